@@ -1,0 +1,15 @@
+//! The RON deck format: its types, loading with located errors, validation, and the library
+//! of built-in and user decks.
+
+mod amount;
+pub mod date;
+pub mod library;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod validate;
+
+pub use date::{PartialDate, Precision};
+pub use library::{DeckOrigin, Library, LoadedDeck};
+pub use load::{DeckError, parse_deck};
+pub use model::*;

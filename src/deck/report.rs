@@ -1,0 +1,105 @@
+//! What `factquiz check` prints: per deck, its cards by kind, its topics and sources, and
+//! each error; and the same as JSON for tooling.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::library::{Library, LoadedDeck};
+use super::load::DeckError;
+use super::model::{CardKind, Deck};
+
+/// A deck's counts, as `check` reports them.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeckSummary {
+    pub id: String,
+    pub title: String,
+    pub file: String,
+    pub cards: usize,
+    pub by_kind: BTreeMap<String, usize>,
+    pub topics: BTreeMap<String, usize>,
+    pub sources: Vec<String>,
+    pub claims: usize,
+}
+
+pub fn summarize(d: &LoadedDeck) -> DeckSummary {
+    let mut by_kind = BTreeMap::new();
+    let mut topics = BTreeMap::new();
+    for c in &d.deck.cards {
+        *by_kind.entry(c.kind.name().to_string()).or_insert(0) += 1;
+        for t in &c.topics {
+            *topics.entry(t.clone()).or_insert(0) += 1;
+        }
+    }
+    DeckSummary {
+        id: d.deck.id.clone(),
+        title: d.deck.title.clone(),
+        file: d.file.clone(),
+        cards: d.deck.cards.len(),
+        by_kind,
+        topics,
+        sources: d
+            .deck
+            .sources
+            .iter()
+            .map(|s| format!("{} ({}, {})", s.title, s.outlet, s.published))
+            .collect(),
+        claims: d.deck.claims.len(),
+    }
+}
+
+/// The human-readable report of a library.
+pub fn check_report(lib: &Library) -> String {
+    let mut out = String::new();
+    for d in &lib.decks {
+        let s = summarize(d);
+        let _ = writeln!(out, "{} ({}): {}", s.file, s.id, s.title);
+        let kinds: Vec<String> = CardKind::ALL
+            .iter()
+            .filter_map(|k| s.by_kind.get(k.name()).map(|n| format!("{} {n}", k.name())))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {} cards ({}), {} claims",
+            s.cards,
+            kinds.join(", "),
+            s.claims
+        );
+        let topics: Vec<String> = s.topics.iter().map(|(t, n)| format!("{t} ({n})")).collect();
+        let _ = writeln!(out, "  topics: {}", topics.join(", "));
+        let _ = writeln!(out, "  sources:");
+        for src in &s.sources {
+            let _ = writeln!(out, "    {src}");
+        }
+        let _ = writeln!(out, "  ok");
+    }
+    for (file, n) in lib.failed_files() {
+        let _ = writeln!(out, "{file}: {n} error(s)");
+        for e in lib.errors.iter().filter(|e| e.file == file) {
+            let _ = writeln!(out, "  {e}");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{} deck(s) valid with {} card(s); {} file(s) with errors",
+        lib.decks.len(),
+        lib.card_count(),
+        lib.failed_files().len()
+    );
+    out
+}
+
+/// The validated decks and the errors, as JSON.
+pub fn check_json(lib: &Library) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        decks: Vec<&'a Deck>,
+        errors: &'a [DeckError],
+    }
+    let out = Out {
+        decks: lib.decks.iter().map(|d| &d.deck).collect(),
+        errors: &lib.errors,
+    };
+    serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}

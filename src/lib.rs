@@ -1,0 +1,12 @@
+//! factquiz: learn what happened, who did it, when, and which figures are disputed, from news
+//! articles, with FSRS scheduling and the evidence for every card.
+
+pub mod data_dir;
+pub mod deck;
+pub mod quiz;
+pub mod schedule;
+pub mod settings;
+pub mod store;
+pub mod study;
+pub mod text;
+pub mod ui;

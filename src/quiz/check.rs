@@ -1,0 +1,267 @@
+//! Judging a response to a question: typed text (names, phrases, numbers, dates), a choice, a
+//! verdict, an order or a set of attributions. A wrong answer that is another source's figure or
+//! another card's answer is named as such.
+
+use std::time::Duration;
+
+use super::check_text::check_text;
+use super::index::{QuizIndex, value_number};
+use super::outcome::{Grade, Match, Outcome};
+use super::question::Question;
+use crate::deck::{Answer, Card, Deck, Library, NumberAnswer, PartialDate, Precision, Verdict};
+use crate::text::date::{DateReading, parse_date};
+use crate::text::number::{format_number, parse_number};
+
+/// What the user gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    /// Typed text.
+    Text(String),
+    /// The index of a choice of a multiple-choice question.
+    Choice(usize),
+    Verdict(Verdict),
+    /// The events in the user's order, as indexes into the card's (right) order.
+    Order(Vec<usize>),
+    /// For each figure of a source-said card (in the card's order), the source id picked.
+    Sources(Vec<String>),
+}
+
+/// Answers slower than these are suggested Hard even when right.
+pub const SLOW_TYPED: Duration = Duration::from_secs(25);
+pub const SLOW_CHOICE: Duration = Duration::from_secs(15);
+
+/// Checks a response to a card; `question` is needed for choices.
+pub fn check(
+    lib: &Library,
+    ix: &QuizIndex,
+    deck: &Deck,
+    card: &Card,
+    question: &Question,
+    response: &Response,
+) -> Outcome {
+    let mut outcome = judge(ix, deck, card, question, response);
+    if !outcome.correct && outcome.note.is_none() {
+        let given = match response {
+            Response::Text(t) => Some(t.as_str()),
+            Response::Choice(i) => question.choices.get(*i).map(String::as_str),
+            _ => None,
+        };
+        if let Some(given) = given {
+            outcome.note = note_for_text(lib, ix, deck, card, given);
+        }
+    }
+    outcome
+}
+
+/// Checks a response without looking for what a wrong answer is instead.
+fn judge(
+    ix: &QuizIndex,
+    deck: &Deck,
+    card: &Card,
+    question: &Question,
+    response: &Response,
+) -> Outcome {
+    let expected = card.answer.display(deck);
+    match (response, &card.answer) {
+        (Response::Choice(i), _) => match question.choices.get(*i) {
+            Some(choice) if Some(*i) == question.correct_choice => Outcome::right(
+                Match::Exact,
+                format!("chose \"{choice}\""),
+                expected.clone(),
+            ),
+            Some(choice) => Outcome::wrong(format!("chose \"{choice}\""), expected.clone()),
+            None => Outcome::wrong("no choice made".into(), expected.clone()),
+        },
+        (Response::Text(t), Answer::Name(v)) => check_text(ix, v, true, t),
+        (Response::Text(t), Answer::Phrase(v)) => check_text(ix, v, false, t),
+        (Response::Text(t), Answer::Number(n)) => check_number(n, t, &expected),
+        (Response::Text(t), Answer::Date(d)) => check_date(d, t, &expected),
+        (Response::Verdict(v), Answer::Verdict(right)) => {
+            if v == right {
+                Outcome::right(Match::Exact, format!("said {}", v.name()), expected.clone())
+            } else {
+                Outcome::wrong(format!("said {}", v.name()), expected.clone())
+            }
+        }
+        (Response::Order(order), Answer::Order(events)) => {
+            check_order(order, events.len(), &expected)
+        }
+        (Response::Sources(picked), Answer::SourceSaid(pairs)) => {
+            let right = pairs
+                .iter()
+                .zip(picked)
+                .filter(|(p, s)| p.source == **s)
+                .count();
+            graded_by_credit(
+                right as f32 / pairs.len().max(1) as f32,
+                format!(
+                    "{right} of {} figures matched to the right article",
+                    pairs.len()
+                ),
+                expected.clone(),
+            )
+        }
+        _ => Outcome::wrong("this kind of answer does not fit the card".into(), expected),
+    }
+}
+
+/// Lowers a right answer's suggested grade to Hard when it was slow.
+pub fn adjust_for_time(outcome: &mut Outcome, taken: Duration, typed: bool) {
+    let slow = if typed { SLOW_TYPED } else { SLOW_CHOICE };
+    if outcome.correct && outcome.suggested == Grade::Good && taken > slow {
+        outcome.suggested = Grade::Hard;
+        outcome
+            .reading
+            .push_str(&format!(" (slow: {} s)", taken.as_secs()));
+    }
+}
+
+fn graded_by_credit(credit: f32, reading: String, expected: String) -> Outcome {
+    let mut o = if credit >= 1.0 {
+        Outcome::right(Match::Exact, reading, expected)
+    } else {
+        Outcome::wrong(reading, expected)
+    };
+    o.credit = credit;
+    if !o.correct && credit >= 0.66 {
+        o.suggested = Grade::Hard;
+    }
+    o
+}
+
+/// Order: partial credit is the longest run of events that stand in the right order, next to
+/// each other, as a share of all events.
+pub fn check_order(order: &[usize], len: usize, expected: &str) -> Outcome {
+    if order.len() != len {
+        return Outcome::wrong(
+            "the order does not hold every event".into(),
+            expected.into(),
+        );
+    }
+    let run = longest_run(order);
+    graded_by_credit(
+        run as f32 / len.max(1) as f32,
+        format!("{run} of {len} events in a correctly ordered run"),
+        expected.into(),
+    )
+}
+
+/// The longest stretch of positions holding consecutive events (k, k+1, k+2, ...).
+pub fn longest_run(order: &[usize]) -> usize {
+    let mut best = usize::from(!order.is_empty());
+    let mut current = best;
+    for w in order.windows(2) {
+        current = if w[1] == w[0] + 1 { current + 1 } else { 1 };
+        best = best.max(current);
+    }
+    best
+}
+
+fn check_number(n: &NumberAnswer, given: &str, expected: &str) -> Outcome {
+    let Some(r) = parse_number(given) else {
+        return Outcome::wrong(
+            format!("\"{given}\" could not be read as a number"),
+            expected.into(),
+        );
+    };
+    let lo = n.min.as_ref().map_or(n.value.value, |a| a.value);
+    let hi = n.max.as_ref().map_or(n.value.value, |a| a.value);
+    let eps = 1e-9 * hi.abs().max(1.0);
+    let read = match r.high {
+        Some(h) => format!("read as {}–{}", format_number(r.value), format_number(h)),
+        None => format!("read as {}", format_number(r.value)),
+    };
+    let inside = |v: f64| v >= lo - eps && v <= hi + eps;
+    if inside(r.value) && r.high.is_none_or(inside) {
+        Outcome::right(Match::Number, read, expected.into())
+    } else {
+        Outcome::wrong(read, expected.into())
+    }
+}
+
+fn check_date(d: &PartialDate, given: &str, expected: &str) -> Outcome {
+    let Some(r) = parse_date(given) else {
+        return Outcome::wrong(
+            format!("\"{given}\" could not be read as a date"),
+            expected.into(),
+        );
+    };
+    let read = format!("read as {}", describe(&r));
+    if date_matches(d, &r) {
+        Outcome::right(Match::Date, read, expected.into())
+    } else {
+        Outcome::wrong(read, expected.into())
+    }
+}
+
+/// Whether a reading is the card's date: as precise as the card is, no less; a missing year is
+/// taken to be the card's.
+pub fn date_matches(d: &PartialDate, r: &DateReading) -> bool {
+    let year_ok = r.year.is_none_or(|y| y == d.year);
+    match d.precision() {
+        Precision::Day => year_ok && r.month == d.month && r.day == d.day,
+        Precision::Month => year_ok && r.month == d.month,
+        Precision::Year => r.year == Some(d.year),
+    }
+}
+
+fn describe(r: &DateReading) -> String {
+    let month = r.month.map(crate::deck::date::month_name);
+    match (r.day, month, r.year) {
+        (Some(d), Some(m), Some(y)) => format!("{d} {m} {y}"),
+        (Some(d), Some(m), None) => format!("{d} {m}"),
+        (None, Some(m), Some(y)) => format!("{m} {y}"),
+        (None, Some(m), None) => m.to_string(),
+        (_, _, Some(y)) => y.to_string(),
+        _ => "no date".into(),
+    }
+}
+
+/// What a wrong answer is, if the library knows it: another source's value for the card's claim,
+/// or the answer of another card of the same kind.
+fn note_for_text(
+    lib: &Library,
+    ix: &QuizIndex,
+    deck: &Deck,
+    card: &Card,
+    given: &str,
+) -> Option<String> {
+    if let Some(claim) = card.claim.as_deref().and_then(|c| deck.claim(c))
+        && let Some(n) = parse_number(given).map(|r| r.value)
+    {
+        for v in &claim.values {
+            if value_number(&v.value).is_some_and(|x| (x - n).abs() < 1e-9 * n.abs().max(1.0)) {
+                let src = deck.source(&v.source);
+                let title = src.map_or(v.source.as_str(), |s| s.outlet.as_str());
+                let date = src
+                    .map(|s| s.published.to_string_long())
+                    .unwrap_or_default();
+                return Some(format!(
+                    "{} is the figure that {title} ({date}) gave: \"{}\" ({}). The card asks for {}.",
+                    format_number(n),
+                    v.value,
+                    v.says,
+                    card.answer.display(deck)
+                ));
+            }
+        }
+    }
+    for r in ix.by_kind.get(&card.kind)? {
+        let other_deck = &lib.decks.get(r.deck)?.deck;
+        let other = other_deck.cards.get(r.card)?;
+        if other.id == card.id && other_deck.id == deck.id {
+            continue;
+        }
+        if other.answer == card.answer {
+            continue;
+        }
+        let q = Question::typed(other_deck, other);
+        if judge(ix, other_deck, other, &q, &Response::Text(given.into())).correct {
+            return Some(format!(
+                "\"{given}\" is the answer to another card: \"{}\"",
+                other.prompt
+            ));
+        }
+    }
+    None
+}

@@ -1,0 +1,124 @@
+//! Checking names and phrases: every accepted wording, transliteration variants folded, a
+//! unique surname alone, and a forgiven typo unless the text is as close to another name.
+
+use super::index::QuizIndex;
+use super::outcome::{Match, Outcome};
+use crate::text::fold::{distance, fold, letter_count, normalize, words};
+
+/// Typos forgiven in a wording of this many letters.
+pub fn typo_allowance(letters: usize) -> usize {
+    match letters {
+        10.. => 2,
+        5.. => 1,
+        _ => 0,
+    }
+}
+
+/// Checks a typed name (`person` true) or phrase against the card's accepted wordings.
+pub fn check_text(ix: &QuizIndex, variants: &[String], person: bool, given: &str) -> Outcome {
+    let expected = variants.first().cloned().unwrap_or_default();
+    let answer = fold(given);
+    if answer.is_empty() {
+        return Outcome::wrong("no answer given".into(), expected);
+    }
+    let keys: Vec<String> = variants.iter().map(|v| fold(v)).collect();
+    let plain = normalize(given);
+
+    for (v, k) in variants.iter().zip(&keys) {
+        if *k == answer {
+            return if normalize(v) == plain {
+                Outcome::right(
+                    Match::Variant(v.clone()),
+                    format!("matches \"{v}\""),
+                    expected,
+                )
+            } else {
+                Outcome::right(
+                    Match::Folded(v.clone()),
+                    format!("\"{given}\" is a spelling of \"{v}\""),
+                    expected,
+                )
+            };
+        }
+    }
+
+    let own_keys = own_keys(ix, variants, &keys);
+    let surnames: Vec<(String, &String)> = if person {
+        variants
+            .iter()
+            .zip(&keys)
+            .filter(|(_, k)| words(k).count() >= 2)
+            .filter_map(|(v, k)| words(k).last().map(|s| (s.to_string(), v)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for (surname, v) in &surnames {
+        if *surname == answer {
+            if ix.surname_shared(surname, &own_keys) {
+                return Outcome::wrong(
+                    format!(
+                        "\"{given}\" is the surname of more than one person here: give the full name"
+                    ),
+                    expected,
+                );
+            }
+            return Outcome::right(
+                Match::Surname((*v).clone()),
+                format!("the surname of \"{v}\", which no one else here has"),
+                expected,
+            );
+        }
+    }
+
+    // The closest wording (or unique surname) within the typo allowance.
+    let mut best: Option<(usize, &String)> = None;
+    let targets = variants.iter().zip(keys.iter()).chain(
+        surnames
+            .iter()
+            .filter(|(s, _)| !ix.surname_shared(s, &own_keys))
+            .map(|(s, v)| (*v, s)),
+    );
+    for (v, k) in targets {
+        let d = distance(&answer, k);
+        if d <= typo_allowance(letter_count(k)) && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, v));
+        }
+    }
+    let Some((d, v)) = best else {
+        return Outcome::wrong(format!("\"{given}\" matches no accepted answer"), expected);
+    };
+    if let Some(other) = ix
+        .other_names(&own_keys)
+        .find(|n| distance(&answer, n) <= d)
+    {
+        return Outcome::wrong(
+            format!(
+                "\"{given}\" is as close to \"{other}\", another name here, as to \"{v}\": not taken as a typo"
+            ),
+            expected,
+        );
+    }
+    Outcome::right(
+        Match::Typo(v.clone(), d),
+        format!(
+            "accepted with a typo: \"{given}\" is {d} edit{} from \"{v}\"",
+            if d == 1 { "" } else { "s" }
+        ),
+        expected,
+    )
+}
+
+/// The folded keys of the person or phrase the card's answer is, across the library.
+fn own_keys(ix: &QuizIndex, variants: &[String], keys: &[String]) -> Vec<String> {
+    let mut own: Vec<String> = keys.to_vec();
+    if let Some(p) = ix.person_of(variants) {
+        own.extend(ix.persons[p].keys.iter().cloned());
+    }
+    for p in ix.phrases.values().flatten() {
+        if p.keys.iter().any(|k| keys.contains(k)) {
+            own.extend(p.keys.iter().cloned());
+        }
+    }
+    own
+}

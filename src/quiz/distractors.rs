@@ -1,0 +1,212 @@
+//! Wrong options for multiple choice: of the same kind as the answer and plausible (other
+//! people, nearby dates, other figures with the same unit, and first of all the values other
+//! sources gave for the same claim); never an accepted answer, never twice the same.
+
+use rand::Rng;
+use rand::seq::SliceRandom;
+
+use super::check_text::check_text;
+use super::index::{QuizIndex, unit_key, value_number};
+use crate::deck::date::days_in_month;
+use crate::deck::{Answer, Card, CardKind, Deck, NumberAnswer, PartialDate, Precision};
+use crate::text::fold::normalize;
+use crate::text::number::format_number;
+
+/// Up to `n` distractors for a card asked as multiple choice.
+pub fn distractors(
+    ix: &QuizIndex,
+    deck: &Deck,
+    card: &Card,
+    rng: &mut impl Rng,
+    n: usize,
+) -> Vec<String> {
+    let right = card.answer.display(deck);
+    let (preferred, mut pool): (Vec<String>, Vec<String>) = match &card.answer {
+        Answer::Name(v) => (Vec::new(), people(ix, v)),
+        Answer::Phrase(v) => (Vec::new(), phrases(ix, card.kind, v)),
+        Answer::Date(d) => (Vec::new(), dates(ix, d)),
+        Answer::Number(num) => numbers(ix, deck, card, num),
+        _ => return Vec::new(),
+    };
+    pool.shuffle(rng);
+    let mut out: Vec<String> = Vec::new();
+    let mut seen = vec![normalize(&right)];
+    for cand in preferred.into_iter().chain(pool) {
+        if out.len() == n {
+            break;
+        }
+        let key = normalize(&cand);
+        if key.is_empty() || seen.contains(&key) || accepted(ix, card, &cand) {
+            continue;
+        }
+        seen.push(key);
+        out.push(cand);
+    }
+    out
+}
+
+/// Whether a candidate would be accepted as the answer (then it cannot be a distractor).
+fn accepted(ix: &QuizIndex, card: &Card, cand: &str) -> bool {
+    match &card.answer {
+        Answer::Name(v) => check_text(ix, v, true, cand).correct,
+        Answer::Phrase(v) => check_text(ix, v, false, cand).correct,
+        Answer::Number(n) => crate::text::number::parse_number(cand).is_some_and(|r| {
+            let lo = n.min.as_ref().map_or(n.value.value, |a| a.value);
+            let hi = n.max.as_ref().map_or(n.value.value, |a| a.value);
+            r.value >= lo && r.value <= hi
+        }),
+        Answer::Date(d) => cand == d.to_string_long(),
+        _ => false,
+    }
+}
+
+fn people(ix: &QuizIndex, own: &[String]) -> Vec<String> {
+    let mine = ix.person_of(own);
+    ix.persons
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != mine)
+        .map(|(_, p)| p.display.clone())
+        .collect()
+}
+
+fn phrases(ix: &QuizIndex, kind: CardKind, own: &[String]) -> Vec<String> {
+    let own: Vec<String> = own.iter().map(|v| crate::text::fold::fold(v)).collect();
+    let same = ix.phrases.get(&kind).into_iter().flatten();
+    let mut out: Vec<String> = same
+        .filter(|p| !p.keys.iter().any(|k| own.contains(k)))
+        .map(|p| p.display.clone())
+        .collect();
+    if out.len() < 3 {
+        out.extend(
+            ix.phrases
+                .iter()
+                .filter(|(k, _)| **k != kind)
+                .flat_map(|(_, v)| v)
+                .filter(|p| !p.keys.iter().any(|k| own.contains(k)))
+                .map(|p| p.display.clone()),
+        );
+    }
+    out
+}
+
+/// Dates of the same precision near the answer: the library's first, then neighbours.
+fn dates(ix: &QuizIndex, d: &PartialDate) -> Vec<String> {
+    let mut near: Vec<&PartialDate> = ix
+        .dates
+        .iter()
+        .filter(|x| x.precision() == d.precision() && *x != d)
+        .collect();
+    near.sort_by_key(|x| (x.ordinal() - d.ordinal()).abs());
+    let mut out: Vec<String> = near.iter().take(6).map(|x| x.to_string_long()).collect();
+    for offset in [1i64, -1, 2, -2, 3, 7, -7] {
+        if let Some(x) = shift(d, offset) {
+            out.push(x.to_string_long());
+        }
+    }
+    out
+}
+
+/// A date moved by `offset` days, months or years, as its precision allows.
+fn shift(d: &PartialDate, offset: i64) -> Option<PartialDate> {
+    match d.precision() {
+        Precision::Year => PartialDate::new(d.year + offset as i32, None, None).ok(),
+        Precision::Month => {
+            let m = i64::from(d.month?) - 1 + offset;
+            let year = d.year + m.div_euclid(12) as i32;
+            PartialDate::new(year, Some(m.rem_euclid(12) as u8 + 1), None).ok()
+        }
+        Precision::Day => {
+            let (mut y, mut m, mut day) = (d.year, d.month?, i64::from(d.day?) + offset);
+            while day < 1 {
+                m = if m == 1 {
+                    y -= 1;
+                    12
+                } else {
+                    m - 1
+                };
+                day += i64::from(days_in_month(y, m));
+            }
+            while day > i64::from(days_in_month(y, m)) {
+                day -= i64::from(days_in_month(y, m));
+                m = if m == 12 {
+                    y += 1;
+                    1
+                } else {
+                    m + 1
+                };
+            }
+            PartialDate::day(y, m, day as u8).ok()
+        }
+    }
+}
+
+/// Other sources' values for the card's claim (preferred), then the library's figures with the
+/// same unit nearest in size, then multiples of the answer.
+fn numbers(
+    ix: &QuizIndex,
+    deck: &Deck,
+    card: &Card,
+    n: &NumberAnswer,
+) -> (Vec<String>, Vec<String>) {
+    let with_unit = |v: f64| {
+        if n.unit.is_empty() {
+            format_number(v)
+        } else {
+            format!("{} {}", format_number(v), n.unit)
+        }
+    };
+    let preferred: Vec<String> = card
+        .claim
+        .as_deref()
+        .and_then(|c| deck.claim(c))
+        .map(|c| {
+            c.values
+                .iter()
+                .filter_map(|v| value_number(&v.value))
+                .map(with_unit)
+                .collect()
+        })
+        .unwrap_or_default();
+    let unit = unit_key(&n.unit);
+    let value = n.value.value;
+    let mut same: Vec<f64> = ix
+        .figures
+        .iter()
+        .filter(|f| f.unit == unit && f.value != value)
+        .map(|f| f.value)
+        .collect();
+    let log_gap = |x: f64| ((x.abs() + 1.0).ln() - (value.abs() + 1.0).ln()).abs();
+    same.sort_by(|a, b| log_gap(*a).total_cmp(&log_gap(*b)));
+    same.dedup();
+    let mut pool: Vec<String> = same.into_iter().take(5).map(with_unit).collect();
+    for factor in [2.0, 0.5, 1.5, 0.75, 3.0, 10.0] {
+        pool.push(with_unit(round_like(value * factor, value)));
+    }
+    (preferred, pool)
+}
+
+/// Rounds a generated figure to a precision like the answer's (227 -> 454, 20,000 -> 10,000).
+fn round_like(x: f64, answer: f64) -> f64 {
+    if answer.fract() != 0.0 {
+        return (x * 10.0).round() / 10.0;
+    }
+    let zeros = (answer.abs() as u64).trailing_zeros_decimal();
+    let step = 10f64.powi(zeros as i32);
+    ((x / step).round() * step).max(1.0)
+}
+
+trait DecimalZeros {
+    fn trailing_zeros_decimal(self) -> u32;
+}
+
+impl DecimalZeros for u64 {
+    fn trailing_zeros_decimal(mut self) -> u32 {
+        let mut z = 0;
+        while self != 0 && self.is_multiple_of(10) {
+            self /= 10;
+            z += 1;
+        }
+        z
+    }
+}

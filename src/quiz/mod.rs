@@ -1,0 +1,14 @@
+//! The quiz engine: a card becomes a question (choices, typed, verdict, order, source-said),
+//! and an answer is judged the way a careful examiner would, with a suggested grade.
+
+pub mod check;
+pub mod check_text;
+pub mod distractors;
+pub mod index;
+pub mod outcome;
+pub mod question;
+
+pub use check::{Response, check};
+pub use index::QuizIndex;
+pub use outcome::{Grade, Match, Outcome};
+pub use question::{AnswerMode, Mode, Question, choose_mode};

@@ -1,0 +1,180 @@
+//! Turning a card into a question: the mode (choices, typed, verdict, order, source-said), and
+//! for choices the options, shuffled reproducibly from a seed.
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use serde::{Deserialize, Serialize};
+
+use super::distractors::distractors;
+use super::index::QuizIndex;
+use crate::deck::{Answer, Card, CardKind, Deck, Verdict};
+
+/// How a question is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Mode {
+    Choice,
+    Typed,
+    Verdict,
+    Order,
+    SourceSaid,
+}
+
+impl Mode {
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Choice => "choice",
+            Mode::Typed => "typed",
+            Mode::Verdict => "verdict",
+            Mode::Order => "order",
+            Mode::SourceSaid => "source-said",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Mode> {
+        [
+            Mode::Choice,
+            Mode::Typed,
+            Mode::Verdict,
+            Mode::Order,
+            Mode::SourceSaid,
+        ]
+        .into_iter()
+        .find(|m| m.name() == s)
+    }
+}
+
+/// The user's setting for questions that can be asked either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum AnswerMode {
+    /// Choices until the card is known, then typed recall.
+    #[default]
+    Adaptive,
+    Choices,
+    Typed,
+}
+
+/// Right answers in a row after which an adaptive card is asked as typed recall.
+pub const TYPED_AFTER_STREAK: u32 = 2;
+/// FSRS stability (days) past which an adaptive card is asked as typed recall.
+pub const TYPED_AFTER_STABILITY: f32 = 4.0;
+
+/// The mode a card is asked in.
+pub fn choose_mode(
+    kind: CardKind,
+    setting: AnswerMode,
+    streak: u32,
+    stability: Option<f32>,
+) -> Mode {
+    match kind {
+        CardKind::Verdict => Mode::Verdict,
+        CardKind::Order => Mode::Order,
+        CardKind::SourceSaid => Mode::SourceSaid,
+        _ => match setting {
+            AnswerMode::Choices => Mode::Choice,
+            AnswerMode::Typed => Mode::Typed,
+            AnswerMode::Adaptive => {
+                let known = streak >= TYPED_AFTER_STREAK
+                    || stability.is_some_and(|s| s >= TYPED_AFTER_STABILITY);
+                if known { Mode::Typed } else { Mode::Choice }
+            }
+        },
+    }
+}
+
+/// A question, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub mode: Mode,
+    pub prompt: String,
+    /// The options of a choice or verdict question.
+    pub choices: Vec<String>,
+    pub correct_choice: Option<usize>,
+    /// Order questions: the events as first shown, as indexes into the card's right order.
+    pub events: Vec<usize>,
+    /// Source-said questions: the figures (in the card's order) and the sources to pick from
+    /// (id, label).
+    pub figures: Vec<String>,
+    pub sources: Vec<(String, String)>,
+}
+
+impl Question {
+    fn bare(mode: Mode, card: &Card) -> Question {
+        Question {
+            mode,
+            prompt: card.prompt.clone(),
+            choices: Vec::new(),
+            correct_choice: None,
+            events: Vec::new(),
+            figures: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    /// The card as a typed question.
+    pub fn typed(_deck: &Deck, card: &Card) -> Question {
+        Question::bare(Mode::Typed, card)
+    }
+
+    /// The card as a question in `mode`; choices and orders are shuffled from `seed`.
+    pub fn make(ix: &QuizIndex, deck: &Deck, card: &Card, mode: Mode, seed: u64) -> Question {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let mut q = Question::bare(mode, card);
+        match (&card.answer, mode) {
+            (Answer::Verdict(v), _) => {
+                q.mode = Mode::Verdict;
+                q.choices = Verdict::ALL.iter().map(|v| v.name().to_string()).collect();
+                q.correct_choice = Verdict::ALL.iter().position(|x| x == v);
+            }
+            (Answer::Order(events), _) => {
+                q.mode = Mode::Order;
+                q.events = (0..events.len()).collect();
+                // Shuffle until the events are not already in order.
+                for _ in 0..8 {
+                    q.events.shuffle(&mut rng);
+                    if q.events.windows(2).any(|w| w[0] > w[1]) {
+                        break;
+                    }
+                }
+            }
+            (Answer::SourceSaid(pairs), _) => {
+                q.mode = Mode::SourceSaid;
+                q.figures = pairs.iter().map(|p| p.figure.clone()).collect();
+                q.sources = deck
+                    .sources
+                    .iter()
+                    .map(|s| (s.id.clone(), source_label(s)))
+                    .collect();
+            }
+            (_, Mode::Choice) => {
+                let right = card.answer.display(deck);
+                let wrong = distractors(ix, deck, card, &mut rng, 3);
+                if wrong.is_empty() {
+                    q.mode = Mode::Typed;
+                } else {
+                    let mut all = wrong;
+                    all.push(right.clone());
+                    all.shuffle(&mut rng);
+                    q.correct_choice = all.iter().position(|c| *c == right);
+                    q.choices = all;
+                }
+            }
+            _ => q.mode = Mode::Typed,
+        }
+        q
+    }
+}
+
+/// "Is A Battle For Power Raging… (RFE/RL, blog Qishloq Ovozi, January 2022)".
+pub fn source_label(s: &crate::deck::Source) -> String {
+    let outlet = if s.outlet.is_empty() || s.outlet == "not named" {
+        s.author.as_str()
+    } else {
+        s.outlet.as_str()
+    };
+    let mut title: String = s.title.chars().take(60).collect();
+    if title.len() < s.title.len() {
+        title.push('…');
+    }
+    format!("{title} ({outlet}, {})", s.published.to_string_long())
+}

@@ -1,0 +1,177 @@
+//! A card's scheduling state: its FSRS memory, when it is due, and its counters. Pure data,
+//! with a compact byte form so that the review log can keep the state before and after each
+//! answer (for exact undo) without growing large.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a card is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Queue {
+    New = 0,
+    Learning = 1,
+    Review = 2,
+    Relearning = 3,
+}
+
+impl Queue {
+    pub fn from_u8(v: u8) -> Queue {
+        match v {
+            1 => Queue::Learning,
+            2 => Queue::Review,
+            3 => Queue::Relearning,
+            _ => Queue::New,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Queue::New => "new",
+            Queue::Learning => "learning",
+            Queue::Review => "review",
+            Queue::Relearning => "relearning",
+        }
+    }
+}
+
+/// The state of one card, as the store keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct CardState {
+    pub stability: f32,
+    pub difficulty: f32,
+    /// When the card is due, in milliseconds since the Unix epoch.
+    pub due_ms: i64,
+    /// The study day it is due on (days since the epoch, counted from 4 a.m. local).
+    pub due_day: i64,
+    /// When it was last answered, in milliseconds since the Unix epoch (0 for never).
+    pub last_review_ms: i64,
+    pub reps: u32,
+    pub lapses: u32,
+    /// Right answers in a row (for the adaptive answer mode).
+    pub streak: u32,
+    pub queue: Queue,
+    pub suspended: bool,
+    /// The study day through which the card is buried (hidden), or i64::MIN.
+    pub buried_until_day: i64,
+    pub leech: bool,
+}
+
+/// Lapses at which a card becomes a leech.
+pub const LEECH_LAPSES: u32 = 8;
+
+impl CardState {
+    /// A card never answered.
+    pub fn new_card() -> CardState {
+        CardState {
+            stability: 0.0,
+            difficulty: 0.0,
+            due_ms: 0,
+            due_day: i64::MIN,
+            last_review_ms: 0,
+            reps: 0,
+            lapses: 0,
+            streak: 0,
+            queue: Queue::New,
+            suspended: false,
+            buried_until_day: i64::MIN,
+            leech: false,
+        }
+    }
+
+    pub fn is_new(&self) -> bool {
+        self.queue == Queue::New
+    }
+
+    /// The FSRS memory state, when the card has one.
+    pub fn memory(&self) -> Option<fsrs::MemoryState> {
+        (!self.is_new() && self.stability > 0.0).then_some(fsrs::MemoryState {
+            stability: self.stability,
+            difficulty: self.difficulty,
+        })
+    }
+
+    /// Whether the card is available to study on `day` at `now_ms`.
+    pub fn is_due(&self, day: i64, now_ms: i64) -> bool {
+        if self.suspended || self.buried_until_day >= day || self.is_new() {
+            return false;
+        }
+        match self.queue {
+            Queue::Learning | Queue::Relearning => self.due_day <= day || self.due_ms <= now_ms,
+            _ => self.due_day <= day,
+        }
+    }
+
+    const BYTES: usize = 4 + 4 + 8 + 8 + 8 + 4 + 4 + 4 + 1 + 1 + 8 + 1;
+
+    /// A compact, exact byte form.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::with_capacity(Self::BYTES);
+        b.extend_from_slice(&self.stability.to_le_bytes());
+        b.extend_from_slice(&self.difficulty.to_le_bytes());
+        b.extend_from_slice(&self.due_ms.to_le_bytes());
+        b.extend_from_slice(&self.due_day.to_le_bytes());
+        b.extend_from_slice(&self.last_review_ms.to_le_bytes());
+        b.extend_from_slice(&self.reps.to_le_bytes());
+        b.extend_from_slice(&self.lapses.to_le_bytes());
+        b.extend_from_slice(&self.streak.to_le_bytes());
+        b.push(self.queue as u8);
+        b.push(u8::from(self.suspended));
+        b.extend_from_slice(&self.buried_until_day.to_le_bytes());
+        b.push(u8::from(self.leech));
+        b
+    }
+
+    /// Reads the byte form; `None` when it is not one.
+    pub fn from_bytes(b: &[u8]) -> Option<CardState> {
+        if b.len() != Self::BYTES {
+            return None;
+        }
+        let mut at = 0;
+        let mut take = |n: usize| {
+            let s = &b[at..at + n];
+            at += n;
+            s
+        };
+        let f32_ = |s: &[u8]| f32::from_le_bytes(s.try_into().unwrap_or([0; 4]));
+        let i64_ = |s: &[u8]| i64::from_le_bytes(s.try_into().unwrap_or([0; 8]));
+        let u32_ = |s: &[u8]| u32::from_le_bytes(s.try_into().unwrap_or([0; 4]));
+        Some(CardState {
+            stability: f32_(take(4)),
+            difficulty: f32_(take(4)),
+            due_ms: i64_(take(8)),
+            due_day: i64_(take(8)),
+            last_review_ms: i64_(take(8)),
+            reps: u32_(take(4)),
+            lapses: u32_(take(4)),
+            streak: u32_(take(4)),
+            queue: Queue::from_u8(take(1)[0]),
+            suspended: take(1)[0] != 0,
+            buried_until_day: i64_(take(8)),
+            leech: take(1)[0] != 0,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_round_trip() {
+        let s = CardState {
+            stability: 2.3065,
+            difficulty: 2.118,
+            due_ms: 1_700_000_000_123,
+            due_day: 19_000,
+            last_review_ms: 1_699_000_000_000,
+            reps: 3,
+            lapses: 1,
+            streak: 2,
+            queue: Queue::Review,
+            suspended: true,
+            buried_until_day: 19_001,
+            leech: true,
+        };
+        assert_eq!(CardState::from_bytes(&s.to_bytes()), Some(s));
+        assert_eq!(CardState::from_bytes(&[1, 2, 3]), None);
+    }
+}

@@ -1,0 +1,332 @@
+//! Progress in SQLite (`<data dir>/progress.sqlite3`): card states, the review log and settings.
+//! Write-ahead log, synchronous FULL, and each answer in one transaction, so that what the
+//! screen has moved past is on disk. A lock file keeps a second copy of the app from writing.
+
+mod lock;
+pub mod reviews;
+pub mod schema;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+
+pub use lock::DataLock;
+pub use reviews::{ReviewRecord, ReviewRow};
+
+use crate::schedule::state::{CardState, Queue};
+
+/// The progress file's name inside the data directory.
+pub const FILE_NAME: &str = "progress.sqlite3";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error(
+        "another copy of factquiz is using {0}; this one will not write to it. Close the other copy, or start this one with --data-dir on another folder"
+    )]
+    Locked(PathBuf),
+    #[error(
+        "the progress file was written by a newer factquiz (schema {found}; this build reads up to {supported}). Update factquiz; the file was left as it is"
+    )]
+    NewerSchema { found: i64, supported: i64 },
+    #[error("the progress file {path} is damaged: {reason}")]
+    Corrupt { path: PathBuf, reason: String },
+    #[error("the data folder is read-only: nothing can be saved")]
+    ReadOnly,
+}
+
+impl StoreError {
+    /// Whether the error means the disk or folder refused a write (full, read-only).
+    pub fn is_write_refused(&self) -> bool {
+        match self {
+            StoreError::ReadOnly => true,
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => matches!(
+                e.code,
+                rusqlite::ErrorCode::DiskFull
+                    | rusqlite::ErrorCode::ReadOnly
+                    | rusqlite::ErrorCode::CannotOpen
+                    | rusqlite::ErrorCode::SystemIoFailure
+            ),
+            StoreError::Io(e) => matches!(
+                e.kind(),
+                std::io::ErrorKind::StorageFull
+                    | std::io::ErrorKind::ReadOnlyFilesystem
+                    | std::io::ErrorKind::PermissionDenied
+            ),
+            _ => false,
+        }
+    }
+}
+
+/// A card as the store names it.
+pub type CardKey = (String, String);
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    keys: HashMap<CardKey, i64>,
+    _lock: Option<DataLock>,
+}
+
+impl Store {
+    /// Opens (or creates) the progress file of a data directory, taking its lock.
+    pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(data_dir)?;
+        let lock = DataLock::acquire(data_dir)?;
+        let path = data_dir.join(FILE_NAME);
+        let conn = Connection::open(&path)?;
+        let mut store = Store {
+            conn,
+            path: Some(path.clone()),
+            keys: HashMap::new(),
+            _lock: Some(lock),
+        };
+        store.prepare().map_err(|e| corrupt_or(e, &path))?;
+        Ok(store)
+    }
+
+    /// Opens a progress file without writing to it (for a second copy of the app, or tools).
+    pub fn open_read_only(data_dir: &Path) -> Result<Store, StoreError> {
+        let path = data_dir.join(FILE_NAME);
+        let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let found = schema::version(&conn).map_err(|e| corrupt_or(e, &path))?;
+        if found > schema::VERSION {
+            return Err(StoreError::NewerSchema {
+                found,
+                supported: schema::VERSION,
+            });
+        }
+        let mut store = Store {
+            conn,
+            path: Some(path),
+            keys: HashMap::new(),
+            _lock: None,
+        };
+        store.load_keys()?;
+        Ok(store)
+    }
+
+    /// A store in memory, for tests and tools.
+    pub fn in_memory() -> Result<Store, StoreError> {
+        let mut store = Store {
+            conn: Connection::open_in_memory()?,
+            path: None,
+            keys: HashMap::new(),
+            _lock: None,
+        };
+        store.prepare()?;
+        Ok(store)
+    }
+
+    fn prepare(&mut self) -> Result<(), StoreError> {
+        self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.conn.busy_timeout(std::time::Duration::from_secs(2))?;
+        schema::migrate(&mut self.conn)?;
+        self.load_keys()
+    }
+
+    fn load_keys(&mut self) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT key, deck_id, card_id FROM card")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))?;
+        for row in rows {
+            let (key, deck, card) = row?;
+            self.keys.insert((deck, card), key);
+        }
+        Ok(())
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The key of a card, creating it inside `tx` when it has none.
+    fn key_in(
+        tx: &Connection,
+        keys: &mut HashMap<CardKey, i64>,
+        deck: &str,
+        card: &str,
+    ) -> Result<i64, StoreError> {
+        if let Some(k) = keys.get(&(deck.to_string(), card.to_string())) {
+            return Ok(*k);
+        }
+        tx.execute(
+            "INSERT OR IGNORE INTO card (deck_id, card_id) VALUES (?1, ?2)",
+            params![deck, card],
+        )?;
+        let key: i64 = tx.query_row(
+            "SELECT key FROM card WHERE deck_id = ?1 AND card_id = ?2",
+            params![deck, card],
+            |r| r.get(0),
+        )?;
+        keys.insert((deck.to_string(), card.to_string()), key);
+        Ok(key)
+    }
+
+    /// Every card state the store holds (cards of decks that are gone included).
+    pub fn all_states(&self) -> Result<HashMap<CardKey, CardState>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.deck_id, c.card_id, s.stability, s.difficulty, s.due_ms, s.due_day,
+                    s.last_review_ms, s.reps, s.lapses, s.streak, s.queue, s.suspended,
+                    s.buried_until_day, s.leech
+             FROM card_state s JOIN card c ON c.key = s.key",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                (r.get::<_, String>(0)?, r.get::<_, String>(1)?),
+                CardState {
+                    stability: r.get::<_, f64>(2)? as f32,
+                    difficulty: r.get::<_, f64>(3)? as f32,
+                    due_ms: r.get(4)?,
+                    due_day: r.get(5)?,
+                    last_review_ms: r.get(6)?,
+                    reps: r.get(7)?,
+                    lapses: r.get(8)?,
+                    streak: r.get(9)?,
+                    queue: Queue::from_u8(r.get(10)?),
+                    suspended: r.get(11)?,
+                    buried_until_day: r.get(12)?,
+                    leech: r.get(13)?,
+                },
+            ))
+        })?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (k, s) = row?;
+            out.insert(k, s);
+        }
+        Ok(out)
+    }
+
+    pub fn card_state(&self, deck: &str, card: &str) -> Result<Option<CardState>, StoreError> {
+        let Some(key) = self.keys.get(&(deck.to_string(), card.to_string())) else {
+            return Ok(None);
+        };
+        self.state_of_key(*key)
+    }
+
+    fn state_of_key(&self, key: i64) -> Result<Option<CardState>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT stability, difficulty, due_ms, due_day, last_review_ms, reps, lapses,
+                        streak, queue, suspended, buried_until_day, leech
+                 FROM card_state WHERE key = ?1",
+                [key],
+                |r| {
+                    Ok(CardState {
+                        stability: r.get::<_, f64>(0)? as f32,
+                        difficulty: r.get::<_, f64>(1)? as f32,
+                        due_ms: r.get(2)?,
+                        due_day: r.get(3)?,
+                        last_review_ms: r.get(4)?,
+                        reps: r.get(5)?,
+                        lapses: r.get(6)?,
+                        streak: r.get(7)?,
+                        queue: Queue::from_u8(r.get(8)?),
+                        suspended: r.get(9)?,
+                        buried_until_day: r.get(10)?,
+                        leech: r.get(11)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Writes a card's state (suspend, bury, restore) outside of an answer.
+    pub fn put_state(
+        &mut self,
+        deck: &str,
+        card: &str,
+        state: &CardState,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        let key = Self::key_in(&tx, &mut self.keys, deck, card)?;
+        write_state(&tx, key, state)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Reads a setting (JSON text).
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    pub fn put_setting(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// SQLite's own check of the file: "ok" when it is sound.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+}
+
+pub(crate) fn write_state(tx: &Connection, key: i64, s: &CardState) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO card_state (key, stability, difficulty, due_ms, due_day, last_review_ms,
+             reps, lapses, streak, queue, suspended, buried_until_day, leech)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+         ON CONFLICT (key) DO UPDATE SET stability = excluded.stability,
+             difficulty = excluded.difficulty, due_ms = excluded.due_ms,
+             due_day = excluded.due_day, last_review_ms = excluded.last_review_ms,
+             reps = excluded.reps, lapses = excluded.lapses, streak = excluded.streak,
+             queue = excluded.queue, suspended = excluded.suspended,
+             buried_until_day = excluded.buried_until_day, leech = excluded.leech",
+        params![
+            key,
+            f64::from(s.stability),
+            f64::from(s.difficulty),
+            s.due_ms,
+            s.due_day,
+            s.last_review_ms,
+            s.reps,
+            s.lapses,
+            s.streak,
+            s.queue as u8,
+            s.suspended,
+            s.buried_until_day,
+            s.leech
+        ],
+    )?;
+    Ok(())
+}
+
+/// Turns "file is not a database" and similar into a plain `Corrupt` error.
+fn corrupt_or(e: StoreError, path: &Path) -> StoreError {
+    if let StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, msg)) = &e
+        && matches!(
+            f.code,
+            rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+        )
+    {
+        return StoreError::Corrupt {
+            path: path.to_path_buf(),
+            reason: msg.clone().unwrap_or_else(|| f.to_string()),
+        };
+    }
+    e
+}

@@ -1,0 +1,231 @@
+//! The collection: the deck library, the quiz index, the progress store, every card's state
+//! (aligned with the library, so that counting is a walk over arrays) and the settings. The one
+//! place that joins deck, quiz, schedule and store, so that the UI only draws.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::deck::{Card, Library, LoadedDeck};
+use crate::quiz::QuizIndex;
+use crate::schedule::queue::{DeckCounts, DeckView, Limits, Slot, build_queue, deck_counts};
+use crate::schedule::{CardState, Clock, Scheduler};
+use crate::settings::Settings;
+use crate::store::{Store, StoreError};
+
+pub struct Collection {
+    pub library: Library,
+    pub index: QuizIndex,
+    pub store: Store,
+    /// `states[d][c]`: the state of card c of deck d, `None` when never answered.
+    pub states: Vec<Vec<Option<CardState>>>,
+    pub settings: Settings,
+    pub scheduler: Scheduler,
+    /// Why the collection cannot be written to, if it cannot (another copy has the lock).
+    pub read_only: Option<String>,
+    /// A fixed clock for tests; the system clock when `None`.
+    pub fixed_clock: Option<Clock>,
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Collection {
+    /// Opens the data directory: its decks and progress. If another copy of the app holds the
+    /// lock, the progress is opened read-only and `read_only` says why.
+    pub fn open(data_dir: &Path, extra_decks: &[PathBuf]) -> Result<Collection, StoreError> {
+        let library = Library::load(Some(&crate::data_dir::user_decks(data_dir)), extra_decks);
+        let (store, read_only) = match Store::open(data_dir) {
+            Ok(s) => (s, None),
+            Err(e @ StoreError::Locked(_)) => {
+                let store = if data_dir.join(crate::store::FILE_NAME).exists() {
+                    Store::open_read_only(data_dir)?
+                } else {
+                    Store::in_memory()?
+                };
+                (store, Some(e.to_string()))
+            }
+            Err(e) => return Err(e),
+        };
+        let mut c = Collection::from_parts(library, store)?;
+        c.read_only = read_only;
+        c.data_dir = Some(data_dir.to_path_buf());
+        Ok(c)
+    }
+
+    /// A collection of a library and a store (tests use an in-memory store).
+    pub fn from_parts(library: Library, store: Store) -> Result<Collection, StoreError> {
+        let settings = store
+            .setting(Settings::KEY)?
+            .map(|s| Settings::from_json(&s))
+            .unwrap_or_default();
+        let scheduler = Scheduler::new(&settings.fsrs_parameters, settings.desired_retention)
+            .or_else(|_| Scheduler::new(&[], settings.desired_retention))
+            .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+        let index = QuizIndex::build(&library);
+        let mut c = Collection {
+            library,
+            index,
+            store,
+            states: Vec::new(),
+            settings,
+            scheduler,
+            read_only: None,
+            fixed_clock: None,
+            data_dir: None,
+        };
+        c.reload_states()?;
+        Ok(c)
+    }
+
+    /// Reads every card's state from the store again.
+    pub fn reload_states(&mut self) -> Result<(), StoreError> {
+        let mut all = self.store.all_states()?;
+        self.states = self
+            .library
+            .decks
+            .iter()
+            .map(|d| {
+                d.deck
+                    .cards
+                    .iter()
+                    .map(|c| all.remove(&(d.deck.id.clone(), c.id.clone())))
+                    .collect()
+            })
+            .collect();
+        Ok(())
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.fixed_clock.unwrap_or_else(Clock::system)
+    }
+
+    pub fn deck(&self, slot: Slot) -> Option<&LoadedDeck> {
+        self.library.decks.get(slot.deck)
+    }
+
+    pub fn card(&self, slot: Slot) -> Option<&Card> {
+        self.deck(slot)?.deck.cards.get(slot.card)
+    }
+
+    pub fn state(&self, slot: Slot) -> Option<&CardState> {
+        self.states.get(slot.deck)?.get(slot.card)?.as_ref()
+    }
+
+    pub fn set_state(&mut self, slot: Slot, state: Option<CardState>) {
+        if let Some(s) = self
+            .states
+            .get_mut(slot.deck)
+            .and_then(|d| d.get_mut(slot.card))
+        {
+            *s = state;
+        }
+    }
+
+    pub fn limits(&self) -> Limits {
+        Limits {
+            new_per_day: self.settings.new_per_day,
+            reviews_per_day: self.settings.reviews_per_day,
+        }
+    }
+
+    fn views(&self, decks: &[usize], done: &HashMap<String, (u32, u32)>) -> Vec<DeckView<'_>> {
+        decks
+            .iter()
+            .filter_map(|&i| {
+                let d = self.library.decks.get(i)?;
+                Some(DeckView {
+                    index: i,
+                    deck: &d.deck,
+                    states: self.states.get(i).map_or(&[], Vec::as_slice),
+                    done_today: done.get(&d.deck.id).copied().unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+
+    /// New, due and total counts of every deck, for today.
+    pub fn deck_counts(&self) -> Vec<DeckCounts> {
+        let clock = self.clock();
+        let today = clock.today();
+        let done = self.store.day_counts(today).unwrap_or_default();
+        let all: Vec<usize> = (0..self.library.decks.len()).collect();
+        self.views(&all, &done)
+            .iter()
+            .map(|v| deck_counts(v, self.limits(), today, clock.now_ms))
+            .collect()
+    }
+
+    /// The cards to study now from these decks.
+    pub fn queue(&self, decks: &[usize], seed: u64) -> Vec<Slot> {
+        let clock = self.clock();
+        let today = clock.today();
+        let done = self.store.day_counts(today).unwrap_or_default();
+        let views = self.views(decks, &done);
+        let claims_seen = self.claims_answered_on(today);
+        build_queue(
+            &views,
+            self.limits(),
+            today,
+            clock.now_ms,
+            self.settings.new_order,
+            seed,
+            &claims_seen,
+        )
+    }
+
+    /// (deck index, claim id) of the claims whose cards were answered on a study day.
+    fn claims_answered_on(&self, day: i64) -> HashSet<(usize, String)> {
+        let mut out = HashSet::new();
+        let offset = self.clock().offset_secs;
+        for (di, d) in self.library.decks.iter().enumerate() {
+            for (ci, c) in d.deck.cards.iter().enumerate() {
+                if let (Some(claim), Some(s)) = (&c.claim, self.states[di][ci].as_ref())
+                    && s.last_review_ms > 0
+                    && crate::schedule::day::study_day(s.last_review_ms, offset) == day
+                {
+                    out.insert((di, claim.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    /// Cards of these decks that will be due on the study day after today.
+    pub fn due_tomorrow(&self, decks: &[usize]) -> usize {
+        let tomorrow = self.clock().today() + 1;
+        decks
+            .iter()
+            .filter_map(|&d| self.states.get(d))
+            .flatten()
+            .flatten()
+            .filter(|s| !s.suspended && !s.is_new() && s.due_day <= tomorrow)
+            .count()
+    }
+
+    /// Saves new settings; the scheduler follows the new retention and parameters.
+    pub fn save_settings(&mut self, settings: Settings) -> Result<(), StoreError> {
+        let settings = settings.clamped();
+        if self.read_only.is_some() {
+            return Err(StoreError::ReadOnly);
+        }
+        self.store.put_setting(Settings::KEY, &settings.to_json())?;
+        if let Ok(s) = Scheduler::new(&settings.fsrs_parameters, settings.desired_retention) {
+            self.scheduler = s;
+        }
+        self.settings = settings;
+        Ok(())
+    }
+
+    /// Where a card is, by ids.
+    pub fn find(&self, deck_id: &str, card_id: &str) -> Option<Slot> {
+        let deck = self
+            .library
+            .decks
+            .iter()
+            .position(|d| d.deck.id == deck_id)?;
+        let card = self.library.decks[deck]
+            .deck
+            .cards
+            .iter()
+            .position(|c| c.id == card_id)?;
+        Some(Slot { deck, card })
+    }
+}

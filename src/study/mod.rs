@@ -1,0 +1,8 @@
+//! Studying, without drawing: the collection (library, store, states, settings) and the study
+//! session that the review screen runs.
+
+pub mod collection;
+pub mod session;
+
+pub use collection::Collection;
+pub use session::{Answered, Current, StudySession, Summary};

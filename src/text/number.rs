@@ -1,0 +1,363 @@
+//! Reading numbers the way people write them: "20000", "20,000", "20 000", "20k",
+//! "twenty thousand", "about 20,000", "2.5 million", "2,000-3,000" (a range).
+
+/// What a piece of text was read as.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberReading {
+    /// The number, or the low end of a range.
+    pub value: f64,
+    /// The high end when the text gave a range ("2,000-3,000").
+    pub high: Option<f64>,
+    /// A hedge the writer put before it ("about", "more than"), lowercased.
+    pub hedge: Option<String>,
+    /// Words after the number ("troops", "dead"), as written.
+    pub rest: String,
+}
+
+const HEDGES: [&str; 18] = [
+    "approximately",
+    "more than",
+    "fewer than",
+    "less than",
+    "at least",
+    "at most",
+    "up to",
+    "roughly",
+    "around",
+    "nearly",
+    "almost",
+    "about",
+    "circa",
+    "some",
+    "over",
+    "under",
+    "c.",
+    "~",
+];
+
+const SMALL: [(&str, u32); 28] = [
+    ("zero", 0),
+    ("a", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+];
+
+fn small_word(w: &str) -> Option<u32> {
+    match w {
+        "ninety" => Some(90),
+        "dozen" => Some(12),
+        _ => SMALL.iter().find(|(n, _)| *n == w).map(|(_, v)| *v),
+    }
+}
+
+fn scale_word(w: &str) -> Option<f64> {
+    match w {
+        "hundred" => Some(1e2),
+        "thousand" | "k" => Some(1e3),
+        "million" | "mln" | "m" => Some(1e6),
+        "billion" | "bn" | "b" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// Reads a number (or a range) at the start of `text`; `None` when there is none.
+pub fn parse_number(text: &str) -> Option<NumberReading> {
+    let lower = text.trim().to_lowercase();
+    let mut s = lower.as_str();
+    let mut hedge = None;
+    for h in HEDGES {
+        if let Some(rest) = s.strip_prefix(h)
+            && (h.ends_with(['.', '~']) || rest.is_empty() || rest.starts_with(' '))
+        {
+            hedge = Some(h.to_string());
+            s = rest.trim_start();
+            break;
+        }
+    }
+    s = s.trim_start_matches(['$', '£', '€', '+']).trim_start();
+    let (value, used) = read_one(s)?;
+    let mut rest = s[used..].trim_start();
+    let mut high = None;
+    for sep in ["-", "–", "—", "to ", "or "] {
+        if let Some(after) = rest.strip_prefix(sep) {
+            let after = after.trim_start().trim_start_matches(['$', '£', '€']);
+            if let Some((hi, used_hi)) = read_one(after) {
+                // "2-3 thousand": the scale after the second number applies to both.
+                let (lo, hi) = scale_range(value, hi, &s[..used], &after[..used_hi]);
+                high = Some(hi);
+                rest = after[used_hi..].trim_start();
+                return Some(NumberReading {
+                    value: lo,
+                    high,
+                    hedge,
+                    rest: rest.to_string(),
+                });
+            }
+        }
+    }
+    Some(NumberReading {
+        value,
+        high,
+        hedge,
+        rest: rest.trim_start_matches(['%', ' ']).to_string(),
+    })
+}
+
+fn scale_range(lo: f64, hi: f64, lo_text: &str, hi_text: &str) -> (f64, f64) {
+    let has_scale = |t: &str| t.split_whitespace().any(|w| scale_word(w).is_some());
+    if !has_scale(lo_text) && has_scale(hi_text) && lo < hi {
+        let digits_hi: f64 = hi_text
+            .split_whitespace()
+            .next()
+            .and_then(|w| read_digits(w).map(|(v, _)| v))
+            .unwrap_or(0.0);
+        if digits_hi > 0.0 {
+            let scale = hi / digits_hi;
+            return (lo * scale, hi);
+        }
+    }
+    (lo, hi)
+}
+
+/// Reads one number at the start of `s` (already lowercased); returns it and the bytes used.
+fn read_one(s: &str) -> Option<(f64, usize)> {
+    if s.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+        let (mut value, mut used) = read_digits(s)?;
+        // A scale after the digits: "20k", "20 thousand", "2.5 million".
+        let after = &s[used..];
+        let trimmed = after.trim_start();
+        let word: String = trimmed
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        if let Some(scale) = scale_word(&word) {
+            let single_letter = word.len() == 1;
+            let next = trimmed[word.len()..].chars().next();
+            let word_ends = next.is_none_or(|c| !c.is_alphanumeric());
+            // "20 m" could be metres: single-letter scales only when glued to the digits.
+            if word_ends && (!single_letter || trimmed.len() == after.len()) {
+                value *= scale;
+                used += after.len() - trimmed.len() + word.len();
+            }
+        }
+        return Some((value, used));
+    }
+    read_words(s)
+}
+
+/// "20000", "20,000", "20 000", "2.5", "1,600.5".
+fn read_digits(s: &str) -> Option<(f64, usize)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut digits = String::new();
+    while i < b.len() && b[i].is_ascii_digit() {
+        digits.push(b[i] as char);
+        i += 1;
+    }
+    // Groups of three after a comma, a space or a thin space.
+    loop {
+        let sep_len = if s[i..].starts_with(',') || s[i..].starts_with(' ') {
+            1
+        } else if s[i..].starts_with('\u{202f}') || s[i..].starts_with('\u{a0}') {
+            s[i..].chars().next().map_or(1, char::len_utf8)
+        } else {
+            0
+        };
+        if sep_len == 0 || digits.is_empty() {
+            break;
+        }
+        let group = &b[i + sep_len..];
+        let three = group.len() >= 3 && group[..3].iter().all(u8::is_ascii_digit);
+        let fourth_digit = group.len() > 3 && group[3].is_ascii_digit();
+        if three && !fourth_digit {
+            digits.push_str(&s[i + sep_len..i + sep_len + 3]);
+            i += sep_len + 3;
+        } else {
+            break;
+        }
+    }
+    if i < b.len() && b[i] == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        digits.push('.');
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            digits.push(b[i] as char);
+            i += 1;
+        }
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    digits.parse::<f64>().ok().map(|v| (v, i))
+}
+
+/// "twenty thousand", "one hundred fifty", "two and a half million" (the last as 2 million:
+/// fractions in words are not read).
+fn read_words(s: &str) -> Option<(f64, usize)> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut used = 0;
+    let mut any = false;
+    let mut pos = 0;
+    for word in s.split_inclusive([' ', '-']) {
+        let w = word.trim_end_matches([' ', '-']).trim_end_matches(',');
+        let start = pos;
+        pos += word.len();
+        if w.is_empty() {
+            continue;
+        }
+        if w == "and" && any {
+            continue;
+        }
+        if let Some(v) = small_word(w) {
+            // "a" alone is no number: only "a hundred", "a thousand".
+            let scale_follows = s[pos..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|n| scale_word(n).is_some());
+            if w == "a" && !scale_follows {
+                break;
+            }
+            current += f64::from(v);
+        } else if let Some(scale) = scale_word(w).filter(|_| any && w.len() > 1) {
+            if scale == 100.0 {
+                current *= scale;
+            } else {
+                total += current.max(1.0) * scale;
+                current = 0.0;
+            }
+        } else {
+            break;
+        }
+        any = true;
+        used = start + w.len();
+    }
+    any.then_some((total + current, used))
+}
+
+/// 20000 -> "20,000"; 2.5 -> "2.5"; 1600000000 -> "1,600,000,000".
+pub fn format_number(value: f64) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let negative = value < 0.0;
+    let abs = value.abs();
+    let whole = abs.trunc();
+    let frac = abs - whole;
+    let mut digits = format!("{whole:.0}");
+    let mut out = String::new();
+    while digits.len() > 3 {
+        let tail = digits.split_off(digits.len() - 3);
+        out = format!(",{tail}{out}");
+    }
+    out = format!("{digits}{out}");
+    if frac > 1e-9 {
+        let f = format!("{frac:.6}");
+        out.push_str(f.trim_start_matches('0').trim_end_matches('0'));
+    }
+    if negative {
+        out.insert(0, '-');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> f64 {
+        parse_number(s)
+            .unwrap_or_else(|| panic!("no number in {s:?}"))
+            .value
+    }
+
+    #[test]
+    fn one_number_many_spellings() {
+        for s in [
+            "20000",
+            "20,000",
+            "20 000",
+            "20k",
+            "20K",
+            "twenty thousand",
+            "about 20,000",
+            "20 thousand",
+            "some 20,000 terrorists",
+            "20\u{202f}000",
+        ] {
+            assert_eq!(v(s), 20000.0, "{s}");
+        }
+    }
+
+    #[test]
+    fn words_and_scales() {
+        assert_eq!(v("one hundred fifty"), 150.0);
+        assert_eq!(v("five hundred"), 500.0);
+        assert_eq!(v("nineteen million"), 19e6);
+        assert_eq!(v("2.5 million"), 2.5e6);
+        assert_eq!(v("692 billion tenge"), 692e9);
+        assert_eq!(v("$1.6 billion"), 1.6e9);
+        assert_eq!(v("nearly ten thousand"), 10000.0);
+        assert_eq!(v("a thousand"), 1000.0);
+        assert_eq!(v("twenty-five"), 25.0);
+        assert_eq!(v("one thousand three hundred"), 1300.0);
+    }
+
+    #[test]
+    fn ranges() {
+        let r = parse_number("2,000-3,000 soldiers").unwrap();
+        assert_eq!((r.value, r.high), (2000.0, Some(3000.0)));
+        assert_eq!(r.rest, "soldiers");
+        let r = parse_number("2-3 thousand").unwrap();
+        assert_eq!((r.value, r.high), (2000.0, Some(3000.0)));
+    }
+
+    #[test]
+    fn hedges_and_rest() {
+        let r = parse_number("More than 10,000 detained").unwrap();
+        assert_eq!(r.value, 10000.0);
+        assert_eq!(r.hedge.as_deref(), Some("more than"));
+        assert_eq!(r.rest, "detained");
+        assert!(parse_number("Almaty").is_none());
+        assert!(parse_number("a man").is_none());
+        assert!(parse_number("").is_none());
+    }
+
+    #[test]
+    fn single_letter_scale_only_when_glued() {
+        assert_eq!(v("20m"), 20e6);
+        assert_eq!(v("20 m"), 20.0);
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(format_number(20000.0), "20,000");
+        assert_eq!(format_number(2.5), "2.5");
+        assert_eq!(format_number(227.0), "227");
+        assert_eq!(format_number(1.6e9), "1,600,000,000");
+    }
+}
