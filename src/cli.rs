@@ -46,6 +46,16 @@ pub enum Command {
         json: bool,
         paths: Vec<PathBuf>,
     },
+    /// Check an answer against a card as the quiz would, and say why it is accepted or not.
+    /// Exit status: 0 accepted, 1 not accepted, 2 unknown deck or card.
+    Try {
+        deck: String,
+        card: String,
+        /// The answer as typed. For verdict cards: confirmed, false, disputed or unverified;
+        /// for order cards: the events' numbers in your order ("2,1,3"); for source-said cards:
+        /// source ids separated by commas, one per figure.
+        answer: String,
+    },
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -58,6 +68,10 @@ pub fn run(args: Args) -> ExitCode {
     };
     match args.command {
         Some(Command::Check { json, paths }) => check(&data_dir, &paths, json),
+        Some(Command::Try { deck, card, answer }) => {
+            let lib = Library::load(Some(&data_dir::user_decks(&data_dir)), &args.decks);
+            crate::try_cmd::run(&lib, &deck, &card, &answer)
+        }
         None => crate::ui_main(data_dir, args),
     }
 }

@@ -2,6 +2,7 @@
 //! are tools for deck authors and for moving history in and out.
 
 mod cli;
+mod try_cmd;
 
 use std::process::ExitCode;
 
@@ -13,20 +14,9 @@ fn main() -> ExitCode {
 }
 
 fn ui_main(data_dir: std::path::PathBuf, args: cli::Args) -> ExitCode {
-    let startup = factquiz::ui::app::Startup {
-        data_dir,
-        extra_decks: args.decks,
-    };
-    let options = eframe::NativeOptions::default();
-    match eframe::run_native(
-        "factquiz",
-        options,
-        Box::new(|cc| Ok(Box::new(factquiz::ui::App::new(cc, startup)))),
-    ) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("factquiz: cannot open the window: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    let mut startup = factquiz::ui::Startup::new(data_dir);
+    startup.extra_decks = args.decks;
+    startup.timings = std::env::var_os("FACTQUIZ_TIMINGS").is_some_and(|v| v == "1");
+    startup.screenshot = args.screenshot.map(|p| (p, args.screen));
+    factquiz::ui::run(startup)
 }

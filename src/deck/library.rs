@@ -95,7 +95,19 @@ impl Library {
     pub fn add_text(&mut self, text: &str, file: &str, origin: DeckOrigin) {
         match load_deck(text, file) {
             Ok(deck) => {
-                if let Some(other) = self.decks.iter().find(|d| d.deck.id == deck.id) {
+                let same = self.decks.iter().position(|d| d.deck.id == deck.id);
+                // A file named on the command line replaces a built-in deck of the same id, so
+                // that an author can try an edited copy of it.
+                if let Some(i) = same
+                    && self.decks[i].origin.is_builtin()
+                    && matches!(origin, DeckOrigin::Named(_))
+                {
+                    self.decks[i] = LoadedDeck {
+                        deck,
+                        origin,
+                        file: file.to_string(),
+                    };
+                } else if let Some(other) = same.map(|i| &self.decks[i]) {
                     self.errors.push(whole_file(
                         file,
                         format!(

@@ -24,22 +24,19 @@ pub fn check_text(ix: &QuizIndex, variants: &[String], person: bool, given: &str
     let keys: Vec<String> = variants.iter().map(|v| fold(v)).collect();
     let plain = normalize(given);
 
-    for (v, k) in variants.iter().zip(&keys) {
-        if *k == answer {
-            return if normalize(v) == plain {
-                Outcome::right(
-                    Match::Variant(v.clone()),
-                    format!("matches \"{v}\""),
-                    expected,
-                )
-            } else {
-                Outcome::right(
-                    Match::Folded(v.clone()),
-                    format!("\"{given}\" is a spelling of \"{v}\""),
-                    expected,
-                )
-            };
-        }
+    if let Some(v) = variants.iter().find(|v| normalize(v) == plain) {
+        return Outcome::right(
+            Match::Variant(v.clone()),
+            format!("matches \"{v}\""),
+            expected,
+        );
+    }
+    if let Some((v, _)) = variants.iter().zip(&keys).find(|(_, k)| **k == answer) {
+        return Outcome::right(
+            Match::Folded(v.clone()),
+            format!("\"{given}\" is a spelling of \"{v}\""),
+            expected,
+        );
     }
 
     let own_keys = own_keys(ix, variants, &keys);
@@ -88,6 +85,16 @@ pub fn check_text(ix: &QuizIndex, variants: &[String], person: bool, given: &str
     let Some((d, v)) = best else {
         return Outcome::wrong(format!("\"{given}\" matches no accepted answer"), expected);
     };
+    // A word that is someone else's surname is no typo ("Samat Abishev" is not Samat Abish).
+    let others_surname = words(&answer).find(|w| {
+        !own_keys.iter().any(|k| words(k).any(|x| x == *w)) && ix.surname_shared(w, &own_keys)
+    });
+    if let Some(w) = others_surname {
+        return Outcome::wrong(
+            format!("\"{w}\" is the surname of someone else here: not taken as a typo"),
+            expected,
+        );
+    }
     if let Some(other) = ix
         .other_names(&own_keys)
         .find(|n| distance(&answer, n) <= d)

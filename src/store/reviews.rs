@@ -127,6 +127,21 @@ impl Store {
         self.query_reviews("ORDER BY r.id", [])
     }
 
+    /// Every review as the optimiser needs it: card key, time and grade.
+    pub fn optimizer_events(&self) -> Result<Vec<crate::schedule::optimize::Event>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT key, time_ms, grade FROM review")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(crate::schedule::optimize::Event {
+                card: r.get(0)?,
+                time_ms: r.get(1)?,
+                rating: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
     pub fn review_count(&self) -> Result<u64, StoreError> {
         Ok(self
             .conn

@@ -2,6 +2,7 @@
 //! session that the review screen runs.
 
 pub mod collection;
+pub mod optimize_job;
 pub mod session;
 
 pub use collection::Collection;

@@ -18,6 +18,8 @@ pub struct Current {
     pub slot: Slot,
     pub question: Question,
     pub shown_ms: i64,
+    /// Counts the questions shown in the session, so a screen can tell a new one apart.
+    pub serial: u64,
 }
 
 /// A checked answer, waiting for the user to confirm or change the grade.
@@ -60,6 +62,7 @@ pub struct StudySession {
     done: Vec<Done>,
     started_ms: i64,
     seed: u64,
+    shown: u64,
     /// An error from the last write, shown until the next success.
     pub error: Option<String>,
 }
@@ -89,6 +92,7 @@ impl StudySession {
             done: Vec::new(),
             started_ms: coll.clock().now_ms,
             seed,
+            shown: 0,
             error: None,
         };
         s.advance(coll);
@@ -123,10 +127,12 @@ impl StudySession {
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1);
             let question = Question::make(&coll.index, &deck.deck, card, mode, self.seed);
+            self.shown += 1;
             self.current = Some(Current {
                 slot,
                 question,
                 shown_ms: coll.clock().now_ms,
+                serial: self.shown,
             });
             return;
         }

@@ -1,36 +1,323 @@
-//! The eframe application: which screen is shown, and the state the screens share.
+//! The eframe application: which screen is shown, the state the screens share, and the keys
+//! that work everywhere (Esc, Ctrl+Z).
 
 use std::path::PathBuf;
+use std::time::Instant;
 
-use crate::deck::Library;
+use egui::{Key, Modifiers, RichText};
+
+use super::feedback;
+use super::home::{self, HomeAction};
+use super::review::{self, Input};
+use super::screenshot::Shot;
+use super::session_end;
+use super::settings_screen::{SettingsAction, SettingsScreen};
+use super::{theme, widgets};
+use crate::schedule::queue::DeckCounts;
+use crate::study::{Collection, StudySession};
 
 /// What the app was started with.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Startup {
     pub data_dir: PathBuf,
     pub extra_decks: Vec<PathBuf>,
+    pub started: Instant,
+    /// Print the time to the first painted frame (FACTQUIZ_TIMINGS=1).
+    pub timings: bool,
+    /// Render one screen to a PNG and exit.
+    pub screenshot: Option<(PathBuf, String)>,
+}
+
+impl Startup {
+    pub fn new(data_dir: PathBuf) -> Startup {
+        Startup {
+            data_dir,
+            extra_decks: Vec::new(),
+            started: Instant::now(),
+            timings: false,
+            screenshot: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Review,
+    Settings,
 }
 
 pub struct App {
-    pub library: Library,
-    pub startup: Startup,
+    /// The collection, or why it could not be opened.
+    pub coll: Result<Collection, String>,
+    pub screen: Screen,
+    pub session: Option<StudySession>,
+    pub input: Input,
+    pub settings: SettingsScreen,
+    pub message: Option<String>,
+    counts: Option<Vec<DeckCounts>>,
+    startup: Startup,
+    frames: u64,
+    pub shot: Option<Shot>,
 }
 
 impl App {
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
-        let _ = cc;
-        let library = Library::load(
-            Some(&crate::data_dir::user_decks(&startup.data_dir)),
-            &startup.extra_decks,
-        );
-        App { library, startup }
+        let mut app = App::open(startup);
+        if let Ok(c) = &app.coll {
+            theme::apply(&cc.egui_ctx, &c.settings);
+        }
+        app.prepare_screenshot();
+        app
+    }
+
+    /// The app over a data directory, without a window (tests use this through kittest).
+    pub fn open(startup: Startup) -> Self {
+        let coll = Collection::open(&startup.data_dir, &startup.extra_decks).map_err(|e| {
+            format!(
+                "factquiz could not open your progress in {}: {e}",
+                startup.data_dir.display()
+            )
+        });
+        let shot = startup
+            .screenshot
+            .clone()
+            .map(|(path, screen)| Shot::new(path, screen));
+        App {
+            coll,
+            screen: Screen::Home,
+            session: None,
+            input: Input::default(),
+            settings: SettingsScreen::default(),
+            message: None,
+            counts: None,
+            startup,
+            frames: 0,
+            shot,
+        }
+    }
+
+    /// Starts a study session over these decks.
+    pub fn start_session(&mut self, decks: Vec<usize>) {
+        if let Ok(coll) = &self.coll {
+            let seed = coll.clock().now_ms as u64;
+            self.session = Some(StudySession::start(coll, decks, seed));
+            self.input = Input::default();
+            self.screen = Screen::Review;
+        }
+    }
+
+    fn go_home(&mut self) {
+        self.session = None;
+        self.counts = None;
+        self.screen = Screen::Home;
+    }
+
+    /// Sets up the state a screenshot of `--screen` needs.
+    fn prepare_screenshot(&mut self) {
+        let Some(shot) = &self.shot else { return };
+        let screen = shot.screen.clone();
+        match screen.as_str() {
+            "review" | "feedback" => {
+                if let Ok(coll) = &self.coll {
+                    let all = (0..coll.library.decks.len()).collect();
+                    self.session = Some(StudySession::start(coll, all, 7));
+                    self.screen = Screen::Review;
+                }
+                if screen == "feedback" {
+                    super::screenshot::answer_for_show(self);
+                }
+            }
+            "settings" => self.screen = Screen::Settings,
+            _ => {}
+        }
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("factquiz").strong().size(18.0));
+            if self.screen != Screen::Home && widgets::key_button(ui, "Esc", "Decks").clicked() {
+                self.go_home();
+            }
+            if let Some(s) = &self.session
+                && self.screen == Screen::Review
+            {
+                ui.label(format!("{} left", s.remaining()));
+                if ui
+                    .add_enabled(s.can_undo(), egui::Button::new("[Ctrl+Z]  Undo"))
+                    .clicked()
+                {
+                    self.undo();
+                }
+            }
+            if let Some(m) = &self.message {
+                ui.label(RichText::new(m).color(theme::warn(ui)));
+            }
+        });
+    }
+
+    fn undo(&mut self) {
+        if let (Some(s), Ok(coll)) = (&mut self.session, &mut self.coll) {
+            match s.undo(coll) {
+                Ok(true) => self.message = Some("Undone.".into()),
+                Ok(false) => self.message = Some("Nothing to undo.".into()),
+                Err(e) => self.message = Some(format!("Could not undo: {e}")),
+            }
+        }
+    }
+
+    fn global_keys(&mut self, ctx: &egui::Context) {
+        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            match self.screen {
+                Screen::Settings => {
+                    self.settings.draft = None;
+                    self.screen = Screen::Home;
+                }
+                _ => self.go_home(),
+            }
+        }
+        if !ctx.egui_wants_keyboard_input()
+            && ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Z))
+        {
+            self.undo();
+        }
+    }
+
+    fn central(&mut self, ui: &mut egui::Ui) {
+        let coll = match &mut self.coll {
+            Ok(c) => c,
+            Err(e) => {
+                ui.label(RichText::new("Your progress could not be opened").heading());
+                ui.add(egui::Label::new(e.as_str()).wrap());
+                ui.label("Nothing was changed or overwritten. Close factquiz, then see the README's section on your data.");
+                return;
+            }
+        };
+        match self.screen {
+            Screen::Home => {
+                let counts = self.counts.get_or_insert_with(|| coll.deck_counts());
+                match home::show(ui, coll, counts) {
+                    Some(HomeAction::Study(decks)) => self.start_session(decks),
+                    Some(HomeAction::Settings) => self.screen = Screen::Settings,
+                    None => {}
+                }
+            }
+            Screen::Settings => match self.settings.show(ui, coll) {
+                Some(SettingsAction::Save(s)) => {
+                    match coll.save_settings(s) {
+                        Ok(()) => self.message = Some("Settings saved.".into()),
+                        Err(e) => self.message = Some(format!("Settings not saved: {e}")),
+                    }
+                    theme::apply(ui.ctx(), &coll.settings);
+                    self.settings.draft = None;
+                    self.counts = None;
+                    self.screen = Screen::Home;
+                }
+                Some(SettingsAction::Close) => {
+                    self.settings.draft = None;
+                    self.screen = Screen::Home;
+                }
+                Some(SettingsAction::KeepParameters(p)) => {
+                    let mut s = coll.settings.clone();
+                    s.fsrs_parameters = p;
+                    if let Err(e) = coll.save_settings(s) {
+                        self.message = Some(format!("Parameters not saved: {e}"));
+                    }
+                }
+                None => {}
+            },
+            Screen::Review => self.review(ui),
+        }
+    }
+
+    fn review(&mut self, ui: &mut egui::Ui) {
+        let (Some(session), Ok(coll)) = (&mut self.session, &mut self.coll) else {
+            self.screen = Screen::Home;
+            return;
+        };
+        if let Some(err) = &session.error {
+            ui.colored_label(theme::wrong(ui), err);
+        }
+        if let Some(cur) = &session.current {
+            self.input.follow(cur);
+            let cur = cur.clone();
+            if let Some(resp) = review::show(ui, coll, &cur, &mut self.input) {
+                session.answer(coll, resp);
+                ui.ctx().request_repaint();
+            }
+        } else if let Some(a) = &session.answered {
+            feedback::show(ui, coll, a);
+        } else {
+            let summary = session.summary(coll);
+            if session_end::show(ui, &summary) {
+                self.go_home();
+            }
+        }
+    }
+
+    fn grade_panel(&mut self, ui: &mut egui::Ui) {
+        let (Some(session), Ok(coll)) = (&mut self.session, &mut self.coll) else {
+            return;
+        };
+        let Some(a) = session.answered.clone() else {
+            return;
+        };
+        egui::Panel::bottom("grades").show(ui, |ui| {
+            ui.add_space(6.0);
+            widgets::centered_column(ui, |ui| {
+                if let Some(g) = feedback::grade_bar(ui, &a) {
+                    let _ = session.grade(coll, g);
+                    self.message = None;
+                    ui.ctx().request_repaint();
+                }
+                ui.horizontal(|ui| {
+                    if ui
+                        .small_button("Suspend card")
+                        .on_hover_text("Never show this card again (until unsuspended)")
+                        .clicked()
+                    {
+                        let _ = session.suspend(coll);
+                    }
+                    if ui.small_button("Bury until tomorrow").clicked() {
+                        let _ = session.bury(coll);
+                    }
+                });
+            });
+            ui.add_space(6.0);
+        });
     }
 }
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            super::home::show(ui, &self.library);
+        self.frames += 1;
+        if self.startup.timings && self.frames == 2 {
+            eprintln!(
+                "factquiz: first frame painted after {:.1} ms",
+                self.startup.started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        if self.frames == 1 {
+            ui.ctx().request_repaint();
+        }
+        self.global_keys(ui.ctx());
+        egui::Panel::top("top").show(ui, |ui| {
+            ui.add_space(4.0);
+            self.top_bar(ui);
+            ui.add_space(4.0);
         });
+        if self.screen == Screen::Review {
+            self.grade_panel(ui);
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.add_space(8.0);
+                    widgets::centered_column(ui, |ui| self.central(ui));
+                    ui.add_space(16.0);
+                });
+        });
+        super::screenshot::step(self, ui.ctx());
     }
 }

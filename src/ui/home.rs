@@ -1,13 +1,162 @@
-//! The home screen: every deck with its counts.
+//! The home screen: every deck (built-in and the user's) with its new, due and total counts,
+//! "Study" per deck and "Study all due", decks that failed to load, and a first-run hint.
 
-use crate::deck::Library;
+use egui::{RichText, Ui};
 
-pub fn show(ui: &mut egui::Ui, library: &Library) {
-    ui.heading("factquiz");
-    for d in &library.decks {
-        ui.label(format!("{} — {} cards", d.deck.title, d.deck.cards.len()));
+use super::{theme, widgets};
+use crate::schedule::queue::DeckCounts;
+use crate::study::Collection;
+
+/// What the user asked for on the home screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HomeAction {
+    Study(Vec<usize>),
+    Settings,
+}
+
+pub fn show(ui: &mut Ui, coll: &Collection, counts: &[DeckCounts]) -> Option<HomeAction> {
+    let mut action = None;
+    let first_run = coll.states.iter().flatten().all(Option::is_none);
+    if first_run {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new("Welcome to factquiz").heading());
+            ui.add(
+                egui::Label::new(
+                    "Learn who did what, when, and which figures are disputed, from real news \
+                     articles. Every card shows its evidence, and every disputed figure shows what \
+                     each source said. Pick a deck and press Study (or Enter to study everything \
+                     due). Answer with the keys shown on the buttons; after each answer, grade how \
+                     well you knew it and factquiz schedules the card with FSRS.",
+                )
+                .wrap(),
+            );
+        });
+        ui.add_space(8.0);
     }
-    for e in &library.errors {
-        ui.colored_label(egui::Color32::RED, e.to_string());
+    if let Some(why) = &coll.read_only {
+        ui.colored_label(theme::wrong(ui), format!("Read-only: {why}"));
     }
+    let total_due: usize = counts.iter().map(|c| c.due + c.new).sum();
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Decks").heading());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if widgets::key_button(ui, "S", "Settings").clicked() {
+                action = Some(HomeAction::Settings);
+            }
+            let all = ui.add_enabled(
+                total_due > 0 && coll.read_only.is_none(),
+                egui::Button::new(
+                    RichText::new(format!("[Enter]  Study all due ({total_due})")).strong(),
+                ),
+            );
+            if all.clicked() {
+                action = Some(HomeAction::Study((0..coll.library.decks.len()).collect()));
+            }
+        });
+    });
+    ui.add_space(6.0);
+    egui::Grid::new("decks")
+        .striped(true)
+        .num_columns(5)
+        .spacing([16.0, 10.0])
+        .min_col_width(50.0)
+        .show(ui, |ui| {
+            ui.label(RichText::new("Deck").strong());
+            ui.label(RichText::new("New").strong());
+            ui.label(RichText::new("Due").strong());
+            ui.label(RichText::new("Cards").strong());
+            ui.label("");
+            ui.end_row();
+            for (i, d) in coll.library.decks.iter().enumerate() {
+                let c = counts.get(i).copied().unwrap_or_default();
+                ui.vertical(|ui| {
+                    ui.set_min_width(360.0);
+                    ui.label(RichText::new(&d.deck.title).strong());
+                    let origin = if d.origin.is_builtin() {
+                        "built-in"
+                    } else {
+                        "your deck"
+                    };
+                    ui.label(
+                        RichText::new(format!("{} · {origin}", d.deck.id))
+                            .small()
+                            .color(theme::muted(ui)),
+                    );
+                });
+                ui.label(RichText::new(c.new.to_string()).color(theme::right(ui)));
+                ui.label(RichText::new(c.due.to_string()).color(theme::warn(ui)));
+                ui.label(c.total.to_string());
+                let can = c.new + c.due > 0 && coll.read_only.is_none();
+                let label = if i < 9 {
+                    format!("[{}]  Study", i + 1)
+                } else {
+                    "Study".to_string()
+                };
+                if ui.add_enabled(can, egui::Button::new(label)).clicked() {
+                    action = Some(HomeAction::Study(vec![i]));
+                }
+                ui.end_row();
+            }
+        });
+    if coll.library.decks.is_empty() {
+        ui.label("No deck loaded. Put .ron deck files in your decks folder (see the README).");
+    }
+    if !coll.library.errors.is_empty() {
+        ui.add_space(10.0);
+        ui.label(
+            RichText::new("Decks that could not be loaded")
+                .strong()
+                .color(theme::wrong(ui)),
+        );
+        for e in &coll.library.errors {
+            ui.add(egui::Label::new(RichText::new(e.to_string()).monospace()).wrap());
+        }
+    }
+    if let Some(dir) = &coll.data_dir {
+        ui.add_space(10.0);
+        ui.label(
+            RichText::new(format!(
+                "Your decks: {}",
+                crate::data_dir::user_decks(dir).display()
+            ))
+            .small()
+            .color(theme::muted(ui)),
+        );
+    }
+    let keys = home_keys(
+        ui,
+        coll.library.decks.len(),
+        total_due > 0 && coll.read_only.is_none(),
+    );
+    action.or(keys)
+}
+
+fn home_keys(ui: &Ui, decks: usize, any_due: bool) -> Option<HomeAction> {
+    use egui::{Key, Modifiers};
+    if ui.ctx().egui_wants_keyboard_input() {
+        return None;
+    }
+    let consume = |k| ui.input_mut(|i| i.consume_key(Modifiers::NONE, k));
+    if any_due && consume(Key::Enter) {
+        return Some(HomeAction::Study((0..decks).collect()));
+    }
+    if consume(Key::S) {
+        return Some(HomeAction::Settings);
+    }
+    let keys = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ];
+    keys.iter()
+        .take(decks)
+        .position(|k| consume(*k))
+        .map(|i| HomeAction::Study(vec![i]))
 }

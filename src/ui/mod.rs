@@ -1,6 +1,64 @@
 //! The desktop app (egui/eframe): the only place besides `main.rs` that draws.
 
 pub mod app;
+mod evidence;
+mod feedback;
 mod home;
+pub mod icon;
+mod review;
+pub mod screenshot;
+mod session_end;
+mod settings_screen;
+mod theme;
+mod widgets;
 
-pub use app::App;
+use std::process::ExitCode;
+use std::sync::atomic::Ordering;
+
+pub use app::{App, Screen, Startup};
+
+/// Opens the window and runs the app until it closes.
+pub fn run(startup: Startup) -> ExitCode {
+    if let Some((_, screen)) = &startup.screenshot
+        && !screenshot::SCREENS.contains(&screen.as_str())
+    {
+        eprintln!(
+            "factquiz: no screen \"{screen}\" to screenshot; the screens are: {}",
+            screenshot::SCREENS.join(", ")
+        );
+        return ExitCode::from(2);
+    }
+    let shooting = startup.screenshot.is_some();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("factquiz")
+        .with_app_id("factquiz")
+        .with_icon(icon::icon())
+        .with_inner_size([1100.0, 780.0])
+        .with_min_inner_size([560.0, 420.0]);
+    if shooting {
+        viewport = viewport
+            .with_inner_size([1100.0, 820.0])
+            .with_resizable(false);
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        renderer: eframe::Renderer::Glow,
+        // The window's size and place are kept beside the progress, never in the progress file.
+        persistence_path: Some(startup.data_dir.join("window.ron")),
+        persist_window: !shooting,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "factquiz",
+        options,
+        Box::new(move |cc| Ok(Box::new(App::new(cc, startup)))),
+    );
+    match result {
+        Err(e) => {
+            eprintln!("factquiz: cannot open the window: {e}");
+            ExitCode::FAILURE
+        }
+        Ok(()) if shooting => ExitCode::from(screenshot::STATUS.load(Ordering::SeqCst) as u8),
+        Ok(()) => ExitCode::SUCCESS,
+    }
+}

@@ -1,0 +1,106 @@
+//! Feedback after an answer: right or wrong, the right answer and how the given one was read,
+//! the explanation, the evidence and the claim; and the grade buttons with their intervals.
+
+use egui::{Key, Modifiers, RichText, Ui};
+
+use super::{evidence, review, theme, widgets};
+use crate::quiz::{Grade, Match};
+use crate::study::{Answered, Collection};
+
+/// Draws the feedback for an answered card.
+pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) {
+    let (Some(deck), Some(card)) = (coll.deck(a.slot), coll.card(a.slot)) else {
+        return;
+    };
+    let o = &a.outcome;
+    let (text, color) = if o.correct && o.with_typo() {
+        ("Accepted with a typo", theme::warn(ui))
+    } else if o.correct {
+        ("Right", theme::right(ui))
+    } else if o.credit > 0.0 {
+        ("Partly right", theme::warn(ui))
+    } else {
+        ("Not right", theme::wrong(ui))
+    };
+    ui.label(RichText::new(text).size(24.0).strong().color(color));
+    widgets::prompt(ui, &a.question.prompt);
+    review::source_line(ui, &deck.deck, card);
+    ui.add_space(8.0);
+    egui::Grid::new("answer-grid")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new("Your answer").strong());
+            let shown = if o.reading.starts_with("chose ") || o.reading.starts_with("said ") {
+                a.given.clone()
+            } else {
+                format!("{} ({})", a.given, o.reading)
+            };
+            ui.add(egui::Label::new(shown).wrap());
+            ui.end_row();
+            ui.label(RichText::new("The answer").strong());
+            ui.add(
+                egui::Label::new(RichText::new(&o.expected).strong().color(theme::right(ui)))
+                    .wrap(),
+            );
+            ui.end_row();
+            if let Some(Match::Folded(v) | Match::Typo(v, _) | Match::Surname(v)) = &o.matched {
+                ui.label(RichText::new("Matched").strong());
+                ui.label(v);
+                ui.end_row();
+            }
+        });
+    if let Some(note) = &o.note {
+        ui.add_space(4.0);
+        ui.add(
+            egui::Label::new(RichText::new(format!("Note: {note}")).color(theme::warn(ui))).wrap(),
+        );
+    }
+    if !card.explanation.is_empty() {
+        ui.add_space(8.0);
+        ui.add(egui::Label::new(&card.explanation).wrap());
+    }
+    if let Some(claim) = card.claim.as_deref().and_then(|c| deck.deck.claim(c)) {
+        ui.add_space(10.0);
+        evidence::show_claim(ui, &deck.deck, claim);
+    }
+    ui.add_space(10.0);
+    evidence::show_evidence(ui, &deck.deck, card);
+}
+
+/// The grade buttons with the interval each gives, the suggested one highlighted. Returns a
+/// grade when one is picked: by click, by 1-4, or by Space/Enter for the suggested one.
+pub fn grade_bar(ui: &mut Ui, a: &Answered) -> Option<Grade> {
+    let mut picked = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Grade:");
+        for (i, g) in Grade::ALL.iter().enumerate() {
+            let label = format!("{}  {}", g.name(), a.intervals[i]);
+            let key = (i + 1).to_string();
+            let r = if *g == a.grade {
+                widgets::primary_button(ui, &key, &label)
+            } else {
+                widgets::key_button(ui, &key, &label)
+            };
+            if r.clicked() {
+                picked = Some(*g);
+            }
+        }
+        ui.label(RichText::new(format!("Space/Enter: {}", a.grade.name())).color(theme::muted(ui)));
+    });
+    if ui.ctx().egui_wants_keyboard_input() {
+        return picked;
+    }
+    let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4];
+    for (i, k) in keys.iter().enumerate() {
+        if ui.input_mut(|inp| inp.consume_key(Modifiers::NONE, *k)) {
+            picked = Grade::from_number(i as u8 + 1);
+        }
+    }
+    if ui.input_mut(|i| {
+        i.consume_key(Modifiers::NONE, Key::Space) || i.consume_key(Modifiers::NONE, Key::Enter)
+    }) {
+        picked = picked.or(Some(a.grade));
+    }
+    picked
+}

@@ -1,0 +1,114 @@
+//! `--screenshot FILE --screen NAME`: render one screen with the current data, write a PNG, exit.
+//! The frame is read back from the renderer, so it is exactly what a user would see.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::{Arc, Mutex};
+
+use super::app::App;
+use crate::quiz::{Mode, Response};
+
+/// The screens `--screen` can name.
+pub const SCREENS: [&str; 4] = ["home", "review", "feedback", "settings"];
+
+/// The process's exit status after a screenshot run: 0 written, 1 failed.
+pub static STATUS: AtomicI32 = AtomicI32::new(1);
+
+/// Frames drawn before the picture is taken, so that layout and fonts have settled.
+const SETTLE_FRAMES: u64 = 6;
+
+pub struct Shot {
+    pub path: PathBuf,
+    pub screen: String,
+    frames: u64,
+    requested: bool,
+    result: Arc<Mutex<Option<Result<(), String>>>>,
+}
+
+impl Shot {
+    pub fn new(path: PathBuf, screen: String) -> Shot {
+        Shot {
+            path,
+            screen,
+            frames: 0,
+            requested: false,
+            result: Arc::new(Mutex::new(None)),
+        }
+    }
+}
+
+/// Writes an egui image as a PNG.
+pub fn save_png(image: &egui::ColorImage, path: &Path) -> Result<(), String> {
+    let [w, h] = image.size;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let img = image::RgbaImage::from_raw(w as u32, h as u32, bytes)
+        .ok_or_else(|| "the screenshot had the wrong size".to_string())?;
+    img.save_with_format(path, image::ImageFormat::Png)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Advances a screenshot run by one frame: wait, take the picture, then close.
+pub fn step(app: &mut App, ctx: &egui::Context) {
+    let Some(shot) = &mut app.shot else { return };
+    shot.frames += 1;
+    ctx.request_repaint();
+    if !shot.requested && shot.frames >= SETTLE_FRAMES {
+        shot.requested = true;
+        let path = shot.path.clone();
+        let result = Arc::clone(&shot.result);
+        ctx.request_screenshot(move |image| {
+            let r = save_png(&image, &path);
+            if let Ok(mut slot) = result.lock() {
+                *slot = Some(r);
+            }
+        });
+    }
+    let done = shot.result.lock().ok().and_then(|mut r| r.take());
+    if let Some(r) = done {
+        match r {
+            Ok(()) => {
+                eprintln!("factquiz: wrote {}", shot.path.display());
+                STATUS.store(0, Ordering::SeqCst);
+            }
+            Err(e) => eprintln!("factquiz: {e}"),
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    } else if shot.frames > 600 {
+        eprintln!("factquiz: no screenshot arrived from the renderer");
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
+/// Answers the first card of the session (wrongly where it can, to show the most feedback),
+/// without saving anything, for a screenshot of the feedback screen.
+pub fn answer_for_show(app: &mut App) {
+    let (Some(session), Ok(coll)) = (&mut app.session, &app.coll) else {
+        return;
+    };
+    let Some(cur) = &session.current else { return };
+    let q = &cur.question;
+    let response = match q.mode {
+        Mode::Choice | Mode::Verdict => {
+            let wrong = (0..q.choices.len())
+                .find(|i| Some(*i) != q.correct_choice)
+                .unwrap_or(0);
+            if q.mode == Mode::Verdict {
+                Response::Verdict(crate::deck::Verdict::ALL[wrong.min(3)])
+            } else {
+                Response::Choice(wrong)
+            }
+        }
+        Mode::Typed => Response::Text("I am not sure".into()),
+        Mode::Order => Response::Order(q.events.clone()),
+        Mode::SourceSaid => Response::Sources(
+            q.sources
+                .iter()
+                .take(1)
+                .map(|s| s.0.clone())
+                .cycle()
+                .take(q.figures.len())
+                .collect(),
+        ),
+    };
+    session.answer(coll, response);
+}

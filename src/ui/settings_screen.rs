@@ -1,0 +1,161 @@
+//! Settings: desired retention, daily limits, answer mode, new-card order, theme, text size, and
+//! "Optimise my parameters" with progress and the before/after figures.
+
+use egui::{RichText, Ui};
+
+use super::{theme, widgets};
+use crate::quiz::AnswerMode;
+use crate::settings::{NewOrder, Settings, Theme};
+use crate::study::Collection;
+use crate::study::optimize_job::OptimizeJob;
+
+/// The settings being edited and the optimiser's state.
+#[derive(Default)]
+pub struct SettingsScreen {
+    pub draft: Option<Settings>,
+    pub job: Option<OptimizeJob>,
+    pub result: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingsAction {
+    Save(Settings),
+    Close,
+    /// New FSRS parameters to keep (they predict better).
+    KeepParameters(Vec<f32>),
+}
+
+impl SettingsScreen {
+    pub fn show(&mut self, ui: &mut Ui, coll: &Collection) -> Option<SettingsAction> {
+        let draft = self.draft.get_or_insert_with(|| coll.settings.clone());
+        let mut action = None;
+        ui.label(RichText::new("Settings").size(24.0).strong());
+        ui.add_space(8.0);
+        egui::Grid::new("settings").num_columns(2).spacing([16.0, 12.0]).show(ui, |ui| {
+            let l = ui.label("Desired retention");
+            ui.add(egui::Slider::new(&mut draft.desired_retention, 0.70..=0.97).fixed_decimals(2))
+                .labelled_by(l.id)
+                .on_hover_text("The share of cards you want to remember when they come back. Higher means more reviews.");
+            ui.end_row();
+            let l = ui.label("New cards per day (per deck)");
+            ui.add(egui::DragValue::new(&mut draft.new_per_day).range(0..=9999)).labelled_by(l.id);
+            ui.end_row();
+            let l = ui.label("Reviews per day (per deck)");
+            ui.add(egui::DragValue::new(&mut draft.reviews_per_day).range(0..=99_999)).labelled_by(l.id);
+            ui.end_row();
+            ui.label("Answer mode");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut draft.answer_mode, AnswerMode::Adaptive, "Adaptive")
+                    .on_hover_text("Choices until you know a card, then typed recall");
+                ui.radio_value(&mut draft.answer_mode, AnswerMode::Choices, "Always choices");
+                ui.radio_value(&mut draft.answer_mode, AnswerMode::Typed, "Always typed");
+            });
+            ui.end_row();
+            ui.label("New cards come");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut draft.new_order, NewOrder::DeckOrder, "In deck order");
+                ui.radio_value(&mut draft.new_order, NewOrder::Random, "In random order");
+            });
+            ui.end_row();
+            ui.label("Theme");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut draft.theme, Theme::System, "Follow the system");
+                ui.radio_value(&mut draft.theme, Theme::Light, "Light");
+                ui.radio_value(&mut draft.theme, Theme::Dark, "Dark");
+            });
+            ui.end_row();
+            let l = ui.label("Text size");
+            ui.add(egui::Slider::new(&mut draft.text_scale, 1.0..=2.0).fixed_decimals(2)).labelled_by(l.id);
+            ui.end_row();
+        });
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            let can_save = coll.read_only.is_none();
+            if ui
+                .add_enabled(
+                    can_save,
+                    egui::Button::new(RichText::new("[Ctrl+S]  Save").strong()),
+                )
+                .clicked()
+                || (can_save
+                    && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S)))
+            {
+                action = Some(SettingsAction::Save(draft.clone()));
+            }
+            if widgets::key_button(ui, "Esc", "Cancel").clicked() {
+                action = Some(SettingsAction::Close);
+            }
+        });
+        ui.add_space(16.0);
+        ui.separator();
+        action.or_else(|| self.optimiser(ui, coll))
+    }
+
+    fn optimiser(&mut self, ui: &mut Ui, coll: &Collection) -> Option<SettingsAction> {
+        ui.label(RichText::new("Scheduling parameters").heading());
+        let params = if coll.settings.fsrs_parameters.is_empty() {
+            "FSRS-6 defaults".to_string()
+        } else {
+            "optimised for your reviews".to_string()
+        };
+        ui.label(format!("Now: {params}."));
+        let mut action = None;
+        match &mut self.job {
+            Some(job) => {
+                ui.horizontal(|ui| {
+                    ui.add(
+                        egui::ProgressBar::new(job.fraction())
+                            .show_percentage()
+                            .desired_width(300.0),
+                    );
+                    if ui.button("Stop").clicked() {
+                        job.cancel();
+                    }
+                });
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(100));
+                if let Some(done) = job.poll() {
+                    self.job = None;
+                    self.result = Some(match done {
+                        Ok(r) => {
+                            let verdict = if r.better {
+                                action = Some(SettingsAction::KeepParameters(r.parameters.clone()));
+                                "The new parameters predict your reviews better: kept."
+                            } else {
+                                "The new parameters do not predict better: your current ones stay."
+                            };
+                            format!(
+                                "{} reviews ({} training items). Log loss {:.4} → {:.4}, RMSE {:.4} → {:.4}. {verdict}",
+                                r.reviews,
+                                r.items,
+                                r.before.log_loss,
+                                r.after.log_loss,
+                                r.before.rmse,
+                                r.after.rmse
+                            )
+                        }
+                        Err(e) => format!("Could not optimise: {e}"),
+                    });
+                }
+            }
+            None => {
+                let can = coll.data_dir.is_some() && coll.read_only.is_none();
+                let r = ui.add_enabled(can, egui::Button::new("Optimise my parameters"));
+                if r.clicked()
+                    && let Some(dir) = &coll.data_dir
+                {
+                    self.result = None;
+                    self.job = Some(OptimizeJob::start(
+                        dir.clone(),
+                        coll.settings.fsrs_parameters.clone(),
+                        coll.clock().offset_secs,
+                    ));
+                }
+            }
+        }
+        if let Some(r) = &self.result {
+            ui.add(egui::Label::new(RichText::new(r).color(theme::muted(ui))).wrap());
+        }
+        action
+    }
+}

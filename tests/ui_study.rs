@@ -1,0 +1,208 @@
+//! The real app, driven headless with egui_kittest: study a session by keyboard, see the
+//! evidence, grade, undo, finish, then reopen on the same data directory.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use factquiz::quiz::Mode;
+use factquiz::ui::{App, Screen, Startup};
+
+fn harness(dir: &std::path::Path) -> Harness<'static, App> {
+    let startup = Startup::new(dir.to_path_buf());
+    Harness::builder()
+        .with_size([1100.0, 800.0])
+        .build_eframe(move |cc| App::new(cc, startup))
+}
+
+fn number_key(i: usize) -> Key {
+    [Key::Num1, Key::Num2, Key::Num3, Key::Num4][i]
+}
+
+/// The mode and right choice of the question on screen.
+fn current(h: &Harness<'_, App>) -> (Mode, Option<usize>, usize) {
+    let cur = h
+        .state()
+        .session
+        .as_ref()
+        .and_then(|s| s.current.as_ref())
+        .expect("a question on screen");
+    (
+        cur.question.mode,
+        cur.question.correct_choice,
+        cur.question.choices.len(),
+    )
+}
+
+/// Answers the question on screen by keyboard, rightly or wrongly where the mode allows.
+fn answer(h: &mut Harness<'_, App>, right: bool) {
+    let (mode, correct, n) = current(h);
+    match mode {
+        Mode::Choice | Mode::Verdict => {
+            let c = correct.expect("a right choice");
+            let pick = if right { c } else { (c + 1) % n };
+            h.key_press(number_key(pick));
+        }
+        Mode::Typed => {
+            h.get_by_role(egui::accesskit::Role::TextInput)
+                .type_text("no idea");
+            h.run();
+            h.key_press(Key::Enter);
+        }
+        Mode::Order | Mode::SourceSaid => {
+            for _ in 0..6 {
+                h.key_press(Key::Num1);
+            }
+            h.run();
+            h.key_press(Key::Enter);
+        }
+    }
+    h.run();
+}
+
+#[test]
+fn study_a_session_by_keyboard_then_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let before_new;
+    {
+        let mut h = harness(dir.path());
+        h.run();
+        h.get_by_label_contains("Welcome to factquiz");
+        h.get_by_label("The aftermath: purges and trials, 2022-2024");
+        before_new = h.state().coll.as_ref().unwrap().deck_counts()[0].new;
+        assert_eq!(before_new, 20);
+
+        // Study the first deck with its key.
+        h.key_press(Key::Num1);
+        h.run();
+        assert_eq!(h.state().screen, Screen::Review);
+        let (mode, ..) = current(&h);
+        assert_eq!(
+            mode,
+            Mode::Choice,
+            "a new who-card is asked as multiple choice"
+        );
+
+        // A right answer: feedback says so and shows the evidence.
+        answer(&mut h, true);
+        h.get_by_label("Right");
+        h.get_by_label("Evidence");
+        // Space takes the suggested grade and goes on.
+        h.key_press(Key::Space);
+        h.run();
+        assert!(h.state().session.as_ref().unwrap().can_undo());
+
+        // A wrong answer: feedback says so, with the right answer.
+        answer(&mut h, false);
+        assert!(
+            h.query_by_label("Not right").is_some() || h.query_by_label("Partly right").is_some()
+        );
+        h.get_by_label("The answer");
+        let answered_slot = h
+            .state()
+            .session
+            .as_ref()
+            .unwrap()
+            .answered
+            .as_ref()
+            .unwrap()
+            .slot;
+        h.key_press(Key::Num1); // Again
+        h.run();
+        let coll = h.state().coll.as_ref().unwrap();
+        assert!(
+            coll.state(answered_slot).is_some(),
+            "the Again answer is saved"
+        );
+        assert_eq!(coll.store.review_count().unwrap(), 2);
+
+        // Undo the wrong answer: the card is new again and back on screen.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        let coll = h.state().coll.as_ref().unwrap();
+        assert_eq!(coll.store.review_count().unwrap(), 1);
+        assert!(
+            coll.state(answered_slot).is_none(),
+            "undo restores the card's state exactly"
+        );
+        let cur = h
+            .state()
+            .session
+            .as_ref()
+            .unwrap()
+            .current
+            .as_ref()
+            .unwrap();
+        assert_eq!(cur.slot, answered_slot);
+
+        // Leave the session.
+        h.key_press(Key::Escape);
+        h.run();
+        assert_eq!(h.state().screen, Screen::Home);
+    }
+    // Reopen on the same directory: one new card was introduced, so one fewer is new.
+    let mut h = harness(dir.path());
+    h.run();
+    let counts = h.state().coll.as_ref().unwrap().deck_counts();
+    assert_eq!(counts[0].new, before_new - 1);
+    assert!(
+        h.query_by_label_contains("Welcome to factquiz").is_none(),
+        "the first-run hint is gone"
+    );
+}
+
+#[test]
+fn a_session_can_be_finished() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    // Only three new cards a day, so the session is short.
+    {
+        let coll = h.state_mut().coll.as_mut().unwrap();
+        let mut s = coll.settings.clone();
+        s.new_per_day = 3;
+        coll.save_settings(s).unwrap();
+    }
+    h.state_mut().start_session(vec![1]);
+    h.run();
+    let mut guard = 0;
+    while h
+        .state()
+        .session
+        .as_ref()
+        .is_some_and(|s| s.current.is_some())
+    {
+        answer(&mut h, true);
+        h.key_press(Key::Num3); // Good
+        h.run();
+        guard += 1;
+        assert!(guard < 10, "the session does not end");
+    }
+    h.get_by_label("Session done");
+    h.get_by_label("Cards answered");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().screen, Screen::Home);
+}
+
+#[test]
+fn settings_are_saved_and_reloaded() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut h = harness(dir.path());
+        h.run();
+        h.key_press(Key::S);
+        h.run();
+        assert_eq!(h.state().screen, Screen::Settings);
+        h.get_by_label("Always typed").click();
+        h.run();
+        h.get_by_label("Dark").click();
+        h.run();
+        h.get_by_label_contains("Save").click();
+        h.run();
+        assert_eq!(h.state().screen, Screen::Home);
+    }
+    let h = harness(dir.path());
+    let s = &h.state().coll.as_ref().unwrap().settings;
+    assert_eq!(s.answer_mode, factquiz::quiz::AnswerMode::Typed);
+    assert_eq!(s.theme, factquiz::settings::Theme::Dark);
+}
