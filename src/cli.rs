@@ -56,6 +56,22 @@ pub enum Command {
         /// source ids separated by commas, one per figure.
         answer: String,
     },
+    /// Fit the FSRS parameters to your reviews (or to a review log from another app), print
+    /// them with log loss and RMSE before and after, and keep them only if they predict better.
+    Optimize {
+        /// A review log in CSV: card_id, review_rating (1-4), review_time (ISO 8601), and
+        /// optionally review_duration (ms), with a header row, as Anki exports it.
+        #[arg(long, value_name = "FILE.csv")]
+        revlog: Option<PathBuf>,
+        /// Print the result but keep the current parameters.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write your review log as CSV (the columns `optimize --revlog` reads, plus deck and answer).
+    ExportReviews {
+        /// The CSV file to write ("-" for standard output).
+        file: PathBuf,
+    },
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -72,6 +88,10 @@ pub fn run(args: Args) -> ExitCode {
             let lib = Library::load(Some(&data_dir::user_decks(&data_dir)), &args.decks);
             crate::try_cmd::run(&lib, &deck, &card, &answer)
         }
+        Some(Command::Optimize { revlog, dry_run }) => {
+            crate::optimize_cmd::run(&data_dir, revlog.as_deref(), dry_run)
+        }
+        Some(Command::ExportReviews { file }) => crate::optimize_cmd::export(&data_dir, &file),
         None => crate::ui_main(data_dir, args),
     }
 }

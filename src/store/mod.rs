@@ -123,6 +123,14 @@ impl Store {
     }
 
     fn prepare(&mut self) -> Result<(), StoreError> {
+        // A file from a newer build is refused before anything (even the journal mode) changes.
+        let found = schema::version(&self.conn)?;
+        if found > schema::VERSION {
+            return Err(StoreError::NewerSchema {
+                found,
+                supported: schema::VERSION,
+            });
+        }
         self.conn.pragma_update(None, "journal_mode", "WAL")?;
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;

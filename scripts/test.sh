@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The whole test suite: unit and integration tests (including the UI tests that drive the
+# real app headless), the built-in decks against the articles, and the app started in a real
+# window under Xvfb with --screenshot on every screen.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh --test
+
+cargo test --all-targets
+cargo test --doc
+
+# The built-in decks against the five articles (copied runs of words, numbers no article gives).
+lint=../shared/tools/deck_lint.py
+if [ -f "$lint" ]; then
+  python3 "$lint" --articles ../shared/articles decks/*.ron
+else
+  echo "deck_lint: ../shared/tools/deck_lint.py not found beside the repository; skipped"
+fi
+
+# A real window: each screen rendered under Xvfb must produce a PNG.
+bin=target/debug/factquiz
+data=$(mktemp -d)
+out=$(mktemp -d)
+trap 'rm -rf "$data" "$out"' EXIT
+failed=0
+for screen in home review feedback settings; do
+  if timeout 120 xvfb-run -a -s "-screen 0 1280x900x24" "$bin" --data-dir "$data" \
+       --screenshot "$out/$screen.png" --screen "$screen" \
+     && [ -s "$out/$screen.png" ]; then
+    echo "screenshot $screen: ok ($(stat -c %s "$out/$screen.png") bytes)"
+  else
+    echo "screenshot $screen: FAILED"
+    failed=$((failed + 1))
+  fi
+done
+echo "screenshots: $((4 - failed)) passed, $failed failed"
+[ "$failed" -eq 0 ]
