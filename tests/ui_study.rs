@@ -206,3 +206,115 @@ fn settings_are_saved_and_reloaded() {
     assert_eq!(s.answer_mode, factquiz::quiz::AnswerMode::Typed);
     assert_eq!(s.theme, factquiz::settings::Theme::Dark);
 }
+
+/// Starts a session on the first card of a kind in the library.
+fn session_on(
+    h: &mut Harness<'_, App>,
+    kind: factquiz::deck::CardKind,
+) -> factquiz::schedule::queue::Slot {
+    let app = h.state_mut();
+    let coll = app.coll.as_ref().unwrap();
+    let slot = coll
+        .library
+        .decks
+        .iter()
+        .enumerate()
+        .find_map(|(d, ld)| {
+            ld.deck
+                .cards
+                .iter()
+                .position(|c| c.kind == kind)
+                .map(|card| factquiz::schedule::queue::Slot { deck: d, card })
+        })
+        .expect("a card of that kind");
+    let session =
+        factquiz::study::StudySession::with_queue(coll, vec![slot.deck], [slot].into(), 5);
+    app.session = Some(session);
+    app.screen = Screen::Review;
+    slot
+}
+
+#[test]
+fn order_questions_work_by_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    session_on(&mut h, factquiz::deck::CardKind::Order);
+    h.run();
+    h.get_by_label_contains("Put the events in order");
+    let shown = h.state().input.order.clone();
+    // Sort the events with Shift+arrows: a simple selection sort driven by keys.
+    let n = shown.len();
+    for target in 0..n {
+        let pos = h
+            .state()
+            .input
+            .order
+            .iter()
+            .position(|&e| e == target)
+            .unwrap();
+        // Select `pos`, then move it up to `target`.
+        for _ in 0..n {
+            h.key_press(Key::ArrowUp);
+        }
+        for _ in 0..pos {
+            h.key_press(Key::ArrowDown);
+        }
+        for _ in target..pos {
+            h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowUp);
+        }
+        h.run();
+    }
+    assert_eq!(h.state().input.order, (0..n).collect::<Vec<_>>());
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Right");
+}
+
+#[test]
+fn source_said_questions_work_by_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    let slot = session_on(&mut h, factquiz::deck::CardKind::SourceSaid);
+    h.run();
+    h.get_by_label_contains("Which article gave each figure");
+    // Pick the right article for each figure with the number keys.
+    let (q, right): (factquiz::quiz::Question, Vec<String>) = {
+        let app = h.state();
+        let coll = app.coll.as_ref().unwrap();
+        let card = coll.card(slot).unwrap();
+        let right = match &card.answer {
+            factquiz::deck::Answer::SourceSaid(p) => p.iter().map(|a| a.source.clone()).collect(),
+            _ => unreachable!(),
+        };
+        (
+            app.session
+                .as_ref()
+                .unwrap()
+                .current
+                .as_ref()
+                .unwrap()
+                .question
+                .clone(),
+            right,
+        )
+    };
+    for src in &right {
+        let k = q.sources.iter().position(|(id, _)| id == src).unwrap();
+        h.key_press(
+            [
+                Key::Num1,
+                Key::Num2,
+                Key::Num3,
+                Key::Num4,
+                Key::Num5,
+                Key::Num6,
+            ][k],
+        );
+        h.run();
+    }
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Right");
+}

@@ -261,7 +261,12 @@ impl Answer {
             Answer::Number(n) => n.display(),
             Answer::Date(d) => d.to_string_long(),
             Answer::Verdict(v) => v.name().to_string(),
-            Answer::Order(events) => events.join(" → "),
+            Answer::Order(events) => events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| format!("{}. {e}", i + 1))
+                .collect::<Vec<_>>()
+                .join("  "),
             Answer::SourceSaid(pairs) => pairs
                 .iter()
                 .map(|p| {

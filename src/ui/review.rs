@@ -162,7 +162,7 @@ fn typed(ui: &mut Ui, input: &mut Input) -> Option<Response> {
 }
 
 fn order(ui: &mut Ui, events: &[String], input: &mut Input, typing: bool) -> Option<Response> {
-    ui.label("Put the events in order, earliest first. ↑/↓ select, Shift+↑/↓ move, Enter checks.");
+    ui.label("Put the events in order, earliest first. Up/Down select an event, Shift+Up/Down move it, Enter checks.");
     let n = input.order.len();
     if n == 0 {
         return None;
@@ -188,15 +188,15 @@ fn order(ui: &mut Ui, events: &[String], input: &mut Input, typing: bool) -> Opt
         let event = events.get(input.order[pos]).map_or("", String::as_str);
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(pos > 0, egui::Button::new("▲"))
-                .on_hover_text("Move up (Shift+↑)")
+                .add_enabled(pos > 0, egui::Button::new("Up"))
+                .on_hover_text("Move up (Shift+Up)")
                 .clicked()
             {
                 swap = Some((pos, pos - 1));
             }
             if ui
-                .add_enabled(pos + 1 < n, egui::Button::new("▼"))
-                .on_hover_text("Move down (Shift+↓)")
+                .add_enabled(pos + 1 < n, egui::Button::new("Down"))
+                .on_hover_text("Move down (Shift+Down)")
                 .clicked()
             {
                 swap = Some((pos, pos + 1));
@@ -219,7 +219,7 @@ fn order(ui: &mut Ui, events: &[String], input: &mut Input, typing: bool) -> Opt
 
 fn source_said(ui: &mut Ui, cur: &Current, input: &mut Input, typing: bool) -> Option<Response> {
     let q = &cur.question;
-    ui.label("Which article gave each figure? ↑/↓ choose a figure, a number picks its article, Enter checks.");
+    ui.label("Which article gave each figure? Up/Down choose a figure, a number key picks its article, Enter checks.");
     let n = q.figures.len();
     if n == 0 {
         return None;

@@ -125,7 +125,7 @@ impl SettingsScreen {
                                 "The new parameters do not predict better: your current ones stay."
                             };
                             format!(
-                                "{} reviews ({} training items). Log loss {:.4} → {:.4}, RMSE {:.4} → {:.4}. {verdict}",
+                                "{} reviews ({} training items). Log loss {:.4} before, {:.4} after; RMSE {:.4} before, {:.4} after. {verdict}",
                                 r.reviews,
                                 r.items,
                                 r.before.log_loss,
