@@ -103,13 +103,20 @@ fn check(data_dir: &std::path::Path, paths: &[PathBuf], json: bool) -> ExitCode 
         Library::from_files(paths)
     };
     if json {
-        println!("{}", report::check_json(&lib));
+        emit(&format!("{}\n", report::check_json(&lib)));
     } else {
-        print!("{}", report::check_report(&lib));
+        emit(&report::check_report(&lib));
     }
     if lib.errors.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// Writes to standard output; a closed pipe (`factquiz check | head`) ends the output quietly.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }

@@ -6,6 +6,7 @@ pub mod deck;
 pub mod quiz;
 pub mod schedule;
 pub mod settings;
+pub mod stats;
 pub mod store;
 pub mod study;
 pub mod text;

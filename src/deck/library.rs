@@ -5,8 +5,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::load::{DeckError, load_deck};
+use super::load::{DeckError, line_col, load_deck, locate};
 use super::model::Deck;
+use super::validate::{Problem, Subject};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_decks.rs"));
 
@@ -78,13 +79,20 @@ impl Library {
         match std::fs::read(path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => self.add_text(&text, &file, origin),
-                Err(e) => self.errors.push(whole_file(
-                    &file,
-                    format!(
-                        "the file is not UTF-8 text (bad byte at offset {})",
-                        e.utf8_error().valid_up_to()
-                    ),
-                )),
+                Err(e) => {
+                    // The error is placed at the bad byte: the text before it is valid.
+                    let valid = e.utf8_error().valid_up_to();
+                    let before = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or("");
+                    let (line, col) = line_col(before, before.len());
+                    self.errors.push(DeckError {
+                        line,
+                        col,
+                        ..whole_file(
+                            &file,
+                            format!("the file is not UTF-8 text (bad byte at offset {valid})"),
+                        )
+                    });
+                }
             },
             Err(e) => self
                 .errors
@@ -108,13 +116,14 @@ impl Library {
                         file: file.to_string(),
                     };
                 } else if let Some(other) = same.map(|i| &self.decks[i]) {
-                    self.errors.push(whole_file(
-                        file,
-                        format!(
+                    let problem = Problem {
+                        subject: Subject::Deck,
+                        message: format!(
                             "deck id \"{}\" is already used by {}; this deck was not loaded",
                             deck.id, other.file
                         ),
-                    ));
+                    };
+                    self.errors.extend(locate(text, file, &[problem]));
                 } else {
                     self.decks.push(LoadedDeck {
                         deck,

@@ -6,8 +6,9 @@ use std::fmt;
 use ron::extensions::Extensions;
 use serde::Serialize;
 
+use super::keys::{Key, keys};
 use super::model::Deck;
-use super::validate::{Problem, Subject, validate};
+use super::validate::{MAX_CARDS, Problem, Subject, validate};
 
 /// Deck files larger than this are refused before parsing (a deck of 10,000 cards is ~5 MB).
 pub const MAX_DECK_BYTES: usize = 64 * 1024 * 1024;
@@ -56,6 +57,18 @@ pub fn parse_deck(text: &str, file: &str) -> Result<Deck, DeckError> {
             ),
         });
     }
+    if let Some(offset) = card_past_limit(text) {
+        let (line, col) = line_col(text, offset);
+        return Err(DeckError {
+            file: file.to_string(),
+            line,
+            col,
+            card: None,
+            message: format!(
+                "the deck has more than {MAX_CARDS} cards, the limit; split it into several decks"
+            ),
+        });
+    }
     ron_options().from_str::<Deck>(text).map_err(|e| {
         let (line, col) = (e.span.start.line.max(1), e.span.start.col.max(1));
         let offset = offset_of(text, line, col);
@@ -93,14 +106,15 @@ pub fn to_ron(deck: &Deck) -> String {
 
 /// Gives validation problems their place in the file.
 pub fn locate(text: &str, file: &str, problems: &[Problem]) -> Vec<DeckError> {
+    let keys = keys(text);
     problems
         .iter()
         .map(|p| {
             let offset = match &p.subject {
-                Subject::Deck => find_key_value(text, 0, "id", None, 0),
-                Subject::Source(id, nth) => find_in_section(text, "sources", id, *nth),
-                Subject::Claim(id, nth) => find_in_section(text, "claims", id, *nth),
-                Subject::Card(id, nth) => find_in_section(text, "cards", id, *nth),
+                Subject::Deck => deck_id(&keys),
+                Subject::Source(id, nth) => find_in_section(&keys, "sources", id, *nth),
+                Subject::Claim(id, nth) => find_in_section(&keys, "claims", id, *nth),
+                Subject::Card(id, nth) => find_in_section(&keys, "cards", id, *nth),
             }
             .unwrap_or(0);
             let (line, col) = line_col(text, offset);
@@ -142,6 +156,96 @@ fn explain(code: &ron::Error) -> String {
     }
 }
 
+/// Where the card after the first [`MAX_CARDS`] begins, if a deck has more: counted before
+/// parsing (every card has a `prompt:` field), so that a deck of a million cards is refused
+/// without building a million cards. Strings, characters and comments are skipped.
+fn card_past_limit(text: &str) -> Option<usize> {
+    // Cheap first: without enough "prompt" anywhere there cannot be too many cards.
+    if text.matches("prompt").nth(MAX_CARDS).is_none() {
+        return None;
+    }
+    let b = text.as_bytes();
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let (mut i, mut count) = (0, 0);
+    while i < b.len() {
+        match b[i] {
+            b'"' => i = skip_string(b, i + 1),
+            b'\'' => {
+                let close = b[i + 1..].iter().take(12).position(|&c| c == b'\'');
+                i += close.map_or(1, |p| p + 2);
+            }
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                i += b[i..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .unwrap_or(b.len() - i);
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => i = skip_block_comment(b, i + 2),
+            b'r' if (i == 0 || !ident(b[i - 1])) && matches!(b.get(i + 1), Some(b'"' | b'#')) => {
+                let hashes = b[i + 1..].iter().take_while(|&&c| c == b'#').count();
+                if b.get(i + 1 + hashes) == Some(&b'"') {
+                    let mut end = vec![b'"'];
+                    end.extend(std::iter::repeat_n(b'#', hashes));
+                    let from = i + 2 + hashes;
+                    i = b[from..]
+                        .windows(end.len())
+                        .position(|w| w == end.as_slice())
+                        .map_or(b.len(), |p| from + p + end.len());
+                } else {
+                    i += 1;
+                }
+            }
+            b'p' if b[i..].starts_with(b"prompt")
+                && (i == 0 || !ident(b[i - 1]))
+                && !b.get(i + 6).is_some_and(|&c| ident(c)) =>
+            {
+                let next = b[i + 6..].iter().find(|c| !c.is_ascii_whitespace());
+                if next == Some(&b':') {
+                    count += 1;
+                    if count > MAX_CARDS {
+                        return Some(i);
+                    }
+                }
+                i += 6;
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// The offset after the string whose contents start at `i`.
+fn skip_string(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    b.len()
+}
+
+/// The offset after the (nested) block comment whose contents start at `i`.
+fn skip_block_comment(b: &[u8], mut i: usize) -> usize {
+    let mut depth = 1;
+    while i < b.len() {
+        if b[i..].starts_with(b"*/") {
+            depth -= 1;
+            i += 2;
+            if depth == 0 {
+                return i;
+            }
+        } else if b[i..].starts_with(b"/*") {
+            depth += 1;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    b.len()
+}
+
 /// The byte offset of a 1-based line and column (columns count characters).
 fn offset_of(text: &str, line: usize, col: usize) -> usize {
     let start = text
@@ -157,7 +261,7 @@ fn offset_of(text: &str, line: usize, col: usize) -> usize {
             .map_or(rest.len(), |(i, _)| i)
 }
 
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let col = before
@@ -169,67 +273,51 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// The offset of the `key` whose value is `"value"` (any value when `None`), the `nth` such
-/// from `from`.
-fn find_key_value(
-    text: &str,
-    from: usize,
-    key: &str,
-    value: Option<&str>,
-    nth: usize,
-) -> Option<usize> {
-    let mut seen = 0;
-    let mut pos = from;
-    while let Some(found) = text[pos..].find(key) {
-        let at = pos + found;
-        pos = at + key.len();
-        let word_start = at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric();
-        let rest = text[pos..].trim_start();
-        let Some(rest) = rest.strip_prefix(':') else {
-            continue;
-        };
-        let rest = rest.trim_start();
-        let matches = match value {
-            None => true,
-            Some(v) => rest
-                .strip_prefix('"')
-                .and_then(|r| r.strip_prefix(v))
-                .is_some_and(|r| r.starts_with('"')),
-        };
-        if word_start && matches {
-            if seen == nth {
-                return Some(at);
-            }
-            seen += 1;
-        }
-    }
-    None
+/// The offset of the deck's own `id` key.
+fn deck_id(keys: &[Key<'_>]) -> Option<usize> {
+    keys.iter()
+        .find(|k| k.depth == 1 && k.name == "id")
+        .map(|k| k.at)
 }
 
-fn find_in_section(text: &str, section: &str, id: &str, nth: usize) -> Option<usize> {
-    let start = find_key_value(text, 0, section, None, 0).unwrap_or(0);
-    find_key_value(text, start, "id", Some(id), nth)
+/// The keys inside a section of the deck (`sources`, `claims`, `cards`).
+fn section<'k, 'a>(keys: &'k [Key<'a>], name: &str) -> &'k [Key<'a>] {
+    let Some(start) = keys.iter().position(|k| k.depth == 1 && k.name == name) else {
+        return &[];
+    };
+    let len = keys[start + 1..]
+        .iter()
+        .position(|k| k.depth <= 1)
+        .unwrap_or(keys.len() - start - 1);
+    &keys[start + 1..start + 1 + len]
+}
+
+/// The offset of the `id` of the `nth` item of a section whose id is `id`.
+fn find_in_section(keys: &[Key<'_>], name: &str, id: &str, nth: usize) -> Option<usize> {
+    section(keys, name)
+        .iter()
+        .filter(|k| k.depth == 3 && k.name == "id" && k.value.as_deref() == Some(id))
+        .nth(nth)
+        .map(|k| k.at)
 }
 
 /// The id of the card whose text contains `offset`, when the offset is in the cards section.
 fn card_around(text: &str, offset: usize) -> Option<String> {
-    let cards = find_key_value(text, 0, "cards", None, 0)?;
-    if offset < cards {
+    let keys = keys(text);
+    let cards = keys
+        .iter()
+        .position(|k| k.depth == 1 && k.name == "cards")?;
+    if offset < keys[cards].at {
         return None;
     }
-    let before = &text[cards..offset.min(text.len())];
     let mut last = None;
-    let mut pos = 0;
-    while let Some(at) = find_key_value(before, pos, "id", None, 0) {
-        pos = at + 2;
-        let rest = before[at + 2..]
-            .trim_start()
-            .trim_start_matches(':')
-            .trim_start();
-        if let Some(r) = rest.strip_prefix('"')
-            && let Some(end) = r.find('"')
-        {
-            last = Some(r[..end].to_string());
+    for k in keys[cards + 1..].iter().take_while(|k| k.at < offset) {
+        if k.depth <= 1 {
+            // A field of the deck after its cards: the offset is past the cards.
+            return None;
+        }
+        if k.depth == 3 && k.name == "id" {
+            last = k.value.clone();
         }
     }
     last
@@ -244,6 +332,26 @@ mod tests {
         let t = "ab\ncdé\nf";
         assert_eq!(line_col(t, offset_of(t, 2, 3)), (2, 3));
         assert_eq!(line_col(t, offset_of(t, 3, 1)), (3, 1));
+    }
+
+    #[test]
+    fn counts_cards_outside_strings_and_comments() {
+        let card = "(id: \"c\", prompt: \"a prompt: \\\" prompt: \", kind: Who),\n";
+        let over = card.repeat(MAX_CARDS + 1);
+        let at = card_past_limit(&over).expect("one card too many");
+        assert_eq!(at, card.len() * MAX_CARDS + card.find("prompt").unwrap());
+        assert_eq!(card_past_limit(&card.repeat(MAX_CARDS)), None);
+        // "prompt:" inside strings, raw strings and comments is not a card.
+        for hidden in [
+            "(s: \"prompt: prompt:\"),",
+            "(s: r#\"prompt: \"prompt:\"#),",
+            "// prompt: prompt:\n",
+            "/* prompt: /* prompt: */ prompt: */",
+            "(c: 'p', promptly: 1),",
+        ] {
+            let text = hidden.repeat(MAX_CARDS + 1);
+            assert_eq!(card_past_limit(&text), None, "{hidden}");
+        }
     }
 
     #[test]

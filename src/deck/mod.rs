@@ -3,6 +3,7 @@
 
 mod amount;
 pub mod date;
+mod keys;
 pub mod library;
 pub mod load;
 pub mod model;

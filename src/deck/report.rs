@@ -61,7 +61,7 @@ pub fn check_report(lib: &Library) -> String {
             .collect();
         let _ = writeln!(
             out,
-            "  {} cards ({}), {} claims",
+            "  {} cards ({}), {} claim(s)",
             s.cards,
             kinds.join(", "),
             s.claims

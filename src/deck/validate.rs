@@ -1,13 +1,23 @@
 //! The rules a parsed deck must keep: unique ids, references that resolve, answers that fit
-//! their card's kind, and limits that keep hostile decks from hurting the app.
+//! their card's kind, and limits that keep hostile decks from hurting the app (sizes, counts,
+//! control characters), each refusal naming the limit. Lookups go through hash sets, so a
+//! deck at the limits validates in linear time.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::model::{Answer, Card, CardKind, Deck};
 
 /// Limits on what one deck may hold; a deck past them is refused with the limit named.
 pub const MAX_CARDS: usize = 200_000;
+pub const MAX_CLAIMS: usize = MAX_CARDS;
+pub const MAX_SOURCES: usize = 1_000;
+/// Characters in a prompt, explanation, statement, title, description or evidence.
 pub const MAX_TEXT_CHARS: usize = 10_000;
+/// Characters in one accepted answer, event, figure or topic (answers are compared to each
+/// other, so they are kept short).
+pub const MAX_ANSWER_CHARS: usize = 1_000;
+/// Topics, evidence, claim values and source-said pairs of one card or claim.
+pub const MAX_LIST: usize = 64;
 pub const MAX_VARIANTS: usize = 64;
 pub const MAX_ORDER_EVENTS: usize = 6;
 pub const MIN_ORDER_EVENTS: usize = 3;
@@ -46,13 +56,21 @@ pub fn validate(deck: &Deck) -> Vec<Problem> {
     if deck.title.trim().is_empty() {
         deck_problem("the deck has no title".into());
     }
-    if deck.cards.len() > MAX_CARDS {
-        deck_problem(format!(
-            "the deck has {} cards; the limit is {MAX_CARDS}",
-            deck.cards.len()
-        ));
-        return out;
+    for (what, n, limit) in [
+        ("cards", deck.cards.len(), MAX_CARDS),
+        ("claims", deck.claims.len(), MAX_CLAIMS),
+        ("sources", deck.sources.len(), MAX_SOURCES),
+    ] {
+        if n > limit {
+            deck_problem(format!("the deck has {n} {what}; the limit is {limit}"));
+            return out;
+        }
     }
+    for (what, text) in [("title", &deck.title), ("description", &deck.description)] {
+        deck_problem_opt(&mut out, text_problem(what, text, MAX_TEXT_CHARS));
+    }
+    let sources: HashSet<&str> = deck.sources.iter().map(|s| s.id.as_str()).collect();
+    let claims: HashSet<&str> = deck.claims.iter().map(|c| c.id.as_str()).collect();
 
     let mut seen = HashMap::new();
     for s in &deck.sources {
@@ -70,9 +88,25 @@ pub fn validate(deck: &Deck) -> Vec<Problem> {
                 format!("source \"{}\" has no title", s.id),
             ));
         }
+        let inferred = match &s.date_known {
+            super::model::DateKnown::Inferred(how) => how.as_str(),
+            super::model::DateKnown::Printed => "",
+        };
+        let url = s.url.as_deref().unwrap_or("");
+        for (what, text) in [
+            ("source's title", s.title.as_str()),
+            ("source's outlet", s.outlet.as_str()),
+            ("source's author", s.author.as_str()),
+            ("source's url", url),
+            ("source's inferred date", inferred),
+        ] {
+            if let Some(m) = text_problem(what, text, MAX_TEXT_CHARS) {
+                out.push(problem(&subject, m));
+            }
+        }
     }
 
-    let has_source = |id: &str| deck.sources.iter().any(|s| s.id == id);
+    let has_source = |id: &str| sources.contains(id);
     let mut seen = HashMap::new();
     for c in &deck.claims {
         let nth = bump(&mut seen, &c.id);
@@ -87,6 +121,36 @@ pub fn validate(deck: &Deck) -> Vec<Problem> {
             out.push(problem(
                 &subject,
                 format!("claim \"{}\" gives no source's value", c.id),
+            ));
+        }
+        let mut texts = vec![
+            ("statement", c.statement.as_str()),
+            ("claim's made_by", c.made_by.as_str()),
+            (
+                "claim's contested_by",
+                c.contested_by.as_deref().unwrap_or(""),
+            ),
+        ];
+        for v in &c.values {
+            texts.extend([
+                ("claim's value", v.value.as_str()),
+                ("claim value's locator", v.locator.as_str()),
+                ("claim value's says", v.says.as_str()),
+            ]);
+        }
+        for (what, text) in texts {
+            if let Some(m) = text_problem(what, text, MAX_TEXT_CHARS) {
+                out.push(problem(&subject, m));
+            }
+        }
+        if c.values.len() > MAX_LIST {
+            out.push(problem(
+                &subject,
+                format!(
+                    "claim \"{}\" has {} values; the limit is {MAX_LIST}",
+                    c.id,
+                    c.values.len()
+                ),
             ));
         }
         for v in &c.values {
@@ -112,11 +176,39 @@ pub fn validate(deck: &Deck) -> Vec<Problem> {
                 format!("card id \"{}\" is used twice", card.id),
             ));
         }
-        for message in card_problems(deck, card) {
+        for message in card_problems_in(&sources, &claims, card) {
             out.push(problem(&subject, message));
         }
     }
     out
+}
+
+fn deck_problem_opt(out: &mut Vec<Problem>, message: Option<String>) {
+    if let Some(message) = message {
+        out.push(Problem {
+            subject: Subject::Deck,
+            message,
+        });
+    }
+}
+
+/// Too long, or holding a control character (other than a line break or tab).
+fn text_problem(what: &str, text: &str, limit: usize) -> Option<String> {
+    if text.len() > limit {
+        let n = text.chars().count();
+        if n > limit {
+            return Some(format!(
+                "the {what} has {n} characters; the limit is {limit}"
+            ));
+        }
+    }
+    let bad = text
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))?;
+    Some(format!(
+        "the {what} holds the control character U+{:04X}; remove it",
+        u32::from(bad)
+    ))
 }
 
 fn problem(subject: &Subject, message: String) -> Problem {
@@ -142,6 +234,12 @@ fn is_id(id: &str) -> bool {
 
 /// The problems of one card, as messages.
 pub fn card_problems(deck: &Deck, card: &Card) -> Vec<String> {
+    let sources: HashSet<&str> = deck.sources.iter().map(|s| s.id.as_str()).collect();
+    let claims: HashSet<&str> = deck.claims.iter().map(|c| c.id.as_str()).collect();
+    card_problems_in(&sources, &claims, card)
+}
+
+fn card_problems_in(sources: &HashSet<&str>, claims: &HashSet<&str>, card: &Card) -> Vec<String> {
     let mut out = Vec::new();
     if !is_id(&card.id) {
         out.push("the card id must be lowercase letters, digits, '-' or '_'".to_string());
@@ -150,17 +248,30 @@ pub fn card_problems(deck: &Deck, card: &Card) -> Vec<String> {
         out.push("the prompt is empty".to_string());
     }
     for (what, text) in [("prompt", &card.prompt), ("explanation", &card.explanation)] {
-        if text.chars().count() > MAX_TEXT_CHARS {
-            out.push(format!(
-                "the {what} is longer than {MAX_TEXT_CHARS} characters"
-            ));
+        out.extend(text_problem(what, text, MAX_TEXT_CHARS));
+    }
+    for (what, n) in [
+        ("topics", card.topics.len()),
+        ("evidence", card.evidence.len()),
+    ] {
+        if n > MAX_LIST {
+            out.push(format!("the card has {n} {what}; the limit is {MAX_LIST}"));
         }
+    }
+    for t in &card.topics {
+        out.extend(text_problem("topic", t, MAX_ANSWER_CHARS));
     }
     if card.evidence.is_empty() {
         out.push("the card has no evidence: cite at least one source".to_string());
     }
     for e in &card.evidence {
-        if deck.source(&e.source).is_none() {
+        out.extend(text_problem(
+            "evidence's locator",
+            &e.locator,
+            MAX_TEXT_CHARS,
+        ));
+        out.extend(text_problem("evidence's says", &e.says, MAX_TEXT_CHARS));
+        if !sources.contains(e.source.as_str()) {
             out.push(format!(
                 "evidence names source \"{}\", which the deck does not list",
                 e.source
@@ -168,18 +279,32 @@ pub fn card_problems(deck: &Deck, card: &Card) -> Vec<String> {
         }
     }
     if let Some(claim) = &card.claim
-        && deck.claim(claim).is_none()
+        && !claims.contains(claim.as_str())
     {
         out.push(format!(
             "the card refers to claim \"{claim}\", which the deck does not have"
         ));
     }
-    out.extend(answer_problems(deck, card.kind, &card.answer));
+    out.extend(answer_problems(sources, card.kind, &card.answer));
     out
 }
 
-fn answer_problems(deck: &Deck, kind: CardKind, answer: &Answer) -> Vec<String> {
+fn answer_problems(sources: &HashSet<&str>, kind: CardKind, answer: &Answer) -> Vec<String> {
     let mut out = Vec::new();
+    let texts: Vec<&str> = match answer {
+        Answer::Name(v) | Answer::Phrase(v) | Answer::Order(v) => {
+            v.iter().map(String::as_str).collect()
+        }
+        Answer::SourceSaid(pairs) => pairs.iter().map(|p| p.figure.as_str()).collect(),
+        Answer::Number(n) => vec![n.unit.as_str()],
+        Answer::Date(_) | Answer::Verdict(_) => Vec::new(),
+    };
+    if let Some(m) = texts
+        .iter()
+        .find_map(|t| text_problem("answer", t, MAX_ANSWER_CHARS))
+    {
+        out.push(m);
+    }
     let fits = matches!(
         (kind, answer),
         (CardKind::Who, Answer::Name(_))
@@ -239,6 +364,12 @@ fn answer_problems(deck: &Deck, kind: CardKind, answer: &Answer) -> Vec<String> 
             }
         }
         Answer::SourceSaid(pairs) => {
+            if pairs.len() > MAX_VARIANTS {
+                out.push(format!(
+                    "the answer has {} figures; the limit is {MAX_VARIANTS}",
+                    pairs.len()
+                ));
+            }
             if pairs.is_empty() {
                 out.push("the answer is empty: give at least one figure and its source".into());
             }
@@ -246,7 +377,7 @@ fn answer_problems(deck: &Deck, kind: CardKind, answer: &Answer) -> Vec<String> 
                 if p.figure.trim().is_empty() {
                     out.push("a figure of the answer is empty".into());
                 }
-                if deck.source(&p.source).is_none() {
+                if !sources.contains(p.source.as_str()) {
                     out.push(format!(
                         "the answer names source \"{}\", which the deck does not list",
                         p.source

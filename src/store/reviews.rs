@@ -64,6 +64,43 @@ impl Store {
         Ok(id)
     }
 
+    /// Writes many answers in one transaction (imports and generated collections): each card's
+    /// state is the `after` of its last record here.
+    pub fn record_many(&mut self, records: &[ReviewRecord]) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO review (time_ms, key, grade, correct, mode, answer, taken_ms,
+                     elapsed_days, day, queue_before, before, after)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?;
+            let mut last: HashMap<i64, CardState> = HashMap::new();
+            for r in records {
+                let key = Self::key_in(&tx, &mut self.keys, &r.deck_id, &r.card_id)?;
+                insert.execute(params![
+                    r.time_ms,
+                    key,
+                    r.grade,
+                    r.correct,
+                    r.mode,
+                    r.answer,
+                    r.taken_ms,
+                    r.elapsed_days,
+                    r.day,
+                    r.before.map_or(Queue::New, |b| b.queue) as u8,
+                    r.before.map(|b| b.to_bytes()),
+                    r.after.to_bytes()
+                ])?;
+                last.insert(key, r.after);
+            }
+            for (key, state) in &last {
+                write_state(&tx, *key, state)?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Removes a review and puts the card back in the state it had before it, exactly.
     /// Returns the restored state (`None`: the card is new again).
     pub fn undo_review(&mut self, id: i64) -> Result<Option<CardState>, StoreError> {

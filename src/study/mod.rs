@@ -1,6 +1,7 @@
 //! Studying, without drawing: the collection (library, store, states, settings) and the study
 //! session that the review screen runs.
 
+pub mod browse;
 pub mod collection;
 pub mod optimize_job;
 pub mod session;

@@ -6,12 +6,15 @@ use std::time::Instant;
 
 use egui::{Key, Modifiers, RichText};
 
+use super::browser::{BrowserAction, BrowserScreen};
 use super::feedback;
 use super::home::{self, HomeAction};
 use super::review::{self, Input};
 use super::screenshot::Shot;
 use super::session_end;
 use super::settings_screen::{SettingsAction, SettingsScreen};
+use super::stats_screen::StatsScreen;
+use super::topics::{TopicsAction, TopicsScreen};
 use super::{theme, widgets};
 use crate::schedule::queue::DeckCounts;
 use crate::study::{Collection, StudySession};
@@ -40,11 +43,21 @@ impl Startup {
     }
 }
 
+/// The screens the top bar and the home keys lead to.
+pub const NAV: [(Screen, &str, &str); 3] = [
+    (Screen::Topics, "T", "Weak topics"),
+    (Screen::Browser, "B", "Browse"),
+    (Screen::Stats, "G", "Statistics"),
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Home,
     Review,
     Settings,
+    Topics,
+    Browser,
+    Stats,
 }
 
 pub struct App {
@@ -54,6 +67,11 @@ pub struct App {
     pub session: Option<StudySession>,
     pub input: Input,
     pub settings: SettingsScreen,
+    pub topics: TopicsScreen,
+    pub browser: BrowserScreen,
+    pub stats: StatsScreen,
+    /// Counts changes to progress (answers, undo, suspend...), so screens know when to recompute.
+    pub generation: u64,
     pub message: Option<String>,
     counts: Option<Vec<DeckCounts>>,
     startup: Startup,
@@ -89,11 +107,51 @@ impl App {
             session: None,
             input: Input::default(),
             settings: SettingsScreen::default(),
+            topics: TopicsScreen::default(),
+            browser: BrowserScreen::default(),
+            stats: StatsScreen::default(),
+            generation: 0,
             message: None,
             counts: None,
             startup,
             frames: 0,
             shot,
+        }
+    }
+
+    /// Starts a session over given cards, due or not (weak-topic study).
+    pub fn start_session_with(&mut self, slots: Vec<crate::schedule::queue::Slot>) {
+        if let Ok(coll) = &self.coll {
+            let seed = coll.clock().now_ms as u64;
+            let mut decks: Vec<usize> = slots.iter().map(|s| s.deck).collect();
+            decks.sort_unstable();
+            decks.dedup();
+            self.session = Some(StudySession::with_queue(coll, decks, slots.into(), seed));
+            self.input = Input::default();
+            self.screen = Screen::Review;
+        }
+    }
+
+    /// Suspends or unsuspends a card outside a session.
+    fn set_suspended(&mut self, slot: crate::schedule::queue::Slot, suspended: bool) {
+        let Ok(coll) = &mut self.coll else { return };
+        let mut st = coll
+            .state(slot)
+            .copied()
+            .unwrap_or_else(crate::schedule::CardState::new_card);
+        st.suspended = suspended;
+        let ids = coll
+            .deck(slot)
+            .zip(coll.card(slot))
+            .map(|(d, c)| (d.deck.id.clone(), c.id.clone()));
+        if let Some((deck, card)) = ids {
+            match coll.store.put_state(&deck, &card, &st) {
+                Ok(()) => {
+                    coll.set_state(slot, Some(st));
+                    self.generation += 1;
+                }
+                Err(e) => self.message = Some(format!("Not saved: {e}")),
+            }
         }
     }
 
@@ -113,6 +171,15 @@ impl App {
         self.screen = Screen::Home;
     }
 
+    /// Opens a screen from the navigation (leaving a session, if one is open).
+    pub fn open_screen(&mut self, screen: Screen) {
+        if screen != Screen::Review {
+            self.session = None;
+            self.counts = None;
+        }
+        self.screen = screen;
+    }
+
     /// Sets up the state a screenshot of `--screen` needs.
     fn prepare_screenshot(&mut self) {
         let Some(shot) = &self.shot else { return };
@@ -129,6 +196,9 @@ impl App {
                 }
             }
             "settings" => self.screen = Screen::Settings,
+            "topics" => self.screen = Screen::Topics,
+            "browser" => self.screen = Screen::Browser,
+            "stats" => self.screen = Screen::Stats,
             _ => {}
         }
     }
@@ -138,6 +208,11 @@ impl App {
             ui.label(RichText::new("factquiz").strong().size(18.0));
             if self.screen != Screen::Home && widgets::key_button(ui, "Esc", "Decks").clicked() {
                 self.go_home();
+            }
+            for (screen, key, label) in NAV {
+                if self.screen != screen && widgets::key_button(ui, key, label).clicked() {
+                    self.open_screen(screen);
+                }
             }
             if let Some(s) = &self.session
                 && self.screen == Screen::Review
@@ -159,7 +234,10 @@ impl App {
     fn undo(&mut self) {
         if let (Some(s), Ok(coll)) = (&mut self.session, &mut self.coll) {
             match s.undo(coll) {
-                Ok(true) => self.message = Some("Undone.".into()),
+                Ok(true) => {
+                    self.generation += 1;
+                    self.message = Some("Undone.".into());
+                }
                 Ok(false) => self.message = Some("Nothing to undo.".into()),
                 Err(e) => self.message = Some(format!("Could not undo: {e}")),
             }
@@ -199,6 +277,7 @@ impl App {
                 match home::show(ui, coll, counts) {
                     Some(HomeAction::Study(decks)) => self.start_session(decks),
                     Some(HomeAction::Settings) => self.screen = Screen::Settings,
+                    Some(HomeAction::Open(screen)) => self.open_screen(screen),
                     None => {}
                 }
             }
@@ -209,6 +288,7 @@ impl App {
                         Err(e) => self.message = Some(format!("Settings not saved: {e}")),
                     }
                     theme::apply(ui.ctx(), &coll.settings);
+                    self.generation += 1;
                     self.settings.draft = None;
                     self.counts = None;
                     self.screen = Screen::Home;
@@ -227,6 +307,23 @@ impl App {
                 None => {}
             },
             Screen::Review => self.review(ui),
+            Screen::Topics => match self.topics.show(ui, coll, self.generation) {
+                Some(TopicsAction::Study(slots)) => self.start_session_with(slots),
+                Some(TopicsAction::Suspend(slot)) => self.set_suspended(slot, true),
+                Some(TopicsAction::ShowInBrowser(slot)) => {
+                    self.browser.select(slot);
+                    self.screen = Screen::Browser;
+                }
+                None => {}
+            },
+            Screen::Stats => self.stats.show(ui, coll, self.generation),
+            Screen::Browser => {
+                if let Some(BrowserAction::SetSuspended(slot, on)) =
+                    self.browser.show(ui, coll, self.generation)
+                {
+                    self.set_suspended(slot, on);
+                }
+            }
         }
     }
 
@@ -267,6 +364,7 @@ impl App {
             widgets::centered_column(ui, |ui| {
                 if let Some(g) = feedback::grade_bar(ui, &a) {
                     let _ = session.grade(coll, g);
+                    self.generation += 1;
                     self.message = None;
                     ui.ctx().request_repaint();
                 }
@@ -277,9 +375,11 @@ impl App {
                         .clicked()
                     {
                         let _ = session.suspend(coll);
+                        self.generation += 1;
                     }
                     if ui.small_button("Bury until tomorrow").clicked() {
                         let _ = session.bury(coll);
+                        self.generation += 1;
                     }
                 });
             });

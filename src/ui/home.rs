@@ -12,6 +12,7 @@ use crate::study::Collection;
 pub enum HomeAction {
     Study(Vec<usize>),
     Settings,
+    Open(super::app::Screen),
 }
 
 pub fn show(ui: &mut Ui, coll: &Collection, counts: &[DeckCounts]) -> Option<HomeAction> {
@@ -143,6 +144,11 @@ fn home_keys(ui: &Ui, decks: usize, any_due: bool) -> Option<HomeAction> {
     }
     if consume(Key::S) {
         return Some(HomeAction::Settings);
+    }
+    for (screen, key, _) in super::app::NAV {
+        if Key::from_name(key).is_some_and(consume) {
+            return Some(HomeAction::Open(screen));
+        }
     }
     let keys = [
         Key::Num1,

@@ -1,6 +1,7 @@
 //! The desktop app (egui/eframe): the only place besides `main.rs` that draws.
 
 pub mod app;
+mod browser;
 mod evidence;
 mod feedback;
 mod home;
@@ -9,7 +10,9 @@ mod review;
 pub mod screenshot;
 mod session_end;
 mod settings_screen;
+mod stats_screen;
 mod theme;
+mod topics;
 mod widgets;
 
 use std::process::ExitCode;

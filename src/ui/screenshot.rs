@@ -9,7 +9,9 @@ use super::app::App;
 use crate::quiz::{Mode, Response};
 
 /// The screens `--screen` can name.
-pub const SCREENS: [&str; 4] = ["home", "review", "feedback", "settings"];
+pub const SCREENS: [&str; 7] = [
+    "home", "review", "feedback", "settings", "topics", "browser", "stats",
+];
 
 /// The process's exit status after a screenshot run: 0 written, 1 failed.
 pub static STATUS: AtomicI32 = AtomicI32::new(1);

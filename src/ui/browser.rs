@@ -1,0 +1,270 @@
+//! The card browser: every card in one table (only the rows in view are drawn), searched and
+//! filtered, sortable; the selected card with its evidence, claim and review history.
+
+use egui::{RichText, Ui};
+
+use super::{evidence, theme};
+use crate::deck::{CardKind, ClaimStatus};
+use crate::schedule::queue::Slot;
+use crate::store::ReviewRow;
+use crate::study::Collection;
+use crate::study::browse::{Filter, Row, SortBy, StateFilter, rows, select};
+
+#[derive(Default)]
+pub struct BrowserScreen {
+    rows: Vec<Row>,
+    shown: Vec<usize>,
+    filter: Filter,
+    applied: Option<Filter>,
+    generation: Option<u64>,
+    pub selected: Option<Slot>,
+    history: Option<(Slot, Vec<ReviewRow>)>,
+    topics: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BrowserAction {
+    SetSuspended(Slot, bool),
+}
+
+const ROW_HEIGHT: f32 = 22.0;
+
+impl BrowserScreen {
+    fn refresh(&mut self, coll: &Collection, generation: u64) {
+        if self.generation != Some(generation) {
+            self.rows = rows(coll);
+            let mut topics: Vec<String> = coll
+                .library
+                .decks
+                .iter()
+                .flat_map(|d| d.deck.cards.iter().flat_map(|c| c.topics.iter().cloned()))
+                .collect();
+            topics.sort();
+            topics.dedup();
+            self.topics = topics;
+            self.generation = Some(generation);
+            self.applied = None;
+            self.history = None;
+        }
+        if self.applied.as_ref() != Some(&self.filter) {
+            self.shown = select(coll, &self.rows, &self.filter);
+            self.applied = Some(self.filter.clone());
+        }
+    }
+
+    /// Shows a card (from another screen).
+    pub fn select(&mut self, slot: Slot) {
+        self.filter = Filter::default();
+        self.selected = Some(slot);
+    }
+
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        coll: &Collection,
+        generation: u64,
+    ) -> Option<BrowserAction> {
+        self.refresh(coll, generation);
+        let mut action = None;
+        self.filters(ui, coll);
+        ui.label(
+            RichText::new(format!("{} of {} cards", self.shown.len(), self.rows.len()))
+                .color(theme::muted(ui)),
+        );
+        let table_height = (ui.available_height() * 0.5).max(200.0);
+        egui::ScrollArea::vertical()
+            .id_salt("browser-rows")
+            .max_height(table_height)
+            .auto_shrink([false, false])
+            .show_rows(ui, ROW_HEIGHT, self.shown.len(), |ui, range| {
+                for &i in &self.shown[range] {
+                    let r = &self.rows[i];
+                    let deck = coll.deck(r.slot).map_or("", |d| d.deck.id.as_str());
+                    let state = StateFilter::ALL
+                        .iter()
+                        .find(|s| s.matches(r.state.as_ref()))
+                        .map_or("", |s| s.name());
+                    let recall = r
+                        .recall
+                        .map_or("–".into(), |v| format!("{:.0}%", v * 100.0));
+                    let prompt: String = r.prompt.chars().take(90).collect();
+                    let text = format!(
+                        "{deck} · {} · {state} · recall {recall} · {prompt}",
+                        r.kind.name()
+                    );
+                    let on = self.selected == Some(r.slot);
+                    if ui
+                        .add(egui::Button::selectable(on, text).truncate())
+                        .clicked()
+                    {
+                        self.selected = Some(r.slot);
+                    }
+                }
+            });
+        ui.separator();
+        if let Some(slot) = self.selected {
+            action = self.details(ui, coll, slot);
+        } else {
+            ui.label("Select a card to see it, its evidence and its review history.");
+        }
+        action
+    }
+
+    fn filters(&mut self, ui: &mut Ui, coll: &Collection) {
+        let f = &mut self.filter;
+        ui.horizontal_wrapped(|ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut f.text)
+                    .hint_text("Search prompts, answers, topics")
+                    .desired_width(260.0),
+            );
+            combo(
+                ui,
+                "Deck",
+                &mut f.deck,
+                coll.library
+                    .decks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, d)| (i, d.deck.id.clone())),
+            );
+            combo(
+                ui,
+                "Topic",
+                &mut f.topic,
+                self.topics.iter().map(|t| (t.clone(), t.clone())),
+            );
+            combo(
+                ui,
+                "Kind",
+                &mut f.kind,
+                CardKind::ALL.iter().map(|k| (*k, k.name().to_string())),
+            );
+            combo(
+                ui,
+                "State",
+                &mut f.state,
+                StateFilter::ALL.iter().map(|s| (*s, s.name().to_string())),
+            );
+            let statuses = [
+                ClaimStatus::Confirmed,
+                ClaimStatus::Disputed,
+                ClaimStatus::Retracted,
+                ClaimStatus::Unverified,
+            ];
+            combo(
+                ui,
+                "Claim",
+                &mut f.claim,
+                statuses
+                    .iter()
+                    .map(|s| (*s, evidence::status_name(*s).to_string())),
+            );
+            let l = ui.label("Sort");
+            egui::ComboBox::from_id_salt("sort")
+                .selected_text(format!("{:?}", f.sort))
+                .show_ui(ui, |ui| {
+                    for s in [
+                        SortBy::Deck,
+                        SortBy::Due,
+                        SortBy::Difficulty,
+                        SortBy::Recall,
+                        SortBy::Lapses,
+                    ] {
+                        ui.selectable_value(&mut f.sort, s, format!("{s:?}"));
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            ui.checkbox(&mut f.descending, "Descending");
+        });
+    }
+
+    fn details(&mut self, ui: &mut Ui, coll: &Collection, slot: Slot) -> Option<BrowserAction> {
+        let (Some(deck), Some(card)) = (coll.deck(slot), coll.card(slot)) else {
+            return None;
+        };
+        let mut action = None;
+        egui::ScrollArea::vertical().id_salt("browser-card").auto_shrink([false, false]).show(ui, |ui| {
+            ui.label(RichText::new(format!("{} · {} · {}", deck.deck.title, card.kind.name(), card.id)).color(theme::muted(ui)));
+            ui.add(egui::Label::new(RichText::new(&card.prompt).size(18.0).strong()).wrap());
+            ui.label(format!("Answer: {}", card.answer.display(&deck.deck)));
+            ui.label(format!("Topics: {}", card.topics.join(", ")));
+            let state = coll.state(slot);
+            ui.horizontal(|ui| {
+                match state {
+                    Some(s) => ui.label(format!(
+                        "{} · due day {} · stability {:.1} d · difficulty {:.1} · {} reviews · {} lapses{}",
+                        s.queue.name(),
+                        s.due_day,
+                        s.stability,
+                        s.difficulty,
+                        s.reps,
+                        s.lapses,
+                        if s.leech { " · leech" } else { "" }
+                    )),
+                    None => ui.label("new: never answered"),
+                };
+                let suspended = state.is_some_and(|s| s.suspended);
+                let label = if suspended { "Unsuspend" } else { "Suspend" };
+                if ui.add_enabled(coll.read_only.is_none(), egui::Button::new(label)).clicked() {
+                    action = Some(BrowserAction::SetSuspended(slot, !suspended));
+                }
+            });
+            if !card.explanation.is_empty() {
+                ui.add(egui::Label::new(&card.explanation).wrap());
+            }
+            if let Some(claim) = card.claim.as_deref().and_then(|c| deck.deck.claim(c)) {
+                evidence::show_claim(ui, &deck.deck, claim);
+            }
+            evidence::show_evidence(ui, &deck.deck, card);
+            ui.label(RichText::new("Review history").heading());
+            if self.history.as_ref().is_none_or(|(s, _)| *s != slot) {
+                let h = coll.store.card_reviews(&deck.deck.id, &card.id).unwrap_or_default();
+                self.history = Some((slot, h));
+            }
+            let history = self.history.as_ref().map_or(&[][..], |(_, h)| h.as_slice());
+            if history.is_empty() {
+                ui.label("No reviews yet.");
+            }
+            egui::Grid::new("history").striped(true).num_columns(4).show(ui, |ui| {
+                for r in history {
+                    let t = chrono::DateTime::from_timestamp_millis(r.record.time_ms)
+                        .map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())
+                        .unwrap_or_default();
+                    ui.label(t);
+                    ui.label(crate::quiz::Grade::from_number(r.record.grade).map_or("?", |g| g.name()));
+                    ui.label(if r.record.correct { "right" } else { "wrong" });
+                    ui.label(r.record.answer.clone().unwrap_or_default());
+                    ui.end_row();
+                }
+            });
+        });
+        action
+    }
+}
+
+/// A combo box over optional values: "any" or one of the options.
+fn combo<T: Clone + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut Option<T>,
+    options: impl Iterator<Item = (T, String)>,
+) {
+    let options: Vec<(T, String)> = options.collect();
+    let shown = value
+        .as_ref()
+        .and_then(|v| options.iter().find(|(o, _)| o == v))
+        .map_or("any".to_string(), |(_, n)| n.clone());
+    let l = ui.label(label);
+    egui::ComboBox::from_id_salt(label)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "any");
+            for (o, name) in options {
+                ui.selectable_value(value, Some(o), name);
+            }
+        })
+        .response
+        .labelled_by(l.id);
+}

@@ -1,0 +1,192 @@
+//! The weak-topics screen: every topic weakest first with a bar for its predicted recall, a
+//! session over the topics picked (default: the five weakest), and the leeches with the wrong
+//! answers that were given.
+
+use std::collections::BTreeSet;
+
+use egui::{RichText, Ui};
+
+use super::{theme, widgets};
+use crate::schedule::queue::Slot;
+use crate::stats::topics::{Leech, TopicStat, leeches, topic_stats, weak_topic_queue};
+use crate::study::Collection;
+
+/// Cards in one weak-topic session at most.
+pub const SESSION_CARDS: usize = 40;
+
+#[derive(Default)]
+pub struct TopicsScreen {
+    stats: Option<Vec<TopicStat>>,
+    leeches: Vec<Leech>,
+    picked: BTreeSet<String>,
+    generation: u64,
+    error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TopicsAction {
+    /// Study these cards (due or not).
+    Study(Vec<Slot>),
+    Suspend(Slot),
+    ShowInBrowser(Slot),
+}
+
+fn pct(v: Option<f32>) -> String {
+    v.map_or("–".into(), |v| format!("{:.0}%", v * 100.0))
+}
+
+impl TopicsScreen {
+    fn refresh(&mut self, coll: &Collection, generation: u64) {
+        if self.stats.is_some() && self.generation == generation {
+            return;
+        }
+        self.generation = generation;
+        match topic_stats(coll).and_then(|s| Ok((s, leeches(coll)?))) {
+            Ok((stats, leeches)) => {
+                if self.picked.is_empty() {
+                    self.picked = stats
+                        .iter()
+                        .filter(|t| t.score().is_some())
+                        .take(5)
+                        .map(|t| t.topic.clone())
+                        .collect();
+                }
+                self.stats = Some(stats);
+                self.leeches = leeches;
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        coll: &Collection,
+        generation: u64,
+    ) -> Option<TopicsAction> {
+        self.refresh(coll, generation);
+        let mut action = None;
+        ui.label(RichText::new("Weak topics").size(24.0).strong());
+        if let Some(e) = &self.error {
+            ui.colored_label(theme::wrong(ui), e);
+        }
+        let Some(stats) = &self.stats else {
+            return None;
+        };
+        let picked_cards = weak_topic_queue(
+            coll,
+            &self.picked.iter().cloned().collect::<Vec<_>>(),
+            SESSION_CARDS,
+        );
+        ui.horizontal(|ui| {
+            let label = format!(
+                "[Enter]  Study the {} picked topics ({} cards)",
+                self.picked.len(),
+                picked_cards.len()
+            );
+            let go = ui.add_enabled(
+                !picked_cards.is_empty() && coll.read_only.is_none(),
+                egui::Button::new(RichText::new(label).strong()),
+            );
+            let key = !ui.ctx().egui_wants_keyboard_input()
+                && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
+            if (go.clicked() || key) && !picked_cards.is_empty() && coll.read_only.is_none() {
+                action = Some(TopicsAction::Study(picked_cards.iter().copied().collect()));
+            }
+            if ui.button("Pick the five weakest").clicked() {
+                self.picked = stats
+                    .iter()
+                    .filter(|t| t.score().is_some())
+                    .take(5)
+                    .map(|t| t.topic.clone())
+                    .collect();
+            }
+        });
+        ui.label(
+            RichText::new("Weakest first: predicted recall now and accuracy over the last 30 days. Cards not yet due are included; answers count as real reviews.")
+                .color(theme::muted(ui)),
+        );
+        ui.add_space(6.0);
+        egui::Grid::new("topics")
+            .striped(true)
+            .num_columns(4)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                ui.label(RichText::new("Topic").strong());
+                ui.label(RichText::new("Predicted recall").strong());
+                ui.label(RichText::new("Cards").strong());
+                ui.label(RichText::new("Last 30 days").strong());
+                ui.end_row();
+                for t in stats {
+                    let mut on = self.picked.contains(&t.topic);
+                    if ui.checkbox(&mut on, &t.topic).changed() {
+                        if on {
+                            self.picked.insert(t.topic.clone());
+                        } else {
+                            self.picked.remove(&t.topic);
+                        }
+                    }
+                    let bar = egui::ProgressBar::new(t.recall.unwrap_or(0.0))
+                        .desired_width(160.0)
+                        .text(pct(t.recall));
+                    ui.add(bar);
+                    ui.label(format!("{} studied, {} unseen", t.studied, t.unseen));
+                    let mut last =
+                        format!("{} answers, {} right", t.recent_answers, pct(t.accuracy));
+                    if t.lapses > 0 {
+                        last.push_str(&format!(", {} lapses", t.lapses));
+                    }
+                    if t.leeches > 0 {
+                        last.push_str(&format!(", {} leech(es)", t.leeches));
+                    }
+                    ui.label(last);
+                    ui.end_row();
+                }
+            });
+        ui.add_space(12.0);
+        ui.label(RichText::new("Leeches").heading());
+        if self.leeches.is_empty() {
+            ui.label("No leeches: no card has been failed 8 times.");
+        }
+        for l in &self.leeches {
+            let (Some(deck), Some(card)) = (coll.deck(l.slot), coll.card(l.slot)) else {
+                continue;
+            };
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(&card.prompt).strong());
+                ui.label(format!(
+                    "Answer: {} · {} lapses",
+                    card.answer.display(&deck.deck),
+                    l.lapses
+                ));
+                if !l.wrong_answers.is_empty() {
+                    ui.add(
+                        egui::Label::new(format!(
+                            "Wrong answers given: {}",
+                            l.wrong_answers.join("; ")
+                        ))
+                        .wrap(),
+                    );
+                }
+                ui.horizontal(|ui| {
+                    let suspended = coll.state(l.slot).is_some_and(|s| s.suspended);
+                    if ui
+                        .add_enabled(
+                            !suspended && coll.read_only.is_none(),
+                            egui::Button::new("Suspend"),
+                        )
+                        .clicked()
+                    {
+                        action = Some(TopicsAction::Suspend(l.slot));
+                    }
+                    if widgets::key_button(ui, "B", "Show in the browser").clicked() {
+                        action = Some(TopicsAction::ShowInBrowser(l.slot));
+                    }
+                });
+            });
+        }
+        action
+    }
+}
