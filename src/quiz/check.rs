@@ -7,7 +7,7 @@ use std::time::Duration;
 use super::check_text::check_text;
 use super::index::{QuizIndex, value_number};
 use super::outcome::{Grade, Match, Outcome};
-use super::question::Question;
+use super::question::{Question, source_name};
 use crate::deck::{Answer, Card, Deck, Library, NumberAnswer, PartialDate, Precision, Verdict};
 use crate::text::date::{DateReading, parse_date};
 use crate::text::number::{format_number, parse_number};
@@ -132,9 +132,15 @@ fn graded_by_credit(credit: f32, reading: String, expected: String) -> Outcome {
 /// Order: partial credit is the longest run of events that stand in the right order, next to
 /// each other, as a share of all events.
 pub fn check_order(order: &[usize], len: usize, expected: &str) -> Outcome {
-    if order.len() != len {
+    // Every event once: indexes the card does not have, or an event twice, earn nothing.
+    let mut seen = vec![false; len];
+    let every_event_once = order.len() == len
+        && order
+            .iter()
+            .all(|&i| i < len && !std::mem::replace(&mut seen[i], true));
+    if !every_event_once {
         return Outcome::wrong(
-            "the order does not hold every event".into(),
+            "the order does not hold every event once".into(),
             expected.into(),
         );
     }
@@ -151,7 +157,11 @@ pub fn longest_run(order: &[usize]) -> usize {
     let mut best = usize::from(!order.is_empty());
     let mut current = best;
     for w in order.windows(2) {
-        current = if w[1] == w[0] + 1 { current + 1 } else { 1 };
+        current = if w[0].checked_add(1) == Some(w[1]) {
+            current + 1
+        } else {
+            1
+        };
         best = best.max(current);
     }
     best
@@ -172,11 +182,34 @@ fn check_number(n: &NumberAnswer, given: &str, expected: &str) -> Outcome {
         None => format!("read as {}", format_number(r.value)),
     };
     let inside = |v: f64| v >= lo - eps && v <= hi + eps;
+    if let Some(conflict) = unit_conflict(&r.rest, &n.unit) {
+        return Outcome::wrong(format!("{read}, {conflict}"), expected.into());
+    }
     if inside(r.value) && r.high.is_none_or(inside) {
         Outcome::right(Match::Number, read, expected.into())
     } else {
         Outcome::wrong(read, expected.into())
     }
+}
+
+/// Units that measure the same thing; a number in one is not a number in another.
+const UNIT_FAMILIES: [&[&str]; 3] = [
+    &["second", "minute", "hour", "day", "week", "month", "year", "decade"],
+    &["metre", "meter", "kilometre", "kilometer", "km", "mile"],
+    &["dollar", "tenge", "euro", "pound", "rouble", "ruble"],
+];
+
+/// The unit family member a word names ("years" -> "year").
+fn unit_of(word: &str) -> Option<&'static str> {
+    let w = word.trim_end_matches('s');
+    UNIT_FAMILIES.iter().flat_map(|f| f.iter()).find(|u| **u == w).copied()
+}
+
+/// Says why the unit typed after a number is not the card's ("6 years" for "6 months").
+fn unit_conflict(typed_rest: &str, card_unit: &str) -> Option<String> {
+    let typed = typed_rest.split_whitespace().next().and_then(|w| unit_of(&w.to_lowercase()))?;
+    let card = card_unit.split_whitespace().find_map(|w| unit_of(&w.to_lowercase()))?;
+    (typed != card).then(|| format!("in {typed}s, but the card counts {card}s"))
 }
 
 fn check_date(d: &PartialDate, given: &str, expected: &str) -> Outcome {
@@ -226,13 +259,15 @@ fn note_for_text(
     card: &Card,
     given: &str,
 ) -> Option<String> {
-    if let Some(claim) = card.claim.as_deref().and_then(|c| deck.claim(c))
+    // Only a figure card's answer is read as a figure: "6 January" is no claim's "six waves".
+    if let Answer::Number(_) = &card.answer
+        && let Some(claim) = card.claim.as_deref().and_then(|c| deck.claim(c))
         && let Some(n) = parse_number(given).map(|r| r.value)
     {
         for v in &claim.values {
             if value_number(&v.value).is_some_and(|x| (x - n).abs() < 1e-9 * n.abs().max(1.0)) {
                 let src = deck.source(&v.source);
-                let title = src.map_or(v.source.as_str(), |s| s.outlet.as_str());
+                let title = src.map_or(v.source.as_str(), source_name);
                 let date = src
                     .map(|s| s.published.to_string_long())
                     .unwrap_or_default();
@@ -264,4 +299,21 @@ fn note_for_text(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unit_conflict;
+
+    #[test]
+    fn a_number_in_another_unit_is_named() {
+        assert_eq!(
+            unit_conflict("months", "years").as_deref(),
+            Some("in months, but the card counts years")
+        );
+        assert_eq!(unit_conflict("years in prison", "years"), None);
+        assert_eq!(unit_conflict("terrorists", "people"), None);
+        assert_eq!(unit_conflict("", "km"), None);
+        assert!(unit_conflict("miles", "kilometres").is_some());
+    }
 }

@@ -44,7 +44,7 @@ pub fn check_text(ix: &QuizIndex, variants: &[String], person: bool, given: &str
         variants
             .iter()
             .zip(&keys)
-            .filter(|(_, k)| words(k).count() >= 2)
+            .filter(|(v, k)| words(k).count() >= 2 && looks_like_a_name(v))
             .filter_map(|(v, k)| words(k).last().map(|s| (s.to_string(), v)))
             .collect()
     } else {
@@ -68,17 +68,26 @@ pub fn check_text(ix: &QuizIndex, variants: &[String], person: bool, given: &str
         }
     }
 
-    // The closest wording (or unique surname) within the typo allowance.
+    // The closest wording (or unique surname) within the typo allowance. The allowance counts
+    // the letters of the wording as written ("Aliya" has five), not of its folded key ("alia").
     let mut best: Option<(usize, &String)> = None;
-    let targets = variants.iter().zip(keys.iter()).chain(
-        surnames
-            .iter()
-            .filter(|(s, _)| !ix.surname_shared(s, &own_keys))
-            .map(|(s, v)| (*v, s)),
-    );
-    for (v, k) in targets {
+    let targets = variants
+        .iter()
+        .zip(keys.iter())
+        .map(|(v, k)| (v, k, letter_count(v)))
+        .chain(
+            surnames
+                .iter()
+                .filter(|(s, _)| !ix.surname_shared(s, &own_keys))
+                .map(|(s, v)| {
+                    let n = normalize(v);
+                    let letters = words(&n).last().map_or(0, letter_count);
+                    (*v, s, letters.max(letter_count(s)))
+                }),
+        );
+    for (v, k, letters) in targets {
         let d = distance(&answer, k);
-        if d <= typo_allowance(letter_count(k)) && best.is_none_or(|(bd, _)| d < bd) {
+        if d <= typo_allowance(letters) && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, v));
         }
     }
@@ -95,8 +104,11 @@ pub fn check_text(ix: &QuizIndex, variants: &[String], person: bool, given: &str
             expected,
         );
     }
+    // Another name counts only if it is not also one of this answer's own spellings (Bolat
+    // Nazarbaev's surname is Nursultan's "Nazarbaev" too).
     if let Some(other) = ix
         .other_names(&own_keys)
+        .filter(|n| !own_keys.iter().any(|k| k == n))
         .find(|n| distance(&answer, n) <= d)
     {
         return Outcome::wrong(
@@ -128,4 +140,24 @@ fn own_keys(ix: &QuizIndex, variants: &[String], keys: &[String]) -> Vec<String>
         }
     }
     own
+}
+
+/// Whether a wording is a proper name (every word capitalised: "Samat Abish"), so that its last
+/// word is a surname; "Nazarbaev's brother" is a description, and "brother" is no surname.
+fn looks_like_a_name(v: &str) -> bool {
+    v.split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_a_name;
+
+    #[test]
+    fn only_proper_names_have_surnames() {
+        assert!(looks_like_a_name("Samat Abish"));
+        assert!(looks_like_a_name("Qasym-Zhomart Toqaev"));
+        assert!(!looks_like_a_name("Nazarbaev's brother"));
+    }
 }

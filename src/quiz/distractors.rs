@@ -20,7 +20,7 @@ pub fn distractors(
     rng: &mut impl Rng,
     n: usize,
 ) -> Vec<String> {
-    let right = card.answer.display(deck);
+    let right = super::question::choice_label(deck, card);
     let (preferred, mut pool): (Vec<String>, Vec<String>) = match &card.answer {
         Answer::Name(v) => (Vec::new(), people(ix, v)),
         Answer::Phrase(v) => (Vec::new(), phrases(ix, card.kind, v)),
@@ -90,16 +90,25 @@ fn phrases(ix: &QuizIndex, kind: CardKind, own: &[String]) -> Vec<String> {
     out
 }
 
+/// How far (in days) a date of the library may lie from the answer to count as of its period.
+const PERIOD_DAYS: i64 = 3 * 365;
+
 /// Dates of the same precision near the answer: the library's first, then neighbours.
 fn dates(ix: &QuizIndex, d: &PartialDate) -> Vec<String> {
+    let gap = |x: &PartialDate| (x.ordinal() - d.ordinal()).abs();
     let mut near: Vec<&PartialDate> = ix
         .dates
         .iter()
-        .filter(|x| x.precision() == d.precision() && *x != d)
+        .filter(|x| x.precision() == d.precision() && *x != d && gap(x) <= PERIOD_DAYS)
         .collect();
-    near.sort_by_key(|x| (x.ordinal() - d.ordinal()).abs());
+    near.sort_by_key(|x| gap(x));
     let mut out: Vec<String> = near.iter().take(6).map(|x| x.to_string_long()).collect();
-    for offset in [1i64, -1, 2, -2, 3, 7, -7] {
+    // A week either way is near for a day, not for a year.
+    let offsets: &[i64] = match d.precision() {
+        Precision::Year => &[1, -1, 2, -2, 3, -3],
+        _ => &[1, -1, 2, -2, 3, 7, -7],
+    };
+    for &offset in offsets {
         if let Some(x) = shift(d, offset) {
             out.push(x.to_string_long());
         }
@@ -142,7 +151,7 @@ fn shift(d: &PartialDate, offset: i64) -> Option<PartialDate> {
 }
 
 /// Other sources' values for the card's claim (preferred), then the library's figures with the
-/// same unit nearest in size, then multiples of the answer.
+/// same unit nearest in size, then multiples of the answer; none a hundred times off.
 fn numbers(
     ix: &QuizIndex,
     deck: &Deck,
@@ -156,6 +165,13 @@ fn numbers(
             format!("{} {}", format_number(v), n.unit)
         }
     };
+    let value = n.value.value;
+    // A figure a hundred times off is no plausible alternative: it counts something else (a
+    // claim's source may give "1300 businesses" next to a damage total in dollars).
+    let plausible = |x: &f64| {
+        let (a, b) = (x.abs(), value.abs());
+        a.is_finite() && a * 100.0 >= b && a <= b * 100.0
+    };
     let preferred: Vec<String> = card
         .claim
         .as_deref()
@@ -164,17 +180,18 @@ fn numbers(
             c.values
                 .iter()
                 .filter_map(|v| value_number(&v.value))
+                .filter(plausible)
                 .map(with_unit)
                 .collect()
         })
         .unwrap_or_default();
     let unit = unit_key(&n.unit);
-    let value = n.value.value;
     let mut same: Vec<f64> = ix
         .figures
         .iter()
         .filter(|f| f.unit == unit && f.value != value)
         .map(|f| f.value)
+        .filter(plausible)
         .collect();
     let log_gap = |x: f64| ((x.abs() + 1.0).ln() - (value.abs() + 1.0).ln()).abs();
     same.sort_by(|a, b| log_gap(*a).total_cmp(&log_gap(*b)));

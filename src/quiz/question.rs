@@ -147,7 +147,7 @@ impl Question {
                     .collect();
             }
             (_, Mode::Choice) => {
-                let right = card.answer.display(deck);
+                let right = choice_label(deck, card);
                 let wrong = distractors(ix, deck, card, &mut rng, 3);
                 if wrong.is_empty() {
                     q.mode = Mode::Typed;
@@ -165,16 +165,37 @@ impl Question {
     }
 }
 
+/// The right answer as a multiple-choice option, shaped like the distractors: a figure with its
+/// unit but not the range the card accepts, which would give the option away.
+pub fn choice_label(deck: &Deck, card: &Card) -> String {
+    match &card.answer {
+        Answer::Number(n) => {
+            let v = crate::text::number::format_number(n.value.value);
+            if n.unit.is_empty() {
+                v
+            } else {
+                format!("{v} {}", n.unit)
+            }
+        }
+        a => a.display(deck),
+    }
+}
+
 /// "Is A Battle For Power Raging… (RFE/RL, blog Qishloq Ovozi, January 2022)".
 pub fn source_label(s: &crate::deck::Source) -> String {
-    let outlet = if s.outlet.is_empty() || s.outlet == "not named" {
-        s.author.as_str()
-    } else {
-        s.outlet.as_str()
-    };
+    let outlet = source_name(s);
     let mut title: String = s.title.chars().take(60).collect();
     if title.len() < s.title.len() {
         title.push('…');
     }
     format!("{title} ({outlet}, {})", s.published.to_string_long())
+}
+
+/// Who a source is, in a few words: its outlet, or its author when the outlet is not named.
+pub fn source_name(s: &crate::deck::Source) -> &str {
+    if s.outlet.is_empty() || s.outlet == "not named" {
+        s.author.as_str()
+    } else {
+        s.outlet.as_str()
+    }
 }

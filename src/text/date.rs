@@ -123,7 +123,17 @@ fn worded(s: &str) -> Option<DateReading> {
         }
         numbers.push((digits.parse::<u32>().ok()?, digits.len()));
     }
-    let month = month?;
+    let Some(month) = month else {
+        // "in 2016": a year alone, with words around it.
+        return match numbers.as_slice() {
+            [(y, 4)] => Some(DateReading {
+                year: i32::try_from(*y).ok(),
+                month: None,
+                day: None,
+            }),
+            _ => None,
+        };
+    };
     let (mut day, mut year) = (None, None);
     for (v, len) in numbers {
         if len == 4 && year.is_none() {
@@ -190,6 +200,9 @@ mod tests {
         assert_eq!((m.year, m.month, m.day), (Some(2022), Some(1), None));
         assert_eq!(parse_date("sept").unwrap().month, Some(9));
         assert_eq!(parse_date("2024").unwrap().year, Some(2024));
+        let y = parse_date("in 2016").unwrap();
+        assert_eq!((y.year, y.month, y.day), (Some(2016), None, None));
+        assert_eq!(parse_date("in 16"), None);
     }
 
     #[test]
