@@ -67,6 +67,19 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Import a deck file (RON, CSV or TSV) into your decks. Any line that cannot be read is
+    /// printed with its number and why, and nothing is written (exit 1) unless --skip-bad.
+    Import {
+        file: PathBuf,
+        /// Import the good lines and leave the bad ones out.
+        #[arg(long)]
+        skip_bad: bool,
+        /// Replace a deck of yours that has the same id.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Export a deck (by id) to a file: RON, or CSV/TSV by the file's extension.
+    Export { deck: String, file: PathBuf },
     /// Write your review log as CSV (the columns `optimize --revlog` reads, plus deck and answer).
     ExportReviews {
         /// The CSV file to write ("-" for standard output).
@@ -92,6 +105,15 @@ pub fn run(args: Args) -> ExitCode {
             crate::optimize_cmd::run(&data_dir, revlog.as_deref(), dry_run)
         }
         Some(Command::ExportReviews { file }) => crate::optimize_cmd::export(&data_dir, &file),
+        Some(Command::Import {
+            file,
+            skip_bad,
+            replace,
+        }) => crate::import_cmd::import(&data_dir, &file, skip_bad, replace),
+        Some(Command::Export { deck, file }) => {
+            let lib = Library::load(Some(&data_dir::user_decks(&data_dir)), &args.decks);
+            crate::import_cmd::export(&lib, &deck, &file)
+        }
         None => crate::ui_main(data_dir, args),
     }
 }

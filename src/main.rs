@@ -2,6 +2,7 @@
 //! are tools for deck authors and for moving history in and out.
 
 mod cli;
+mod import_cmd;
 mod optimize_cmd;
 mod try_cmd;
 

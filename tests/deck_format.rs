@@ -784,16 +784,24 @@ fn a_deck_id_used_twice_in_the_library_keeps_the_first() {
 }
 
 #[test]
-fn a_user_deck_cannot_take_a_built_in_deck_id_but_a_named_file_can_replace_it() {
+fn a_user_deck_or_a_named_file_replaces_the_built_in_deck_with_its_id() {
     let builtin = Library::builtin();
     let taken = &builtin.decks[0];
     let data = tempfile::tempdir().unwrap();
     let decks = data.path().join("decks");
     std::fs::create_dir(&decks).unwrap();
+    // "Copy to my decks" keeps the deck id (and so the progress): the copy replaces the built-in.
     let user = write(&decks, "copy.ron", &deck_with_id(&taken.deck.id));
     let lib = Library::load(Some(&decks), &[]);
+    assert_eq!(lib.errors, []);
     assert_eq!(lib.decks.len(), builtin.decks.len());
-    assert!(lib.get(&taken.deck.id).unwrap().origin.is_builtin());
+    assert_eq!(
+        lib.get(&taken.deck.id).unwrap().origin,
+        DeckOrigin::User(user.clone())
+    );
+    // Two user decks with one id: the second is refused.
+    let second = write(&decks, "copy2.ron", &deck_with_id(&taken.deck.id));
+    let lib = Library::load(Some(&decks), &[]);
     assert_eq!(
         lib.errors
             .iter()
@@ -801,9 +809,9 @@ fn a_user_deck_cannot_take_a_built_in_deck_id_but_a_named_file_can_replace_it() 
             .collect::<Vec<_>>(),
         [format!(
             "{}:2:5: deck id \"{}\" is already used by {}; this deck was not loaded",
-            user.display(),
+            second.display(),
             taken.deck.id,
-            taken.file
+            user.display()
         )]
     );
 

@@ -104,11 +104,11 @@ impl Library {
         match load_deck(text, file) {
             Ok(deck) => {
                 let same = self.decks.iter().position(|d| d.deck.id == deck.id);
-                // A file named on the command line replaces a built-in deck of the same id, so
-                // that an author can try an edited copy of it.
+                // A user's deck, or a file named on the command line, replaces a built-in deck
+                // of the same id: "Copy to my decks" keeps the ids, and so the progress.
                 if let Some(i) = same
                     && self.decks[i].origin.is_builtin()
-                    && matches!(origin, DeckOrigin::Named(_))
+                    && !origin.is_builtin()
                 {
                     self.decks[i] = LoadedDeck {
                         deck,

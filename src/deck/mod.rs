@@ -2,12 +2,15 @@
 //! of built-in and user decks.
 
 mod amount;
+pub mod csv;
 pub mod date;
+pub mod import;
 mod keys;
 pub mod library;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod save;
 pub mod validate;
 
 pub use date::{PartialDate, Precision};

@@ -51,6 +51,8 @@ pub enum DateKnown {
     Printed,
     /// The date is not printed; the text says how it was inferred.
     Inferred(String),
+    /// Nobody has said yet (a source made by an import); `published` holds no real date.
+    Unknown,
 }
 
 /// A figure or statement that someone made, which sources report, perhaps differently.
@@ -237,6 +239,16 @@ pub struct Evidence {
     pub locator: String,
     /// What the source says there, paraphrased in one line.
     pub says: String,
+}
+
+impl Source {
+    /// The publication date as shown to people: "12 January 2022", or "date unknown".
+    pub fn date_text(&self) -> String {
+        match self.date_known {
+            DateKnown::Unknown => "date unknown".into(),
+            _ => self.published.to_string_long(),
+        }
+    }
 }
 
 impl Deck {

@@ -43,7 +43,7 @@ pub fn summarize(d: &LoadedDeck) -> DeckSummary {
             .deck
             .sources
             .iter()
-            .map(|s| format!("{} ({}, {})", s.title, s.outlet, s.published))
+            .map(|s| format!("{} ({}, {})", s.title, s.outlet, s.date_text()))
             .collect(),
         claims: d.deck.claims.len(),
     }

@@ -194,7 +194,9 @@ fn check_number(n: &NumberAnswer, given: &str, expected: &str) -> Outcome {
 
 /// Units that measure the same thing; a number in one is not a number in another.
 const UNIT_FAMILIES: [&[&str]; 3] = [
-    &["second", "minute", "hour", "day", "week", "month", "year", "decade"],
+    &[
+        "second", "minute", "hour", "day", "week", "month", "year", "decade",
+    ],
     &["metre", "meter", "kilometre", "kilometer", "km", "mile"],
     &["dollar", "tenge", "euro", "pound", "rouble", "ruble"],
 ];
@@ -202,13 +204,22 @@ const UNIT_FAMILIES: [&[&str]; 3] = [
 /// The unit family member a word names ("years" -> "year").
 fn unit_of(word: &str) -> Option<&'static str> {
     let w = word.trim_end_matches('s');
-    UNIT_FAMILIES.iter().flat_map(|f| f.iter()).find(|u| **u == w).copied()
+    UNIT_FAMILIES
+        .iter()
+        .flat_map(|f| f.iter())
+        .find(|u| **u == w)
+        .copied()
 }
 
 /// Says why the unit typed after a number is not the card's ("6 years" for "6 months").
 fn unit_conflict(typed_rest: &str, card_unit: &str) -> Option<String> {
-    let typed = typed_rest.split_whitespace().next().and_then(|w| unit_of(&w.to_lowercase()))?;
-    let card = card_unit.split_whitespace().find_map(|w| unit_of(&w.to_lowercase()))?;
+    let typed = typed_rest
+        .split_whitespace()
+        .next()
+        .and_then(|w| unit_of(&w.to_lowercase()))?;
+    let card = card_unit
+        .split_whitespace()
+        .find_map(|w| unit_of(&w.to_lowercase()))?;
     (typed != card).then(|| format!("in {typed}s, but the card counts {card}s"))
 }
 
@@ -268,9 +279,7 @@ fn note_for_text(
             if value_number(&v.value).is_some_and(|x| (x - n).abs() < 1e-9 * n.abs().max(1.0)) {
                 let src = deck.source(&v.source);
                 let title = src.map_or(v.source.as_str(), source_name);
-                let date = src
-                    .map(|s| s.published.to_string_long())
-                    .unwrap_or_default();
+                let date = src.map(|s| s.date_text()).unwrap_or_default();
                 return Some(format!(
                     "{} is the figure that {title} ({date}) gave: \"{}\" ({}). The card asks for {}.",
                     format_number(n),

@@ -188,7 +188,7 @@ pub fn source_label(s: &crate::deck::Source) -> String {
     if title.len() < s.title.len() {
         title.push('…');
     }
-    format!("{title} ({outlet}, {})", s.published.to_string_long())
+    format!("{title} ({outlet}, {})", s.date_text())
 }
 
 /// Who a source is, in a few words: its outlet, or its author when the outlet is not named.

@@ -24,7 +24,7 @@ pub fn source_line(s: &Source) -> String {
     if !s.author.is_empty() {
         parts.push(s.author.clone());
     }
-    let mut date = s.published.to_string_long();
+    let mut date = s.date_text();
     if matches!(s.date_known, DateKnown::Inferred(_)) {
         date.push_str(" (date inferred)");
     }
@@ -84,7 +84,7 @@ pub fn show_claim(ui: &mut Ui, deck: &Deck, claim: &Claim) {
     ui.label(RichText::new("What each source gives").strong());
     for v in &claim.values {
         let name = deck.source(&v.source).map_or(v.source.clone(), |s| {
-            format!("{} ({})", short_outlet(s), s.published.to_string_long())
+            format!("{} ({})", short_outlet(s), s.date_text())
         });
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());

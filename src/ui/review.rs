@@ -72,14 +72,7 @@ pub fn source_line(ui: &mut Ui, deck: &Deck, card: &crate::deck::Card) {
     let text: Vec<String> = seen
         .iter()
         .filter_map(|id| deck.source(id))
-        .map(|s| {
-            format!(
-                "{} ({}, {})",
-                s.title,
-                short_outlet(s),
-                s.published.to_string_long()
-            )
-        })
+        .map(|s| format!("{} ({}, {})", s.title, short_outlet(s), s.date_text()))
         .collect();
     ui.add(
         egui::Label::new(

@@ -1,0 +1,442 @@
+//! Decks as CSV or TSV with a header row, as a spreadsheet or Anki exports them: the columns
+//! prompt and answer are required; accept, kind, topics, explanation, source, evidence, and for a
+//! full round trip id, unit, min, max and claim, are optional. An export starts with comment
+//! lines (`# `) holding the deck's id, title, sources and claims in RON, so that deck -> CSV ->
+//! deck keeps every field; a plain spreadsheet needs none of them.
+
+use std::collections::HashMap;
+
+use super::date::PartialDate;
+use super::load::{DeckError, locate, parse_deck, to_ron};
+use super::model::{
+    Amount, Answer, Attribution, Card, CardKind, Deck, Evidence, NumberAnswer, Source, Verdict,
+};
+use super::validate::{Subject, validate};
+
+/// The columns an export writes, in order.
+pub const COLUMNS: [&str; 13] = [
+    "id",
+    "kind",
+    "prompt",
+    "answer",
+    "accept",
+    "unit",
+    "min",
+    "max",
+    "topics",
+    "explanation",
+    "source",
+    "evidence",
+    "claim",
+];
+
+/// Separates several values in one cell (accepted wordings, topics, events).
+const LIST: &str = " | ";
+/// Separates the parts of one piece of evidence: "source :: locator :: says".
+const PARTS: &str = " :: ";
+
+/// What an import read: the deck and every line it could not use.
+#[derive(Debug, Clone)]
+pub struct CsvImport {
+    pub deck: Deck,
+    /// (line, why), for the lines that were left out.
+    pub bad_lines: Vec<(u64, String)>,
+    /// The line of each card, by card id.
+    pub lines: HashMap<String, u64>,
+}
+
+fn kind_of(s: &str) -> Option<CardKind> {
+    let k = s.trim().to_lowercase().replace(['-', '_', ' '], "");
+    CardKind::ALL
+        .into_iter()
+        .find(|c| c.name().to_lowercase() == k)
+}
+
+fn kind_name(k: CardKind) -> String {
+    match k {
+        CardKind::SourceSaid => "source-said".into(),
+        other => other.name().to_lowercase(),
+    }
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split('|')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A slug for ids made from text: "RFE/RL blog" -> "rfe-rl-blog".
+pub fn slug(text: &str) -> String {
+    let n = crate::text::fold::normalize(text).replace(' ', "-");
+    let s: String = n.chars().take(48).collect();
+    if s.is_empty() { "deck".into() } else { s }
+}
+
+/// Reads a CSV (or, with `tab`, TSV) deck. `fallback_id` names the deck when the file has no
+/// factquiz header (the file's stem, say).
+pub fn read_csv(
+    text: &str,
+    file: &str,
+    fallback_id: &str,
+    tab: bool,
+) -> Result<CsvImport, DeckError> {
+    let whole = |line: usize, message: String| DeckError {
+        file: file.into(),
+        line,
+        col: 1,
+        card: None,
+        message,
+    };
+    // The deck header, if this is a factquiz export.
+    let header: String = text
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| {
+            l.trim_start_matches('#')
+                .strip_prefix(' ')
+                .unwrap_or(l.trim_start_matches('#'))
+        })
+        .filter(|l| !l.starts_with("factquiz"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let deck = if header.trim().is_empty() {
+        Deck {
+            id: slug(fallback_id),
+            title: fallback_id.to_string(),
+            description: String::new(),
+            sources: Vec::new(),
+            claims: Vec::new(),
+            cards: Vec::new(),
+        }
+    } else {
+        parse_deck(&header, file)
+            .map_err(|e| whole(e.line, format!("the deck header: {}", e.message)))?
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(if tab { b'\t' } else { b',' })
+        .comment(Some(b'#'))
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = rdr
+        .headers()
+        .map_err(|e| whole(1, format!("cannot read the header row: {e}")))?
+        .clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
+    let (Some(c_prompt), Some(c_answer)) = (col("prompt"), col("answer")) else {
+        return Err(whole(
+            1,
+            "the header row must name the columns prompt and answer".into(),
+        ));
+    };
+    let cols: HashMap<&str, Option<usize>> = COLUMNS.iter().map(|c| (*c, col(c))).collect();
+    let mut out = CsvImport {
+        deck: Deck {
+            cards: Vec::new(),
+            ..deck
+        },
+        bad_lines: Vec::new(),
+        lines: HashMap::new(),
+    };
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(i as u64 + 2, |p| p.line());
+                out.bad_lines.push((line, e.to_string()));
+                continue;
+            }
+        };
+        let line = rec.position().map_or(i as u64 + 2, |p| p.line());
+        let get = |name: &str| {
+            cols[name]
+                .and_then(|c| rec.get(c))
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        };
+        let row = Row {
+            id: get("id"),
+            kind: get("kind"),
+            prompt: rec.get(c_prompt).unwrap_or("").trim().to_string(),
+            answer: rec.get(c_answer).unwrap_or("").trim().to_string(),
+            accept: get("accept"),
+            unit: get("unit"),
+            min: get("min"),
+            max: get("max"),
+            topics: get("topics"),
+            explanation: get("explanation"),
+            source: get("source"),
+            evidence: get("evidence"),
+            claim: get("claim"),
+        };
+        let n = out.deck.cards.len();
+        match card_of(&row, &mut out.deck, n) {
+            Ok(card) => {
+                out.lines.insert(card.id.clone(), line);
+                out.deck.cards.push(card);
+            }
+            Err(why) => out.bad_lines.push((line, why)),
+        }
+    }
+    // Rules that need the whole deck (unique ids, references) are reported by line too.
+    let ron = to_ron(&out.deck);
+    for p in validate(&out.deck) {
+        if let Subject::Card(id, _) = &p.subject {
+            if let Some(&line) = out.lines.get(id) {
+                out.bad_lines.push((line, p.message.clone()));
+            }
+        } else {
+            let e = &locate(&ron, file, std::slice::from_ref(&p))[0];
+            out.bad_lines.push((1, e.message.clone()));
+        }
+    }
+    out.bad_lines.sort();
+    out.bad_lines.dedup();
+    Ok(out)
+}
+
+struct Row {
+    id: String,
+    kind: String,
+    prompt: String,
+    answer: String,
+    accept: String,
+    unit: String,
+    min: String,
+    max: String,
+    topics: String,
+    explanation: String,
+    source: String,
+    evidence: String,
+    claim: String,
+}
+
+/// The source id for a cell: an id of the deck, or a title that becomes a new source.
+fn source_id(deck: &mut Deck, cell: &str) -> String {
+    if deck.source(cell).is_some() {
+        return cell.to_string();
+    }
+    if let Some(s) = deck.sources.iter().find(|s| s.title == cell) {
+        return s.id.clone();
+    }
+    let id = slug(cell);
+    deck.sources.push(Source {
+        id: id.clone(),
+        title: cell.to_string(),
+        outlet: String::new(),
+        author: String::new(),
+        published: PartialDate {
+            year: 1970,
+            month: None,
+            day: None,
+        },
+        date_known: super::model::DateKnown::Unknown,
+        url: None,
+    });
+    id
+}
+
+fn amount(cell: &str, what: &str) -> Result<Option<Amount>, String> {
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    Amount::parse(cell)
+        .map(Some)
+        .map_err(|e| format!("{what}: {e}"))
+}
+
+fn card_of(r: &Row, deck: &mut Deck, n: usize) -> Result<Card, String> {
+    if r.prompt.is_empty() {
+        return Err("the prompt is empty".into());
+    }
+    if r.answer.is_empty() {
+        return Err("the answer is empty".into());
+    }
+    let kind = if r.kind.is_empty() {
+        CardKind::What
+    } else {
+        kind_of(&r.kind).ok_or(format!("unknown kind \"{}\": use who, when, figure, where, what, verdict, order or source-said", r.kind))?
+    };
+    let mut wordings = vec![r.answer.clone()];
+    wordings.extend(split_list(&r.accept));
+    let answer = match kind {
+        CardKind::Who => Answer::Name(wordings),
+        CardKind::Where | CardKind::What => Answer::Phrase(wordings),
+        CardKind::When => Answer::Date(r.answer.parse::<PartialDate>()?),
+        CardKind::Figure => Answer::Number(NumberAnswer {
+            value: Amount::parse(&r.answer)?,
+            unit: r.unit.clone(),
+            min: amount(&r.min, "min")?,
+            max: amount(&r.max, "max")?,
+        }),
+        CardKind::Verdict => Answer::Verdict(
+            Verdict::ALL
+                .into_iter()
+                .find(|v| v.name() == r.answer.to_lowercase())
+                .ok_or(format!(
+                    "\"{}\" is not confirmed, false, disputed or unverified",
+                    r.answer
+                ))?,
+        ),
+        CardKind::Order => Answer::Order(split_list(&r.answer)),
+        CardKind::SourceSaid => Answer::SourceSaid(
+            split_list(&r.answer)
+                .iter()
+                .map(|p| {
+                    let (figure, src) = p.split_once("=>").ok_or(format!(
+                        "\"{p}\": write each figure as \"figure => source\""
+                    ))?;
+                    Ok(Attribution {
+                        figure: figure.trim().into(),
+                        source: source_id(deck, src.trim()),
+                    })
+                })
+                .collect::<Result<Vec<_>, String>>()?,
+        ),
+    };
+    let default_source = (!r.source.is_empty()).then(|| source_id(deck, &r.source));
+    let mut evidence = Vec::new();
+    for line in r.evidence.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let parts: Vec<&str> = line.split(PARTS.trim()).map(str::trim).collect();
+        let (src, locator, says) = match parts.as_slice() {
+            [s, l, w] => (Some(source_id(deck, s)), *l, *w),
+            [l, w] => (default_source.clone(), *l, *w),
+            [w] => (default_source.clone(), "", *w),
+            _ => {
+                return Err(format!(
+                    "evidence \"{line}\": write \"source :: where :: what it says\""
+                ));
+            }
+        };
+        let source = src.ok_or("evidence without a source: fill the source column")?;
+        evidence.push(Evidence {
+            source,
+            locator: locator.into(),
+            says: says.into(),
+        });
+    }
+    if evidence.is_empty() {
+        let source =
+            default_source.ok_or("no source: every card cites one (fill the source column)")?;
+        evidence.push(Evidence {
+            source,
+            locator: String::new(),
+            says: String::new(),
+        });
+    }
+    Ok(Card {
+        id: if r.id.is_empty() {
+            format!("card-{}", n + 1)
+        } else {
+            r.id.clone()
+        },
+        kind,
+        topics: split_list(&r.topics),
+        prompt: r.prompt.clone(),
+        answer,
+        explanation: r.explanation.clone(),
+        evidence,
+        claim: (!r.claim.is_empty()).then(|| r.claim.clone()),
+    })
+}
+
+/// Writes a deck as CSV (or TSV): its header as comment lines, then one row per card.
+pub fn write_csv(deck: &Deck, tab: bool) -> String {
+    let head = Deck {
+        cards: Vec::new(),
+        ..deck.clone()
+    };
+    let mut out = String::from(
+        "# factquiz deck: the lines starting with # hold the deck's id, title, sources and claims\n",
+    );
+    for l in to_ron(&head).lines() {
+        out.push_str("# ");
+        out.push_str(l);
+        out.push('\n');
+    }
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(if tab { b'\t' } else { b',' })
+        .from_writer(Vec::new());
+    let _ = w.write_record(COLUMNS);
+    for c in &deck.cards {
+        let (answer, accept, unit, min, max) = match &c.answer {
+            Answer::Name(v) | Answer::Phrase(v) => (
+                v.first().cloned().unwrap_or_default(),
+                v.iter().skip(1).cloned().collect::<Vec<_>>().join(LIST),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+            Answer::Number(n) => {
+                let a = |x: &Amount| x.text.clone().unwrap_or_else(|| x.value.to_string());
+                (
+                    a(&n.value),
+                    String::new(),
+                    n.unit.clone(),
+                    n.min.as_ref().map(a).unwrap_or_default(),
+                    n.max.as_ref().map(a).unwrap_or_default(),
+                )
+            }
+            Answer::Date(d) => (
+                d.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+            Answer::Verdict(v) => (
+                v.name().to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+            Answer::Order(e) => (
+                e.join(LIST),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+            Answer::SourceSaid(p) => (
+                p.iter()
+                    .map(|a| format!("{} => {}", a.figure, a.source))
+                    .collect::<Vec<_>>()
+                    .join(LIST),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+        };
+        let evidence = c
+            .evidence
+            .iter()
+            .map(|e| [e.source.as_str(), &e.locator, &e.says].join(PARTS))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let _ = w.write_record([
+            c.id.as_str(),
+            &kind_name(c.kind),
+            &c.prompt,
+            &answer,
+            &accept,
+            &unit,
+            &min,
+            &max,
+            &c.topics.join(LIST),
+            &c.explanation,
+            "",
+            &evidence,
+            c.claim.as_deref().unwrap_or(""),
+        ]);
+    }
+    out.push_str(&String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default());
+    out
+}
