@@ -3,8 +3,9 @@
 
 use std::process::ExitCode;
 
-use factquiz::deck::{Answer, Library, Verdict};
-use factquiz::quiz::{Question, QuizIndex, Response, check};
+use factquiz::deck::Library;
+use factquiz::quiz::check::response_from_text;
+use factquiz::quiz::{Question, QuizIndex, check};
 
 pub fn run(lib: &Library, deck_id: &str, card_id: &str, answer: &str) -> ExitCode {
     let Some(deck) = lib.get(deck_id) else {
@@ -19,43 +20,12 @@ pub fn run(lib: &Library, deck_id: &str, card_id: &str, answer: &str) -> ExitCod
         eprintln!("factquiz: deck \"{deck_id}\" has no card \"{card_id}\"");
         return ExitCode::from(2);
     };
-    let response = match &card.answer {
-        Answer::Verdict(_) => match Verdict::ALL
-            .iter()
-            .find(|v| v.name() == answer.trim().to_lowercase())
-        {
-            Some(v) => Response::Verdict(*v),
-            None => {
-                eprintln!("factquiz: a verdict is one of: confirmed, false, disputed, unverified");
-                return ExitCode::from(2);
-            }
-        },
-        Answer::Order(events) => {
-            let order: Option<Vec<usize>> = answer
-                .split(',')
-                .map(|n| {
-                    n.trim()
-                        .parse::<usize>()
-                        .ok()
-                        .filter(|n| (1..=events.len()).contains(n))
-                        .map(|n| n - 1)
-                })
-                .collect();
-            match order {
-                Some(o) => Response::Order(o),
-                None => {
-                    eprintln!(
-                        "factquiz: give the events' numbers (1 to {}) in your order, e.g. \"2,1,3\"",
-                        events.len()
-                    );
-                    return ExitCode::from(2);
-                }
-            }
+    let response = match response_from_text(&card.answer, answer) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("factquiz: {e}");
+            return ExitCode::from(2);
         }
-        Answer::SourceSaid(_) => {
-            Response::Sources(answer.split(',').map(|s| s.trim().to_string()).collect())
-        }
-        _ => Response::Text(answer.to_string()),
     };
     let index = QuizIndex::build(lib);
     let question = Question::typed(&deck.deck, card);

@@ -13,6 +13,13 @@ impl Amount {
 
     /// Reads text such as "five hundred" or "20,000"; an error says why it is no number.
     pub fn parse(text: &str) -> Result<Self, String> {
+        // A plain number ("227", "2.5") is kept as a number, so it is written back as one.
+        if let Ok(v) = text.trim().parse::<f64>()
+            && v.is_finite()
+            && text.trim().bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        {
+            return Ok(Amount::new(v));
+        }
         match parse_number(text) {
             Some(r) if r.high.is_none() && r.value.is_finite() => Ok(Amount {
                 value: r.value,

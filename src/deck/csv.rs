@@ -160,7 +160,7 @@ pub fn read_csv(
                 .trim()
                 .to_string()
         };
-        let row = Row {
+        let row = CardFields {
             id: get("id"),
             kind: get("kind"),
             prompt: rec.get(c_prompt).unwrap_or("").trim().to_string(),
@@ -201,20 +201,91 @@ pub fn read_csv(
     Ok(out)
 }
 
-struct Row {
-    id: String,
-    kind: String,
-    prompt: String,
-    answer: String,
-    accept: String,
-    unit: String,
-    min: String,
-    max: String,
-    topics: String,
-    explanation: String,
-    source: String,
-    evidence: String,
-    claim: String,
+/// A card as text fields: a row of a spreadsheet, or the deck editor's form.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CardFields {
+    pub id: String,
+    pub kind: String,
+    pub prompt: String,
+    /// The answer: the preferred wording, a number, a date, a verdict, events separated by
+    /// " | ", or "figure => source" pairs separated by " | ".
+    pub answer: String,
+    /// Other accepted wordings, separated by " | ".
+    pub accept: String,
+    pub unit: String,
+    pub min: String,
+    pub max: String,
+    /// Topics separated by " | ".
+    pub topics: String,
+    pub explanation: String,
+    /// The source of evidence lines that name none.
+    pub source: String,
+    /// One line per piece of evidence: "source :: where :: what it says".
+    pub evidence: String,
+    pub claim: String,
+}
+
+impl CardFields {
+    /// The fields of a card (what an export writes and the editor shows).
+    pub fn of(c: &Card) -> CardFields {
+        let mut f = CardFields {
+            id: c.id.clone(),
+            kind: kind_name(c.kind),
+            prompt: c.prompt.clone(),
+            topics: c.topics.join(LIST),
+            explanation: c.explanation.clone(),
+            evidence: c
+                .evidence
+                .iter()
+                .map(|e| [e.source.as_str(), &e.locator, &e.says].join(PARTS))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            claim: c.claim.clone().unwrap_or_default(),
+            ..CardFields::default()
+        };
+        match &c.answer {
+            Answer::Name(v) | Answer::Phrase(v) => {
+                f.answer = v.first().cloned().unwrap_or_default();
+                f.accept = v.iter().skip(1).cloned().collect::<Vec<_>>().join(LIST);
+            }
+            Answer::Number(n) => {
+                let a = |x: &Amount| x.text.clone().unwrap_or_else(|| x.value.to_string());
+                f.answer = a(&n.value);
+                f.unit = n.unit.clone();
+                f.min = n.min.as_ref().map(a).unwrap_or_default();
+                f.max = n.max.as_ref().map(a).unwrap_or_default();
+            }
+            Answer::Date(d) => f.answer = d.to_string(),
+            Answer::Verdict(v) => f.answer = v.name().to_string(),
+            Answer::Order(e) => f.answer = e.join(LIST),
+            Answer::SourceSaid(p) => {
+                f.answer = p
+                    .iter()
+                    .map(|a| format!("{} => {}", a.figure, a.source))
+                    .collect::<Vec<_>>()
+                    .join(LIST)
+            }
+        }
+        f
+    }
+
+    /// The card these fields describe. With `new_sources`, a source that the deck does not
+    /// list is added (imports); without, it is an error (the editor).
+    pub fn to_card(&self, deck: &mut Deck, n: usize, new_sources: bool) -> Result<Card, String> {
+        if !new_sources {
+            let mut probe = deck.clone();
+            let before = probe.sources.len();
+            let card = card_of(self, &mut probe, n)?;
+            if let Some(s) = probe.sources.get(before) {
+                return Err(format!(
+                    "source \"{}\" is not one of the deck's sources",
+                    s.title
+                ));
+            }
+            return Ok(card);
+        }
+        card_of(self, deck, n)
+    }
 }
 
 /// The source id for a cell: an id of the deck, or a title that becomes a new source.
@@ -251,7 +322,7 @@ fn amount(cell: &str, what: &str) -> Result<Option<Amount>, String> {
         .map_err(|e| format!("{what}: {e}"))
 }
 
-fn card_of(r: &Row, deck: &mut Deck, n: usize) -> Result<Card, String> {
+fn card_of(r: &CardFields, deck: &mut Deck, n: usize) -> Result<Card, String> {
     if r.prompt.is_empty() {
         return Err("the prompt is empty".into());
     }
@@ -365,76 +436,21 @@ pub fn write_csv(deck: &Deck, tab: bool) -> String {
         .from_writer(Vec::new());
     let _ = w.write_record(COLUMNS);
     for c in &deck.cards {
-        let (answer, accept, unit, min, max) = match &c.answer {
-            Answer::Name(v) | Answer::Phrase(v) => (
-                v.first().cloned().unwrap_or_default(),
-                v.iter().skip(1).cloned().collect::<Vec<_>>().join(LIST),
-                String::new(),
-                String::new(),
-                String::new(),
-            ),
-            Answer::Number(n) => {
-                let a = |x: &Amount| x.text.clone().unwrap_or_else(|| x.value.to_string());
-                (
-                    a(&n.value),
-                    String::new(),
-                    n.unit.clone(),
-                    n.min.as_ref().map(a).unwrap_or_default(),
-                    n.max.as_ref().map(a).unwrap_or_default(),
-                )
-            }
-            Answer::Date(d) => (
-                d.to_string(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ),
-            Answer::Verdict(v) => (
-                v.name().to_string(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ),
-            Answer::Order(e) => (
-                e.join(LIST),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ),
-            Answer::SourceSaid(p) => (
-                p.iter()
-                    .map(|a| format!("{} => {}", a.figure, a.source))
-                    .collect::<Vec<_>>()
-                    .join(LIST),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ),
-        };
-        let evidence = c
-            .evidence
-            .iter()
-            .map(|e| [e.source.as_str(), &e.locator, &e.says].join(PARTS))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let f = CardFields::of(c);
         let _ = w.write_record([
-            c.id.as_str(),
-            &kind_name(c.kind),
-            &c.prompt,
-            &answer,
-            &accept,
-            &unit,
-            &min,
-            &max,
-            &c.topics.join(LIST),
-            &c.explanation,
-            "",
-            &evidence,
-            c.claim.as_deref().unwrap_or(""),
+            &f.id,
+            &f.kind,
+            &f.prompt,
+            &f.answer,
+            &f.accept,
+            &f.unit,
+            &f.min,
+            &f.max,
+            &f.topics,
+            &f.explanation,
+            &f.source,
+            &f.evidence,
+            &f.claim,
         ]);
     }
     out.push_str(&String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default());

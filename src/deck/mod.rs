@@ -4,6 +4,7 @@
 mod amount;
 pub mod csv;
 pub mod date;
+pub mod draft;
 pub mod import;
 mod keys;
 pub mod library;

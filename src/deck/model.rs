@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::date::PartialDate;
 
 /// One deck: one RON file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deck {
     pub id: String,

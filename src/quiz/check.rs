@@ -326,3 +326,40 @@ mod tests {
         assert!(unit_conflict("miles", "kilometres").is_some());
     }
 }
+
+/// Reads a typed answer as the response a card's kind needs: a verdict name, the events'
+/// numbers in order ("2,1,3"), source ids separated by commas, or plain text. For deck authors
+/// trying cards (`factquiz try`, the editor's "Try it").
+pub fn response_from_text(answer: &crate::deck::Answer, text: &str) -> Result<Response, String> {
+    use crate::deck::Answer;
+    match answer {
+        Answer::Verdict(_) => Verdict::ALL
+            .iter()
+            .find(|v| v.name() == text.trim().to_lowercase())
+            .map(|v| Response::Verdict(*v))
+            .ok_or_else(|| {
+                "a verdict is one of: confirmed, false, disputed, unverified".to_string()
+            }),
+        Answer::Order(events) => text
+            .split(',')
+            .map(|n| {
+                n.trim()
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=events.len()).contains(n))
+                    .map(|n| n - 1)
+            })
+            .collect::<Option<Vec<usize>>>()
+            .map(Response::Order)
+            .ok_or_else(|| {
+                format!(
+                    "give the events' numbers (1 to {}) in your order, e.g. \"2,1,3\"",
+                    events.len()
+                )
+            }),
+        Answer::SourceSaid(_) => Ok(Response::Sources(
+            text.split(',').map(|s| s.trim().to_string()).collect(),
+        )),
+        _ => Ok(Response::Text(text.to_string())),
+    }
+}

@@ -4,6 +4,7 @@
 pub mod browse;
 pub mod collection;
 pub mod optimize_job;
+mod reload;
 pub mod session;
 
 pub use collection::Collection;

@@ -7,6 +7,7 @@ use std::time::Instant;
 use egui::{Key, Modifiers, RichText};
 
 use super::browser::{BrowserAction, BrowserScreen};
+use super::editor::{EditorAction, EditorScreen};
 use super::feedback;
 use super::home::{self, HomeAction};
 use super::review::{self, Input};
@@ -44,10 +45,11 @@ impl Startup {
 }
 
 /// The screens the top bar and the home keys lead to.
-pub const NAV: [(Screen, &str, &str); 3] = [
+pub const NAV: [(Screen, &str, &str); 4] = [
     (Screen::Topics, "T", "Weak topics"),
     (Screen::Browser, "B", "Browse"),
     (Screen::Stats, "G", "Statistics"),
+    (Screen::Editor, "E", "Edit decks"),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +60,7 @@ pub enum Screen {
     Topics,
     Browser,
     Stats,
+    Editor,
 }
 
 pub struct App {
@@ -70,6 +73,7 @@ pub struct App {
     pub topics: TopicsScreen,
     pub browser: BrowserScreen,
     pub stats: StatsScreen,
+    pub editor: EditorScreen,
     /// Counts changes to progress (answers, undo, suspend...), so screens know when to recompute.
     pub generation: u64,
     pub message: Option<String>,
@@ -110,6 +114,7 @@ impl App {
             topics: TopicsScreen::default(),
             browser: BrowserScreen::default(),
             stats: StatsScreen::default(),
+            editor: EditorScreen::default(),
             generation: 0,
             message: None,
             counts: None,
@@ -166,13 +171,28 @@ impl App {
     }
 
     fn go_home(&mut self) {
+        if self.leaving_unsaved_editor() {
+            return;
+        }
         self.session = None;
         self.counts = None;
         self.screen = Screen::Home;
     }
 
+    /// Whether leaving now would lose the editor's unsaved changes; if so, it asks first.
+    fn leaving_unsaved_editor(&mut self) -> bool {
+        if self.screen == Screen::Editor && self.editor.dirty() {
+            self.editor.confirm_leave = true;
+            return true;
+        }
+        false
+    }
+
     /// Opens a screen from the navigation (leaving a session, if one is open).
     pub fn open_screen(&mut self, screen: Screen) {
+        if screen != Screen::Editor && self.leaving_unsaved_editor() {
+            return;
+        }
         if screen != Screen::Review {
             self.session = None;
             self.counts = None;
@@ -199,6 +219,15 @@ impl App {
             "topics" => self.screen = Screen::Topics,
             "browser" => self.screen = Screen::Browser,
             "stats" => self.screen = Screen::Stats,
+            "editor" => {
+                if let Ok(coll) = &self.coll
+                    && let Some(d) = coll.library.decks.first()
+                {
+                    self.editor
+                        .open_draft(crate::deck::draft::DeckDraft::of(&d.deck), true);
+                }
+                self.screen = Screen::Editor;
+            }
             _ => {}
         }
     }
@@ -317,6 +346,20 @@ impl App {
                 None => {}
             },
             Screen::Stats => self.stats.show(ui, coll, self.generation),
+            Screen::Editor => match self.editor.show(ui, coll) {
+                Some(EditorAction::Reload) => {
+                    if let Err(e) = coll.reload_decks(&self.startup.extra_decks) {
+                        self.message = Some(format!("Decks not reloaded: {e}"));
+                    }
+                    self.counts = None;
+                    self.generation += 1;
+                }
+                Some(EditorAction::Leave) => {
+                    self.counts = None;
+                    self.screen = Screen::Home;
+                }
+                None => {}
+            },
             Screen::Browser => {
                 if let Some(BrowserAction::SetSuspended(slot, on)) =
                     self.browser.show(ui, coll, self.generation)
@@ -401,6 +444,18 @@ impl eframe::App for App {
             ui.ctx().request_repaint();
         }
         self.global_keys(ui.ctx());
+        let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.open_screen(Screen::Editor);
+            self.editor.import.load(path);
+        }
         egui::Panel::top("top").show(ui, |ui| {
             ui.add_space(4.0);
             self.top_bar(ui);

@@ -2,6 +2,7 @@
 
 pub mod app;
 mod browser;
+mod editor;
 mod evidence;
 mod feedback;
 mod home;

@@ -9,8 +9,8 @@ use super::app::App;
 use crate::quiz::{Mode, Response};
 
 /// The screens `--screen` can name.
-pub const SCREENS: [&str; 7] = [
-    "home", "review", "feedback", "settings", "topics", "browser", "stats",
+pub const SCREENS: [&str; 8] = [
+    "home", "review", "feedback", "settings", "topics", "browser", "stats", "editor",
 ];
 
 /// The process's exit status after a screenshot run: 0 written, 1 failed.

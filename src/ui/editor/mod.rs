@@ -1,0 +1,356 @@
+//! The deck editor: pick a deck of yours (or copy a built-in one, keeping its ids and so the
+//! progress), edit its sources, claims and cards with errors shown as you type, try a card
+//! through the quiz engine, save atomically, import and export. Unsaved edits are kept as a
+//! draft every few seconds, and leaving asks first.
+
+mod forms;
+mod io;
+
+use std::path::PathBuf;
+
+use egui::{RichText, Ui};
+
+use super::{theme, widgets};
+use crate::deck::draft::{DeckDraft, FieldProblem, Place};
+use crate::deck::save;
+use crate::study::Collection;
+
+/// Seconds between drafts of unsaved edits.
+const DRAFT_EVERY: f64 = 3.0;
+
+#[derive(Default)]
+pub struct EditorScreen {
+    pub draft: Option<DeckDraft>,
+    /// The draft as last saved (or opened), to tell unsaved changes.
+    saved: Option<DeckDraft>,
+    pub selected: Option<usize>,
+    try_text: String,
+    try_result: Option<(bool, String)>,
+    pub import: io::ImportPanel,
+    export_path: String,
+    pub message: Option<String>,
+    /// Set when the user tried to leave with unsaved changes.
+    pub confirm_leave: bool,
+    last_draft: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditorAction {
+    /// The library changed on disk: reload it.
+    Reload,
+    /// Leave the editor (changes saved or discarded).
+    Leave,
+}
+
+impl EditorScreen {
+    /// Whether there are edits that are not saved.
+    pub fn dirty(&self) -> bool {
+        self.draft.is_some() && self.draft != self.saved
+    }
+
+    pub fn open_draft(&mut self, draft: DeckDraft, saved: bool) {
+        self.saved = saved.then(|| draft.clone());
+        self.selected = (!draft.cards.is_empty()).then_some(0);
+        self.draft = Some(draft);
+        self.try_result = None;
+        self.confirm_leave = false;
+    }
+
+    pub fn show(&mut self, ui: &mut Ui, coll: &Collection) -> Option<EditorAction> {
+        let mut action = None;
+        if self.confirm_leave {
+            return self.confirm(ui, coll);
+        }
+        ui.label(RichText::new("Deck editor").size(24.0).strong());
+        if let Some(m) = &self.message {
+            ui.label(RichText::new(m).color(theme::warn(ui)));
+        }
+        if let Some(a) = self.import.show(ui, coll) {
+            match a {
+                io::ImportOutcome::Saved(msg) => {
+                    self.message = Some(msg);
+                    action = Some(EditorAction::Reload);
+                }
+                io::ImportOutcome::Edit(draft) => self.open_draft(draft, false),
+            }
+        }
+        ui.separator();
+        if self.draft.is_none() {
+            self.pick_deck(ui, coll);
+            return action;
+        }
+        self.keep_draft(ui, coll);
+        let (deck, problems) = self
+            .draft
+            .as_ref()
+            .map(DeckDraft::build)
+            .unwrap_or_default();
+        self.toolbar(ui, coll, &deck, &problems, &mut action);
+        if let Some(draft) = &mut self.draft {
+            forms::deck_form(ui, draft, &problems);
+            forms::sources_form(ui, draft, &problems);
+            forms::claims_form(ui, draft, &problems);
+            forms::cards_list(ui, draft, &mut self.selected, &problems);
+            if let Some(i) = self.selected.filter(|i| *i < draft.cards.len()) {
+                forms::card_form(ui, draft, i, &problems);
+                forms::try_it(
+                    ui,
+                    coll,
+                    &deck,
+                    draft,
+                    i,
+                    &mut self.try_text,
+                    &mut self.try_result,
+                );
+            }
+        }
+        action
+    }
+
+    fn pick_deck(&mut self, ui: &mut Ui, coll: &Collection) {
+        ui.horizontal(|ui| {
+            if widgets::primary_button(ui, "N", "New deck").clicked()
+                || (!ui.ctx().egui_wants_keyboard_input()
+                    && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::N)))
+            {
+                self.open_draft(DeckDraft::new_deck(), false);
+            }
+        });
+        if let Some(dir) = &coll.data_dir
+            && let Some(d) = latest_draft(dir)
+        {
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(format!("An unsaved draft was kept: {}", d.display()))
+                        .color(theme::warn(ui)),
+                );
+                if ui.button("Restore it").clicked() {
+                    match std::fs::read_to_string(&d)
+                        .ok()
+                        .and_then(|t| serde_json::from_str::<DeckDraft>(&t).ok())
+                    {
+                        Some(draft) => self.open_draft(draft, false),
+                        None => {
+                            self.message =
+                                Some(format!("The draft {} could not be read.", d.display()))
+                        }
+                    }
+                }
+            });
+        }
+        ui.add_space(6.0);
+        for d in &coll.library.decks {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(&d.deck.title).strong());
+                ui.label(RichText::new(format!("{} · {} cards", d.deck.id, d.deck.cards.len())).color(theme::muted(ui)));
+                if d.origin.is_builtin() {
+                    if ui.button("Copy to my decks").on_hover_text("An editable copy with the same ids, so your progress stays").clicked() {
+                        self.open_draft(DeckDraft::of(&d.deck), false);
+                        self.message = Some("A copy of the built-in deck: saving it puts it in your decks, where it replaces the built-in one.".into());
+                    }
+                } else if ui.button("Edit").clicked() {
+                    self.open_draft(DeckDraft::of(&d.deck), true);
+                }
+            });
+        }
+    }
+
+    fn toolbar(
+        &mut self,
+        ui: &mut Ui,
+        coll: &Collection,
+        deck: &crate::deck::Deck,
+        problems: &[FieldProblem],
+        action: &mut Option<EditorAction>,
+    ) {
+        ui.horizontal_wrapped(|ui| {
+            let save_key = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S));
+            let can = coll.read_only.is_none() && coll.data_dir.is_some();
+            if (ui
+                .add_enabled(
+                    can,
+                    egui::Button::new(RichText::new("[Ctrl+S]  Save").strong()),
+                )
+                .clicked()
+                || (save_key && can))
+                && self.save(coll, deck, problems)
+            {
+                *action = Some(EditorAction::Reload);
+            }
+            if ui.button("Close").clicked() {
+                if self.dirty() {
+                    self.confirm_leave = true;
+                } else {
+                    self.draft = None;
+                }
+            }
+            let n = problems.len();
+            if n > 0 {
+                ui.label(
+                    RichText::new(format!("{n} problem(s) to fix before saving"))
+                        .color(theme::wrong(ui)),
+                );
+            } else {
+                ui.label(RichText::new("No problems").color(theme::right(ui)));
+            }
+            if self.dirty() {
+                ui.label(RichText::new("unsaved changes").color(theme::warn(ui)));
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut self.export_path)
+                    .hint_text("Export to a file path (.ron, .csv or .tsv)")
+                    .desired_width(360.0),
+            );
+            if ui
+                .add_enabled(
+                    !self.export_path.trim().is_empty(),
+                    egui::Button::new("Export"),
+                )
+                .clicked()
+            {
+                let path = PathBuf::from(self.export_path.trim());
+                self.message = Some(match save::export(deck, &path) {
+                    Ok(()) => format!(
+                        "Exported {} card(s) to {}",
+                        deck.cards.len(),
+                        path.display()
+                    ),
+                    Err(e) => format!("Could not export to {}: {e}", path.display()),
+                });
+            }
+        });
+        let deck_level: Vec<&FieldProblem> =
+            problems.iter().filter(|p| p.place == Place::Deck).collect();
+        for p in deck_level {
+            ui.colored_label(theme::wrong(ui), &p.message);
+        }
+    }
+
+    /// Saves the deck into the user's decks; returns true when written.
+    fn save(
+        &mut self,
+        coll: &Collection,
+        deck: &crate::deck::Deck,
+        problems: &[FieldProblem],
+    ) -> bool {
+        if !problems.is_empty() {
+            self.message = Some("Not saved: fix the problems shown in red first.".into());
+            return false;
+        }
+        let Some(dir) = &coll.data_dir else {
+            return false;
+        };
+        let decks = crate::data_dir::user_decks(dir);
+        let Some(draft) = &mut self.draft else {
+            return false;
+        };
+        // A new deck (or a renamed one) must not overwrite another deck of the user's.
+        let target = save::deck_path(&decks, &deck.id);
+        if draft.editing.as_deref() != Some(deck.id.as_str()) && target.exists() {
+            self.message = Some(format!(
+                "Not saved: you already have a deck \"{}\" ({}). Pick another id.",
+                deck.id,
+                target.display()
+            ));
+            return false;
+        }
+        match save::save_user_deck(&decks, deck) {
+            Ok(path) => {
+                if let Some(old) = draft.editing.as_deref().filter(|old| *old != deck.id) {
+                    let _ = std::fs::remove_file(save::deck_path(&decks, old));
+                }
+                draft.editing = Some(deck.id.clone());
+                let _ = std::fs::remove_file(draft_file(dir, draft));
+                self.saved = Some(draft.clone());
+                self.message = Some(format!(
+                    "Saved {} card(s) to {}",
+                    deck.cards.len(),
+                    path.display()
+                ));
+                true
+            }
+            Err(e) => {
+                self.message = Some(format!("Not saved: {e}. Your edits are still here."));
+                false
+            }
+        }
+    }
+
+    /// Writes the draft every few seconds while there are unsaved changes.
+    fn keep_draft(&mut self, ui: &Ui, coll: &Collection) {
+        let now = ui.input(|i| i.time);
+        if !self.dirty() || now - self.last_draft < DRAFT_EVERY {
+            return;
+        }
+        self.last_draft = now;
+        if let (Some(dir), Some(draft)) = (&coll.data_dir, &self.draft) {
+            let text = serde_json::to_string_pretty(draft).unwrap_or_default();
+            if let Err(e) = save::write_atomic(&draft_file(dir, draft), &text) {
+                self.message = Some(format!("The draft could not be kept: {e}"));
+            }
+        }
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs_f64(DRAFT_EVERY));
+    }
+
+    fn confirm(&mut self, ui: &mut Ui, coll: &Collection) -> Option<EditorAction> {
+        ui.label(
+            RichText::new("You have unsaved changes")
+                .size(22.0)
+                .strong(),
+        );
+        ui.label("Save them, discard them, or go back to editing.");
+        let mut action = None;
+        ui.horizontal(|ui| {
+            if widgets::primary_button(ui, "S", "Save").clicked()
+                || ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::S))
+            {
+                let (deck, problems) = self
+                    .draft
+                    .as_ref()
+                    .map(DeckDraft::build)
+                    .unwrap_or_default();
+                if self.save(coll, &deck, &problems) {
+                    self.draft = None;
+                    action = Some(EditorAction::Leave);
+                } else {
+                    self.confirm_leave = false;
+                }
+            }
+            if widgets::key_button(ui, "D", "Discard").clicked()
+                || ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::D))
+            {
+                if let (Some(dir), Some(d)) = (&coll.data_dir, &self.draft) {
+                    let _ = std::fs::remove_file(draft_file(dir, d));
+                }
+                self.draft = None;
+                self.saved = None;
+                action = Some(EditorAction::Leave);
+            }
+            if widgets::key_button(ui, "E", "Keep editing").clicked()
+                || ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::E))
+            {
+                self.confirm_leave = false;
+            }
+        });
+        if action == Some(EditorAction::Leave) {
+            self.confirm_leave = false;
+        }
+        action
+    }
+}
+
+fn draft_file(dir: &std::path::Path, d: &DeckDraft) -> PathBuf {
+    save::draft_path(dir, d.editing.as_deref().unwrap_or(&d.id)).with_extension("json")
+}
+
+/// The newest kept draft, if any.
+fn latest_draft(dir: &std::path::Path) -> Option<PathBuf> {
+    let rd = std::fs::read_dir(dir.join("drafts")).ok()?;
+    rd.filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
+}
