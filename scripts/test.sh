@@ -23,7 +23,8 @@ data=$(mktemp -d)
 out=$(mktemp -d)
 trap 'rm -rf "$data" "$out"' EXIT
 failed=0
-for screen in home review feedback settings; do
+screens="home review feedback settings topics browser stats editor"
+for screen in $screens; do
   if timeout 120 xvfb-run -a -s "-screen 0 1280x900x24" "$bin" --data-dir "$data" \
        --screenshot "$out/$screen.png" --screen "$screen" \
      && [ -s "$out/$screen.png" ]; then
@@ -33,5 +34,5 @@ for screen in home review feedback settings; do
     failed=$((failed + 1))
   fi
 done
-echo "screenshots: $((4 - failed)) passed, $failed failed"
+echo "screenshots: $(( $(echo $screens | wc -w) - failed )) passed, $failed failed"
 [ "$failed" -eq 0 ]
