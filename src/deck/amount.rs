@@ -11,6 +11,11 @@ impl Amount {
         Amount { value, text: None }
     }
 
+    /// The number as a deck author wrote it: its text, or the number.
+    pub fn written(&self) -> String {
+        self.text.clone().unwrap_or_else(|| self.value.to_string())
+    }
+
     /// Reads text such as "five hundred" or "20,000"; an error says why it is no number.
     pub fn parse(text: &str) -> Result<Self, String> {
         // A plain number ("227", "2.5") is kept as a number, so it is written back as one.

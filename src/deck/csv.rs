@@ -249,11 +249,10 @@ impl CardFields {
                 f.accept = v.iter().skip(1).cloned().collect::<Vec<_>>().join(LIST);
             }
             Answer::Number(n) => {
-                let a = |x: &Amount| x.text.clone().unwrap_or_else(|| x.value.to_string());
-                f.answer = a(&n.value);
+                f.answer = n.value.written();
                 f.unit = n.unit.clone();
-                f.min = n.min.as_ref().map(a).unwrap_or_default();
-                f.max = n.max.as_ref().map(a).unwrap_or_default();
+                f.min = n.min.as_ref().map(Amount::written).unwrap_or_default();
+                f.max = n.max.as_ref().map(Amount::written).unwrap_or_default();
             }
             Answer::Date(d) => f.answer = d.to_string(),
             Answer::Verdict(v) => f.answer = v.name().to_string(),

@@ -82,6 +82,41 @@ pub fn parse_deck(text: &str, file: &str) -> Result<Deck, DeckError> {
     })
 }
 
+/// Reads a deck file for [`load_deck`], refusing one past [`MAX_DECK_BYTES`] before reading
+/// it (so a huge file never fills memory) and naming the place of a byte that is not UTF-8.
+pub fn read_deck_file(path: &std::path::Path) -> Result<String, DeckError> {
+    use std::io::Read;
+    let file = path.display().to_string();
+    let fail = |line, col, message| DeckError {
+        file: file.clone(),
+        line,
+        col,
+        card: None,
+        message,
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_DECK_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(|e| fail(1, 1, format!("cannot read the file: {e}")))?;
+    if bytes.len() > MAX_DECK_BYTES {
+        let mb = MAX_DECK_BYTES / (1024 * 1024);
+        return Err(fail(
+            1,
+            1,
+            format!("the file is over {mb} MB; decks are limited to {mb} MB"),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let (line, col) = line_col(std::str::from_utf8(valid).unwrap_or(""), valid.len());
+        fail(
+            line,
+            col,
+            "the file is not UTF-8 text: save it as UTF-8".to_string(),
+        )
+    })
+}
+
 /// Parses and validates a deck; every problem found is returned, each located.
 pub fn load_deck(text: &str, file: &str) -> Result<Deck, Vec<DeckError>> {
     let deck = parse_deck(text, file).map_err(|e| vec![e])?;
@@ -98,7 +133,8 @@ pub fn to_ron(deck: &Deck) -> String {
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ".to_string())
         .struct_names(false)
-        .separate_tuple_members(false);
+        .separate_tuple_members(false)
+        .escape_strings(false);
     ron_options()
         .to_string_pretty(deck, config)
         .unwrap_or_else(|e| format!("// could not write the deck: {e}"))
@@ -161,9 +197,7 @@ fn explain(code: &ron::Error) -> String {
 /// without building a million cards. Strings, characters and comments are skipped.
 fn card_past_limit(text: &str) -> Option<usize> {
     // Cheap first: without enough "prompt" anywhere there cannot be too many cards.
-    if text.matches("prompt").nth(MAX_CARDS).is_none() {
-        return None;
-    }
+    text.matches("prompt").nth(MAX_CARDS)?;
     let b = text.as_bytes();
     let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
     let (mut i, mut count) = (0, 0);

@@ -43,7 +43,13 @@ pub fn summarize(d: &LoadedDeck) -> DeckSummary {
             .deck
             .sources
             .iter()
-            .map(|s| format!("{} ({}, {})", s.title, s.outlet, s.date_text()))
+            .map(|s| {
+                let date = match s.date_known {
+                    super::model::DateKnown::Unknown => "date unknown".to_string(),
+                    _ => s.published.to_string(),
+                };
+                format!("{} ({}, {date})", s.title, s.outlet)
+            })
             .collect(),
         claims: d.deck.claims.len(),
     }

@@ -67,7 +67,9 @@ pub fn validate(deck: &Deck) -> Vec<Problem> {
         }
     }
     for (what, text) in [("title", &deck.title), ("description", &deck.description)] {
-        deck_problem_opt(&mut out, text_problem(what, text, MAX_TEXT_CHARS));
+        if let Some(m) = text_problem(what, text, MAX_TEXT_CHARS) {
+            deck_problem(m);
+        }
     }
     let sources: HashSet<&str> = deck.sources.iter().map(|s| s.id.as_str()).collect();
     let claims: HashSet<&str> = deck.claims.iter().map(|c| c.id.as_str()).collect();
@@ -90,7 +92,7 @@ pub fn validate(deck: &Deck) -> Vec<Problem> {
         }
         let inferred = match &s.date_known {
             super::model::DateKnown::Inferred(how) => how.as_str(),
-            super::model::DateKnown::Printed => "",
+            super::model::DateKnown::Printed | super::model::DateKnown::Unknown => "",
         };
         let url = s.url.as_deref().unwrap_or("");
         for (what, text) in [
@@ -181,15 +183,6 @@ pub fn validate(deck: &Deck) -> Vec<Problem> {
         }
     }
     out
-}
-
-fn deck_problem_opt(out: &mut Vec<Problem>, message: Option<String>) {
-    if let Some(message) = message {
-        out.push(Problem {
-            subject: Subject::Deck,
-            message,
-        });
-    }
 }
 
 /// Too long, or holding a control character (other than a line break or tab).

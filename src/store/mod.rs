@@ -1,15 +1,20 @@
 //! Progress in SQLite (`<data dir>/progress.sqlite3`): card states, the review log and settings.
 //! Write-ahead log, synchronous FULL, and each answer in one transaction, so that what the
 //! screen has moved past is on disk. A lock file keeps a second copy of the app from writing.
+//! Backups live in `backup` and `restore`; opening a damaged, newer or unwritable file in
+//! `recovery`.
 
+pub mod backup;
 mod lock;
+pub mod recovery;
+mod restore;
 pub mod reviews;
 pub mod schema;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 pub use lock::DataLock;
 pub use reviews::{ReviewRecord, ReviewRow};
@@ -22,7 +27,7 @@ pub const FILE_NAME: &str = "progress.sqlite3";
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error("{0}")]
     Io(#[from] std::io::Error),
     #[error(
@@ -37,13 +42,26 @@ pub enum StoreError {
     Corrupt { path: PathBuf, reason: String },
     #[error("the data folder is read-only: nothing can be saved")]
     ReadOnly,
+    #[error("the disk is full (free some space on the disk that holds your progress)")]
+    DiskFull,
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// A full disk and a read-only file get their own plain message; the rest stay SQLite's.
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            _ => StoreError::Sqlite(e),
+        }
+    }
 }
 
 impl StoreError {
     /// Whether the error means the disk or folder refused a write (full, read-only).
     pub fn is_write_refused(&self) -> bool {
         match self {
-            StoreError::ReadOnly => true,
+            StoreError::ReadOnly | StoreError::DiskFull => true,
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => matches!(
                 e.code,
                 rusqlite::ErrorCode::DiskFull
@@ -73,10 +91,17 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (or creates) the progress file of a data directory, taking its lock.
+    /// Opens (or creates) the progress file of a data directory, taking its lock. A file at an
+    /// older schema is backed up before it is migrated. The app opens through
+    /// [`recovery::open_with_recovery`], which also deals with damaged and unwritable files.
     pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
         std::fs::create_dir_all(data_dir)?;
-        let lock = DataLock::acquire(data_dir)?;
+        let lock = recovery::acquire_lock(data_dir)?;
+        Store::open_locked(data_dir, lock)
+    }
+
+    /// Opens the progress file of a data directory whose lock is already held.
+    fn open_locked(data_dir: &Path, lock: DataLock) -> Result<Store, StoreError> {
         let path = data_dir.join(FILE_NAME);
         let conn = Connection::open(&path)?;
         let mut store = Store {
@@ -92,7 +117,7 @@ impl Store {
     /// Opens a progress file without writing to it (for a second copy of the app, or tools).
     pub fn open_read_only(data_dir: &Path) -> Result<Store, StoreError> {
         let path = data_dir.join(FILE_NAME);
-        let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let conn = recovery::open_file_read_only(&path)?;
         let found = schema::version(&conn).map_err(|e| corrupt_or(e, &path))?;
         if found > schema::VERSION {
             return Err(StoreError::NewerSchema {
@@ -135,6 +160,10 @@ impl Store {
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         self.conn.busy_timeout(std::time::Duration::from_secs(2))?;
+        if schema::needs_migration(&self.conn)? && self.data_dir().is_some() {
+            // A failed backup stops the migration: the file stays as the older build left it.
+            self.backup(backup::BackupReason::BeforeMigration)?;
+        }
         schema::migrate(&mut self.conn)?;
         self.load_keys()
     }
@@ -155,6 +184,16 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// The data directory the progress file is in (none for a store in memory).
+    pub fn data_dir(&self) -> Option<&Path> {
+        self.path.as_deref().and_then(Path::parent)
+    }
+
+    /// Whether this store holds the data directory's lock (and so may write and back up).
+    pub fn holds_lock(&self) -> bool {
+        self._lock.is_some()
+    }
+
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
@@ -166,8 +205,16 @@ impl Store {
         deck: &str,
         card: &str,
     ) -> Result<i64, StoreError> {
-        if let Some(k) = keys.get(&(deck.to_string(), card.to_string())) {
-            return Ok(*k);
+        if let Some(&k) = keys.get(&(deck.to_string(), card.to_string())) {
+            // A key cached by a transaction that then failed (a full disk) names no row: check.
+            let exists = tx
+                .query_row("SELECT 1 FROM card WHERE key = ?1", [k], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if exists {
+                return Ok(k);
+            }
+            keys.remove(&(deck.to_string(), card.to_string()));
         }
         tx.execute(
             "INSERT OR IGNORE INTO card (deck_id, card_id) VALUES (?1, ?2)",

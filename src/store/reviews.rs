@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::OptionalExtension;
 
 use super::{Store, StoreError, write_state};
 use crate::schedule::state::{CardState, Queue};
@@ -34,30 +34,51 @@ pub struct ReviewRow {
     pub record: ReviewRecord,
 }
 
+const INSERT_REVIEW: &str =
+    "INSERT INTO review (time_ms, key, grade, correct, mode, answer, taken_ms,
+     elapsed_days, day, queue_before, before, after)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+/// The values of one review row, in the order of [`INSERT_REVIEW`].
+type ReviewValues<'a> = (
+    i64,
+    i64,
+    u8,
+    bool,
+    &'a str,
+    Option<&'a str>,
+    i64,
+    u32,
+    i64,
+    u8,
+    Option<Vec<u8>>,
+    Vec<u8>,
+);
+
+fn review_params(key: i64, r: &ReviewRecord) -> ReviewValues<'_> {
+    (
+        r.time_ms,
+        key,
+        r.grade,
+        r.correct,
+        &r.mode,
+        r.answer.as_deref(),
+        r.taken_ms,
+        r.elapsed_days,
+        r.day,
+        r.before.map_or(Queue::New, |b| b.queue) as u8,
+        r.before.map(|b| b.to_bytes()),
+        r.after.to_bytes(),
+    )
+}
+
 impl Store {
     /// Writes an answer and the card's new state in one transaction; returns the review's id.
     pub fn record_answer(&mut self, r: &ReviewRecord) -> Result<i64, StoreError> {
         let tx = self.conn.transaction()?;
         let key = Self::key_in(&tx, &mut self.keys, &r.deck_id, &r.card_id)?;
-        tx.execute(
-            "INSERT INTO review (time_ms, key, grade, correct, mode, answer, taken_ms,
-                 elapsed_days, day, queue_before, before, after)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![
-                r.time_ms,
-                key,
-                r.grade,
-                r.correct,
-                r.mode,
-                r.answer,
-                r.taken_ms,
-                r.elapsed_days,
-                r.day,
-                r.before.map_or(Queue::New, |b| b.queue) as u8,
-                r.before.map(|b| b.to_bytes()),
-                r.after.to_bytes()
-            ],
-        )?;
+        tx.prepare_cached(INSERT_REVIEW)?
+            .execute(review_params(key, r))?;
         let id = tx.last_insert_rowid();
         write_state(&tx, key, &r.after)?;
         tx.commit()?;
@@ -69,28 +90,11 @@ impl Store {
     pub fn record_many(&mut self, records: &[ReviewRecord]) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         {
-            let mut insert = tx.prepare(
-                "INSERT INTO review (time_ms, key, grade, correct, mode, answer, taken_ms,
-                     elapsed_days, day, queue_before, before, after)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?;
+            let mut insert = tx.prepare(INSERT_REVIEW)?;
             let mut last: HashMap<i64, CardState> = HashMap::new();
             for r in records {
                 let key = Self::key_in(&tx, &mut self.keys, &r.deck_id, &r.card_id)?;
-                insert.execute(params![
-                    r.time_ms,
-                    key,
-                    r.grade,
-                    r.correct,
-                    r.mode,
-                    r.answer,
-                    r.taken_ms,
-                    r.elapsed_days,
-                    r.day,
-                    r.before.map_or(Queue::New, |b| b.queue) as u8,
-                    r.before.map(|b| b.to_bytes()),
-                    r.after.to_bytes()
-                ])?;
+                insert.execute(review_params(key, r))?;
                 last.insert(key, r.after);
             }
             for (key, state) in &last {

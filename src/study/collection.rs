@@ -20,32 +20,38 @@ pub struct Collection {
     pub states: Vec<Vec<Option<CardState>>>,
     pub settings: Settings,
     pub scheduler: Scheduler,
-    /// Why the collection cannot be written to, if it cannot (another copy has the lock).
+    /// Why the collection cannot be written to, if it cannot (another copy has the lock, the
+    /// data folder is read-only or full, the progress file is from a newer factquiz).
     pub read_only: Option<String>,
+    /// What happened while opening the progress (a damaged file moved aside, a newer file
+    /// left untouched, a backup that failed), in plain words, to show once.
+    pub notice: Option<String>,
+    /// The latest good backup, when the progress file was damaged: offer "Restore the latest
+    /// good backup" (drop the collection, `store::backup::restore`, then open it again).
+    pub restore_candidate: Option<PathBuf>,
     /// A fixed clock for tests; the system clock when `None`.
     pub fixed_clock: Option<Clock>,
     pub data_dir: Option<PathBuf>,
 }
 
 impl Collection {
-    /// Opens the data directory: its decks and progress. If another copy of the app holds the
-    /// lock, the progress is opened read-only and `read_only` says why.
+    /// Opens the data directory: its decks and progress, through
+    /// [`crate::store::recovery::open_with_recovery`]. When the progress cannot be written
+    /// (another copy holds the lock, the folder is read-only or full, the file is from a newer
+    /// factquiz), it is opened read-only and `read_only` says why; a damaged file is moved
+    /// aside, `notice` says what happened and `restore_candidate` names the backup to offer.
     pub fn open(data_dir: &Path, extra_decks: &[PathBuf]) -> Result<Collection, StoreError> {
         let library = Library::load(Some(&crate::data_dir::user_decks(data_dir)), extra_decks);
-        let (store, read_only) = match Store::open(data_dir) {
-            Ok(s) => (s, None),
-            Err(e @ StoreError::Locked(_)) => {
-                let store = if data_dir.join(crate::store::FILE_NAME).exists() {
-                    Store::open_read_only(data_dir)?
-                } else {
-                    Store::in_memory()?
-                };
-                (store, Some(e.to_string()))
-            }
-            Err(e) => return Err(e),
-        };
-        let mut c = Collection::from_parts(library, store)?;
-        c.read_only = read_only;
+        let opened = crate::store::recovery::open_with_recovery(data_dir)?;
+        let restore_candidate = opened
+            .notice
+            .as_ref()
+            .and_then(|n| n.restore_candidate())
+            .map(Path::to_path_buf);
+        let mut c = Collection::from_parts(library, opened.store)?;
+        c.read_only = opened.read_only;
+        c.notice = opened.notice.map(|n| n.to_string());
+        c.restore_candidate = restore_candidate;
         c.data_dir = Some(data_dir.to_path_buf());
         Ok(c)
     }
@@ -68,6 +74,8 @@ impl Collection {
             settings,
             scheduler,
             read_only: None,
+            notice: None,
+            restore_candidate: None,
             fixed_clock: None,
             data_dir: None,
         };
