@@ -8,18 +8,10 @@ use factquiz::deck::import::prepare;
 use factquiz::deck::{Library, save};
 
 pub fn import(data: &Path, file: &Path, skip_bad: bool, replace: bool) -> ExitCode {
-    let text = match std::fs::read(file).map(String::from_utf8) {
-        Ok(Ok(t)) => t,
-        Ok(Err(e)) => {
-            eprintln!(
-                "factquiz: {} is not UTF-8 text (bad byte at offset {})",
-                file.display(),
-                e.utf8_error().valid_up_to()
-            );
-            return ExitCode::FAILURE;
-        }
+    let text = match factquiz::deck::load::read_deck_file(file) {
+        Ok(t) => t,
         Err(e) => {
-            eprintln!("factquiz: cannot read {}: {e}", file.display());
+            eprintln!("{e}");
             return ExitCode::FAILURE;
         }
     };
@@ -50,6 +42,21 @@ pub fn import(data: &Path, file: &Path, skip_bad: bool, replace: bool) -> ExitCo
             target.display()
         );
         return ExitCode::FAILURE;
+    }
+    match factquiz::store::Store::open(data).and_then(|s| s.backup_before_import()) {
+        Ok(b) => eprintln!(
+            "factquiz: your progress was backed up first, to {}",
+            b.display()
+        ),
+        Err(factquiz::store::StoreError::Locked(_)) => {
+            eprintln!(
+                "factquiz: factquiz is open on this data folder, so no backup was taken (the import does not change your progress)"
+            )
+        }
+        Err(e) => {
+            eprintln!("factquiz: the backup before the import failed: {e}; nothing was imported");
+            return ExitCode::FAILURE;
+        }
     }
     match save::save_user_deck(&decks, &p.deck) {
         Ok(path) => {

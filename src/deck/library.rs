@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::load::{DeckError, line_col, load_deck, locate};
+use super::load::{DeckError, load_deck, locate};
 use super::model::Deck;
 use super::validate::{Problem, Subject};
 
@@ -75,28 +75,9 @@ impl Library {
     }
 
     pub fn add_file(&mut self, path: &Path, origin: DeckOrigin) {
-        let file = path.display().to_string();
-        match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => self.add_text(&text, &file, origin),
-                Err(e) => {
-                    // The error is placed at the bad byte: the text before it is valid.
-                    let valid = e.utf8_error().valid_up_to();
-                    let before = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or("");
-                    let (line, col) = line_col(before, before.len());
-                    self.errors.push(DeckError {
-                        line,
-                        col,
-                        ..whole_file(
-                            &file,
-                            format!("the file is not UTF-8 text (bad byte at offset {valid})"),
-                        )
-                    });
-                }
-            },
-            Err(e) => self
-                .errors
-                .push(whole_file(&file, format!("cannot read the file: {e}"))),
+        match super::load::read_deck_file(path) {
+            Ok(text) => self.add_text(&text, &path.display().to_string(), origin),
+            Err(e) => self.errors.push(e),
         }
     }
 

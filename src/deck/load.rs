@@ -107,12 +107,13 @@ pub fn read_deck_file(path: &std::path::Path) -> Result<String, DeckError> {
         ));
     }
     String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let at = e.utf8_error().valid_up_to();
+        let valid = &e.as_bytes()[..at];
         let (line, col) = line_col(std::str::from_utf8(valid).unwrap_or(""), valid.len());
         fail(
             line,
             col,
-            "the file is not UTF-8 text: save it as UTF-8".to_string(),
+            format!("the file is not UTF-8 text (bad byte at offset {at})"),
         )
     })
 }

@@ -126,7 +126,9 @@ impl App {
 
     /// Starts a session over given cards, due or not (weak-topic study).
     pub fn start_session_with(&mut self, slots: Vec<crate::schedule::queue::Slot>) {
-        if let Ok(coll) = &self.coll {
+        if let Ok(coll) = &self.coll
+            && coll.read_only.is_none()
+        {
             let seed = coll.clock().now_ms as u64;
             let mut decks: Vec<usize> = slots.iter().map(|s| s.deck).collect();
             decks.sort_unstable();
@@ -134,6 +136,64 @@ impl App {
             self.session = Some(StudySession::with_queue(coll, decks, slots.into(), seed));
             self.input = Input::default();
             self.screen = Screen::Review;
+        }
+    }
+
+    /// Replaces the progress with a backup (the current file is backed up first), then opens
+    /// the collection again.
+    pub fn restore_backup(&mut self, backup: PathBuf) {
+        let dir = self.startup.data_dir.clone();
+        // The collection holds the lock: close it before restoring.
+        self.coll = Err("restoring a backup...".into());
+        self.session = None;
+        let restored = crate::store::backup::restore(&dir, &backup);
+        self.coll = Collection::open(&dir, &self.startup.extra_decks).map_err(|e| {
+            format!(
+                "factquiz could not open your progress in {}: {e}",
+                dir.display()
+            )
+        });
+        self.message = Some(match restored {
+            Ok(r) => match r.safety_backup {
+                Some(b) => format!(
+                    "Restored {}. The file it replaced was kept as {}.",
+                    backup.display(),
+                    b.display()
+                ),
+                None => format!("Restored {}.", backup.display()),
+            },
+            Err(e) => format!("Not restored: {e}"),
+        });
+        self.counts = None;
+        self.generation += 1;
+        self.screen = Screen::Home;
+    }
+
+    /// The notice from opening the progress (a damaged file moved aside...), with the offer to
+    /// restore the latest good backup.
+    fn notice(&mut self, ui: &mut egui::Ui) {
+        let Ok(coll) = &mut self.coll else { return };
+        let Some(notice) = coll.notice.clone() else {
+            return;
+        };
+        let candidate = coll.restore_candidate.clone();
+        let mut restore = None;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(egui::Label::new(RichText::new(&notice).color(theme::warn(ui))).wrap());
+            ui.horizontal(|ui| {
+                if let Some(b) = &candidate
+                    && ui.button("Restore the latest good backup").clicked()
+                {
+                    restore = Some(b.clone());
+                }
+                if ui.button("Dismiss").clicked() {
+                    coll.notice = None;
+                }
+            });
+        });
+        if let Some(b) = restore {
+            self.restore_backup(b);
         }
     }
 
@@ -162,7 +222,9 @@ impl App {
 
     /// Starts a study session over these decks.
     pub fn start_session(&mut self, decks: Vec<usize>) {
-        if let Ok(coll) = &self.coll {
+        if let Ok(coll) = &self.coll
+            && coll.read_only.is_none()
+        {
             let seed = coll.clock().now_ms as u64;
             self.session = Some(StudySession::start(coll, decks, seed));
             self.input = Input::default();
@@ -291,12 +353,24 @@ impl App {
     }
 
     fn central(&mut self, ui: &mut egui::Ui) {
+        if self.screen == Screen::Home {
+            self.notice(ui);
+        }
         let coll = match &mut self.coll {
             Ok(c) => c,
             Err(e) => {
                 ui.label(RichText::new("Your progress could not be opened").heading());
                 ui.add(egui::Label::new(e.as_str()).wrap());
-                ui.label("Nothing was changed or overwritten. Close factquiz, then see the README's section on your data.");
+                ui.label("Nothing was changed or overwritten.");
+                if let Some(b) = crate::store::backup::latest_good(&self.startup.data_dir) {
+                    let label = format!(
+                        "Restore the latest good backup ({})",
+                        b.taken.format("%Y-%m-%d %H:%M")
+                    );
+                    if ui.button(label).clicked() {
+                        self.restore_backup(b.path);
+                    }
+                }
                 return;
             }
         };
@@ -326,6 +400,7 @@ impl App {
                     self.settings.draft = None;
                     self.screen = Screen::Home;
                 }
+                Some(SettingsAction::Restore(path)) => self.restore_backup(path),
                 Some(SettingsAction::KeepParameters(p)) => {
                     let mut s = coll.settings.clone();
                     s.fsrs_parameters = p;

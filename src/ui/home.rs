@@ -125,15 +125,17 @@ pub fn show(ui: &mut Ui, coll: &Collection, counts: &[DeckCounts]) -> Option<Hom
             .color(theme::muted(ui)),
         );
     }
+    let writable = coll.read_only.is_none();
     let keys = home_keys(
         ui,
         coll.library.decks.len(),
-        total_due > 0 && coll.read_only.is_none(),
+        total_due > 0 && writable,
+        writable,
     );
     action.or(keys)
 }
 
-fn home_keys(ui: &Ui, decks: usize, any_due: bool) -> Option<HomeAction> {
+fn home_keys(ui: &Ui, decks: usize, any_due: bool, can_study: bool) -> Option<HomeAction> {
     use egui::{Key, Modifiers};
     if ui.ctx().egui_wants_keyboard_input() {
         return None;

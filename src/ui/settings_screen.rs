@@ -13,6 +13,7 @@ use crate::study::optimize_job::OptimizeJob;
 #[derive(Default)]
 pub struct SettingsScreen {
     pub draft: Option<Settings>,
+    backups: Option<Vec<crate::store::backup::BackupInfo>>,
     pub job: Option<OptimizeJob>,
     pub result: Option<String>,
 }
@@ -23,6 +24,8 @@ pub enum SettingsAction {
     Close,
     /// New FSRS parameters to keep (they predict better).
     KeepParameters(Vec<f32>),
+    /// Restore this backup (the current file is backed up first).
+    Restore(std::path::PathBuf),
 }
 
 impl SettingsScreen {
@@ -88,7 +91,58 @@ impl SettingsScreen {
         });
         ui.add_space(16.0);
         ui.separator();
-        action.or_else(|| self.optimiser(ui, coll))
+        let action = action.or_else(|| self.optimiser(ui, coll));
+        ui.add_space(16.0);
+        ui.separator();
+        action.or_else(|| self.backups(ui, coll))
+    }
+
+    fn backups(&mut self, ui: &mut Ui, coll: &Collection) -> Option<SettingsAction> {
+        ui.label(RichText::new("Backups").heading());
+        ui.label("A backup of your progress is taken the first time factquiz starts each day, before an upgrade changes the file, and before an import; the last 7 daily, 4 weekly and 6 monthly are kept.");
+        let Some(dir) = &coll.data_dir else {
+            return None;
+        };
+        if ui.button("Show backups").clicked()
+            || self.backups.is_none() && ui.ctx().cumulative_pass_nr() == 0
+        {
+            self.backups = crate::store::backup::list(dir).ok();
+        }
+        let mut action = None;
+        if let Some(list) = &self.backups {
+            if list.is_empty() {
+                ui.label("No backup yet.");
+            }
+            egui::Grid::new("backups")
+                .striped(true)
+                .num_columns(4)
+                .show(ui, |ui| {
+                    for b in list {
+                        ui.label(b.taken.format("%Y-%m-%d %H:%M").to_string());
+                        ui.label(b.reason.describe());
+                        ui.label(format!("{} KB", b.size / 1024));
+                        match &b.problem {
+                            None => {
+                                if ui
+                                    .add_enabled(
+                                        coll.read_only.is_none(),
+                                        egui::Button::new("Restore"),
+                                    )
+                                    .on_hover_text("Your current progress is backed up first")
+                                    .clicked()
+                                {
+                                    action = Some(SettingsAction::Restore(b.path.clone()));
+                                }
+                            }
+                            Some(p) => {
+                                ui.colored_label(theme::wrong(ui), p);
+                            }
+                        }
+                        ui.end_row();
+                    }
+                });
+        }
+        action
     }
 
     fn optimiser(&mut self, ui: &mut Ui, coll: &Collection) -> Option<SettingsAction> {

@@ -27,19 +27,12 @@ impl ImportPanel {
     /// Reads a file for the preview.
     pub fn load(&mut self, path: PathBuf) {
         self.path = path.display().to_string();
-        self.preview = Some(match std::fs::read(&path).map(String::from_utf8) {
-            Ok(Ok(text)) => {
+        self.preview = Some(match crate::deck::load::read_deck_file(&path) {
+            Ok(text) => {
                 let p = prepare(&path, &text, true);
                 (path, p)
             }
-            Ok(Err(_)) => (
-                path.clone(),
-                failed(format!("{} is not UTF-8 text", path.display())),
-            ),
-            Err(e) => (
-                path.clone(),
-                failed(format!("cannot read {}: {e}", path.display())),
-            ),
+            Err(e) => (path, failed(e.to_string())),
         });
     }
 

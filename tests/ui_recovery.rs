@@ -1,0 +1,90 @@
+//! What the user sees when the progress cannot be used as it is: a damaged file is moved aside
+//! and the latest good backup offered and restored in the app; a second copy opens read-only.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use factquiz::quiz::{Grade, Response};
+use factquiz::store::Store;
+use factquiz::store::backup::BackupReason;
+use factquiz::study::{Collection, StudySession};
+use factquiz::ui::{App, Startup};
+
+fn harness(dir: &std::path::Path) -> Harness<'static, App> {
+    let startup = Startup::new(dir.to_path_buf());
+    Harness::builder()
+        .with_size([1100.0, 800.0])
+        .build_eframe(move |cc| App::new(cc, startup))
+}
+
+/// Answers three cards in a fresh collection, then backs the progress up.
+fn three_answers_backed_up(dir: &std::path::Path) {
+    let mut c = Collection::open(dir, &[]).unwrap();
+    let mut s = StudySession::start(&c, vec![0], 1);
+    for _ in 0..3 {
+        let q = s.current.clone().unwrap().question;
+        s.answer(&c, Response::Choice(q.correct_choice.unwrap_or(0)));
+        s.grade(&mut c, Grade::Good).unwrap();
+    }
+    c.store.backup(BackupReason::BeforeImport).unwrap();
+}
+
+#[test]
+fn a_damaged_file_is_moved_aside_and_the_backup_restored_in_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    three_answers_backed_up(dir.path());
+    let progress = dir.path().join(factquiz::store::FILE_NAME);
+    let len = std::fs::metadata(&progress).unwrap().len();
+    std::fs::write(&progress, vec![0u8; len as usize]).unwrap();
+    let _ = std::fs::remove_file(dir.path().join("progress.sqlite3-wal"));
+
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label_contains("It was moved aside");
+    let moved: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains(".damaged-"))
+        .collect();
+    assert!(!moved.is_empty(), "the damaged file is kept");
+    assert_eq!(
+        h.state()
+            .coll
+            .as_ref()
+            .unwrap()
+            .store
+            .review_count()
+            .unwrap(),
+        0
+    );
+    h.get_by_label("Restore the latest good backup").click();
+    h.run();
+    assert_eq!(
+        h.state()
+            .coll
+            .as_ref()
+            .unwrap()
+            .store
+            .review_count()
+            .unwrap(),
+        3
+    );
+    h.get_by_label_contains("Restored");
+}
+
+#[test]
+fn a_second_copy_says_so_and_cannot_study() {
+    let dir = tempfile::tempdir().unwrap();
+    let _first = Store::open(dir.path()).unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label_contains("another copy of factquiz");
+    let coll = h.state().coll.as_ref().unwrap();
+    assert!(coll.read_only.is_some());
+    h.key_press(egui::Key::Num1);
+    h.run();
+    assert_eq!(
+        h.state().screen,
+        factquiz::ui::Screen::Home,
+        "no session starts in a read-only copy"
+    );
+}
