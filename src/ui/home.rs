@@ -152,6 +152,9 @@ fn home_keys(ui: &Ui, decks: usize, any_due: bool, can_study: bool) -> Option<Ho
             return Some(HomeAction::Open(screen));
         }
     }
+    if !can_study {
+        return None;
+    }
     let keys = [
         Key::Num1,
         Key::Num2,
