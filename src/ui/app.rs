@@ -350,6 +350,15 @@ impl App {
         {
             self.undo();
         }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Q)) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        // Closing the window with unsaved deck edits asks first (the draft is kept either way).
+        if ctx.input(|i| i.viewport().close_requested()) && self.editor.dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.screen = Screen::Editor;
+            self.editor.confirm_leave = true;
+        }
     }
 
     fn central(&mut self, ui: &mut egui::Ui) {
