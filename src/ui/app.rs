@@ -423,6 +423,15 @@ impl App {
             Screen::Topics => match self.topics.show(ui, coll, self.generation) {
                 Some(TopicsAction::Study(slots)) => self.start_session_with(slots),
                 Some(TopicsAction::Suspend(slot)) => self.set_suspended(slot, true),
+                Some(TopicsAction::Edit(slot)) => {
+                    if let Some(d) = coll.deck(slot) {
+                        let saved = !d.origin.is_builtin();
+                        self.editor
+                            .open_draft(crate::deck::draft::DeckDraft::of(&d.deck), saved);
+                        self.editor.selected = Some(slot.card);
+                        self.screen = Screen::Editor;
+                    }
+                }
                 Some(TopicsAction::ShowInBrowser(slot)) => {
                     self.browser.select(slot);
                     self.screen = Screen::Browser;

@@ -29,6 +29,8 @@ pub enum TopicsAction {
     Study(Vec<Slot>),
     Suspend(Slot),
     ShowInBrowser(Slot),
+    /// Open the card in the deck editor (a built-in deck is opened as a copy).
+    Edit(Slot),
 }
 
 fn pct(v: Option<f32>) -> String {
@@ -183,6 +185,9 @@ impl TopicsScreen {
                     }
                     if widgets::key_button(ui, "B", "Show in the browser").clicked() {
                         action = Some(TopicsAction::ShowInBrowser(l.slot));
+                    }
+                    if ui.button("Edit in the deck editor").clicked() {
+                        action = Some(TopicsAction::Edit(l.slot));
                     }
                 });
             });
