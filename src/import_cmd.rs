@@ -58,6 +58,29 @@ pub fn import(data: &Path, file: &Path, skip_bad: bool, replace: bool) -> ExitCo
             return ExitCode::FAILURE;
         }
     }
+    if target.exists() {
+        // --replace: the deck it replaces is kept beside the progress backups.
+        let stamp = chrono::Local::now().format("%Y-%m-%d_%H%M%S");
+        let kept = data
+            .join("backups")
+            .join("decks")
+            .join(format!("{}-{stamp}.ron", p.deck.id));
+        let copied = std::fs::create_dir_all(kept.parent().unwrap_or(data))
+            .and_then(|()| std::fs::copy(&target, &kept));
+        match copied {
+            Ok(_) => eprintln!(
+                "factquiz: your deck it replaces was kept as {}",
+                kept.display()
+            ),
+            Err(e) => {
+                eprintln!(
+                    "factquiz: cannot keep a copy of {} ({e}); nothing was imported",
+                    target.display()
+                );
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     match save::save_user_deck(&decks, &p.deck) {
         Ok(path) => {
             println!(

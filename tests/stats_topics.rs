@@ -247,15 +247,27 @@ fn every_screen_opens_in_the_app() {
         (egui::Key::G, Screen::Stats, "Statistics"),
     ] {
         h.key_press(egui::Key::Escape);
-        h.run();
+        h.run_steps(3);
         h.key_press(key);
-        h.run();
+        // The statistics screen shows a spinner while its worker computes: step, do not settle.
+        h.run_steps(3);
         assert_eq!(h.state().screen, screen);
         h.get_by_label(text);
     }
+    // The charts arrive from the worker.
+    for _ in 0..500 {
+        if h.query_by_label_contains("Reviews in the last year")
+            .is_some()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    h.get_by_label_contains("Reviews in the last year");
     // The browser shows a card's evidence and history when one is picked.
     h.key_press(egui::Key::Escape);
-    h.run();
+    h.run_steps(3);
     h.key_press(egui::Key::B);
     h.run();
     h.get_all_by_label_contains("aftermath-2022-2024 · Who")

@@ -45,6 +45,22 @@ pub struct DeckDraft {
     pub cards: Vec<CardFields>,
     /// The id of the saved deck this draft edits; `None` for a deck not saved yet.
     pub editing: Option<String>,
+    /// The file the deck was loaded from, when it is one of the user's: saving writes it back
+    /// there, whatever its name.
+    #[serde(default)]
+    pub file: Option<std::path::PathBuf>,
+    /// Names the draft's file (letters and digits only), fixed when the draft is made, so that
+    /// neither a half-typed nor a hostile id decides where the draft is written.
+    #[serde(default)]
+    pub token: String,
+}
+
+/// A fresh name for a draft file.
+pub fn new_token() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("{nanos:x}")
 }
 
 /// Where a problem is.
@@ -122,6 +138,8 @@ impl DeckDraft {
                 .collect(),
             cards: deck.cards.iter().map(CardFields::of).collect(),
             editing: Some(deck.id.clone()),
+            file: None,
+            token: new_token(),
         }
     }
 
@@ -135,6 +153,7 @@ impl DeckDraft {
                 ..SourceFields::default()
             }],
             cards: vec![blank_card("who", "source", 1)],
+            token: new_token(),
             ..DeckDraft::default()
         }
     }

@@ -113,8 +113,14 @@ pub(crate) enum Health {
     Newer(i64),
 }
 
-/// Examines a progress file through a read-only connection (it sees the log, too).
+/// Examines a progress file through a read-only connection (it sees the log, too). `full`
+/// runs SQLite's integrity check, which reads the whole file; without it only the header,
+/// the schema and the version are looked at (what the first frame can afford).
 pub(crate) fn examine(path: &Path) -> Result<Health, rusqlite::Error> {
+    examine_with(path, true)
+}
+
+pub(crate) fn examine_with(path: &Path, full: bool) -> Result<Health, rusqlite::Error> {
     if !path.exists() {
         return Ok(Health::Empty);
     }
@@ -127,10 +133,13 @@ pub(crate) fn examine(path: &Path) -> Result<Health, rusqlite::Error> {
         if version > schema::VERSION {
             return Ok(Health::Newer(version));
         }
-        let mut stmt = conn.prepare("PRAGMA integrity_check(5)")?;
-        let rows: Vec<String> = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let rows: Vec<String> = if full {
+            let mut stmt = conn.prepare("PRAGMA integrity_check(5)")?;
+            stmt.query_map([], |r| r.get(0))?
+                .collect::<Result<_, _>>()?
+        } else {
+            vec!["ok".to_string()]
+        };
         if rows.first().map(String::as_str) != Some("ok") {
             return Ok(Health::Damaged(format!(
                 "SQLite's integrity check failed ({})",
@@ -175,6 +184,77 @@ pub fn open_with_recovery(data_dir: &Path) -> Result<Opened, StoreError> {
 
 /// [`open_with_recovery`] at a given local time (which names moved files and the backup day).
 pub fn open_with_recovery_at(data_dir: &Path, now: NaiveDateTime) -> Result<Opened, StoreError> {
+    open_inner(data_dir, now, true)
+}
+
+/// Like [`open_with_recovery`], without what reads the whole file: the integrity check and
+/// the day's backup are left to [`check_later`], so the window opens at once. A file that is
+/// not a database any more (cut short, zeroed, overwritten) is still caught here.
+pub fn open_fast(data_dir: &Path) -> Result<Opened, StoreError> {
+    open_inner(data_dir, chrono::Local::now().naive_local(), false)
+}
+
+/// What [`check_later`] found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LaterCheck {
+    pub notice: Option<String>,
+    pub restore_candidate: Option<std::path::PathBuf>,
+}
+
+/// Runs on a worker thread what would hold up the first frame: SQLite's full integrity check
+/// of the progress file, then the day's backup, both through a read-only connection (the app
+/// keeps answering meanwhile; the backup copies one consistent snapshot).
+pub fn check_later(data_dir: std::path::PathBuf) -> std::thread::JoinHandle<LaterCheck> {
+    std::thread::spawn(move || {
+        let path = data_dir.join(FILE_NAME);
+        match examine_with(&path, true) {
+            Ok(Health::Damaged(reason)) => {
+                let latest = super::backup::latest_good(&data_dir);
+                LaterCheck {
+                    notice: Some(format!(
+                        "Your progress file failed SQLite's check: {reason}. Answers may not be safe in it. {}",
+                        match &latest {
+                            Some(b) => format!(
+                                "Restore the latest good backup, of {} (your current file is backed up first).",
+                                b.taken.format("%Y-%m-%d %H:%M")
+                            ),
+                            None => "There is no good backup to restore.".to_string(),
+                        }
+                    )),
+                    restore_candidate: latest.map(|b| b.path),
+                }
+            }
+            Ok(Health::Good {
+                holds_progress: true,
+            }) => {
+                let now = chrono::Local::now().naive_local();
+                let done_today = super::backup::scan(&data_dir)
+                    .map(|l| l.iter().any(|b| b.taken.date() == now.date()))
+                    .unwrap_or(true);
+                if done_today {
+                    return LaterCheck::default();
+                }
+                let made = rusqlite::Connection::open_with_flags(
+                    &path,
+                    rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+                )
+                .map_err(StoreError::from)
+                .and_then(|conn| {
+                    super::backup::create(&conn, &data_dir, super::backup::BackupReason::Daily, now)
+                });
+                LaterCheck {
+                    notice: made
+                        .err()
+                        .map(|e| Notice::BackupFailed(e.to_string()).to_string()),
+                    restore_candidate: None,
+                }
+            }
+            _ => LaterCheck::default(),
+        }
+    })
+}
+
+fn open_inner(data_dir: &Path, now: NaiveDateTime, full: bool) -> Result<Opened, StoreError> {
     if let Err(e) = fs::create_dir_all(data_dir) {
         let e = io_error(e);
         return if e.is_write_refused() {
@@ -190,7 +270,7 @@ pub fn open_with_recovery_at(data_dir: &Path, now: NaiveDateTime) -> Result<Open
         Err(e) => return Err(e),
     };
     let path = data_dir.join(FILE_NAME);
-    let health = examine(&path)?;
+    let health = examine_with(&path, full)?;
     match health {
         Health::Newer(found) => {
             let notice = Notice::Newer {
@@ -210,10 +290,14 @@ pub fn open_with_recovery_at(data_dir: &Path, now: NaiveDateTime) -> Result<Open
         Health::Damaged(reason) => start_over(data_dir, lock, reason, now),
         Health::Empty | Health::Good { .. } => match Store::open_locked(data_dir, lock) {
             Ok(store) => {
-                let notice = store
-                    .daily_backup_if_due(now)
-                    .err()
-                    .map(|e| Notice::BackupFailed(e.to_string()));
+                let notice = if full {
+                    store
+                        .daily_backup_if_due(now)
+                        .err()
+                        .map(|e| Notice::BackupFailed(e.to_string()))
+                } else {
+                    None
+                };
                 Ok(Opened {
                     store,
                     read_only: None,

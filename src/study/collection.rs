@@ -29,6 +29,8 @@ pub struct Collection {
     /// The latest good backup, when the progress file was damaged: offer "Restore the latest
     /// good backup" (drop the collection, `store::backup::restore`, then open it again).
     pub restore_candidate: Option<PathBuf>,
+    /// The integrity check and the day's backup, running on a worker after opening.
+    pub later: Option<std::thread::JoinHandle<crate::store::recovery::LaterCheck>>,
     /// A fixed clock for tests; the system clock when `None`.
     pub fixed_clock: Option<Clock>,
     pub data_dir: Option<PathBuf>,
@@ -42,7 +44,7 @@ impl Collection {
     /// aside, `notice` says what happened and `restore_candidate` names the backup to offer.
     pub fn open(data_dir: &Path, extra_decks: &[PathBuf]) -> Result<Collection, StoreError> {
         let library = Library::load(Some(&crate::data_dir::user_decks(data_dir)), extra_decks);
-        let opened = crate::store::recovery::open_with_recovery(data_dir)?;
+        let opened = crate::store::recovery::open_fast(data_dir)?;
         let restore_candidate = opened
             .notice
             .as_ref()
@@ -53,7 +55,27 @@ impl Collection {
         c.notice = opened.notice.map(|n| n.to_string());
         c.restore_candidate = restore_candidate;
         c.data_dir = Some(data_dir.to_path_buf());
+        if c.read_only.is_none() {
+            c.later = Some(crate::store::recovery::check_later(data_dir.to_path_buf()));
+        }
         Ok(c)
+    }
+
+    /// Takes in what the checks after opening found, once they are done (the app calls this
+    /// every frame; it costs nothing while the worker runs).
+    pub fn poll_later(&mut self) {
+        if self
+            .later
+            .as_ref()
+            .is_some_and(std::thread::JoinHandle::is_finished)
+            && let Some(h) = self.later.take()
+            && let Ok(found) = h.join()
+        {
+            if found.notice.is_some() {
+                self.notice = found.notice;
+                self.restore_candidate = found.restore_candidate;
+            }
+        }
     }
 
     /// A collection of a library and a store (tests use an in-memory store).
@@ -76,6 +98,7 @@ impl Collection {
             read_only: None,
             notice: None,
             restore_candidate: None,
+            later: None,
             fixed_clock: None,
             data_dir: None,
         };
@@ -185,7 +208,7 @@ impl Collection {
         let offset = self.clock().offset_secs;
         for (di, d) in self.library.decks.iter().enumerate() {
             for (ci, c) in d.deck.cards.iter().enumerate() {
-                if let (Some(claim), Some(s)) = (&c.claim, self.states[di][ci].as_ref())
+                if let (Some(claim), Some(s)) = (&c.claim, self.state(Slot { deck: di, card: ci }))
                     && s.last_review_ms > 0
                     && crate::schedule::day::study_day(s.last_review_ms, offset) == day
                 {

@@ -264,22 +264,22 @@ pub fn format_number(value: f64) -> String {
     if !value.is_finite() {
         return value.to_string();
     }
-    let negative = value < 0.0;
-    let abs = value.abs();
-    let whole = abs.trunc();
-    let frac = abs - whole;
-    let mut digits = format!("{whole:.0}");
+    // Six decimals at most, rounded first, so 1.9999999 is "2" and not "1" and a fraction.
+    let fixed = format!("{:.6}", value.abs());
+    let (whole, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
     let mut out = String::new();
-    while digits.len() > 3 {
-        let tail = digits.split_off(digits.len() - 3);
-        out = format!(",{tail}{out}");
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
     }
-    out = format!("{digits}{out}");
-    if frac > 1e-9 {
-        let f = format!("{frac:.6}");
-        out.push_str(f.trim_start_matches('0').trim_end_matches('0'));
+    let frac = frac.trim_end_matches('0');
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
     }
-    if negative {
+    if value < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
         out.insert(0, '-');
     }
     out
@@ -359,5 +359,8 @@ mod tests {
         assert_eq!(format_number(2.5), "2.5");
         assert_eq!(format_number(227.0), "227");
         assert_eq!(format_number(1.6e9), "1,600,000,000");
+        assert_eq!(format_number(1.9999999), "2");
+        assert_eq!(format_number(226.9999999), "227");
+        assert_eq!(format_number(-0.5), "-0.5");
     }
 }

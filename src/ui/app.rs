@@ -81,6 +81,8 @@ pub struct App {
     startup: Startup,
     frames: u64,
     pub shot: Option<Shot>,
+    /// The latest good backup, looked up once when the progress cannot be opened.
+    latest_good: Option<Option<crate::store::backup::BackupInfo>>,
 }
 
 impl App {
@@ -121,6 +123,7 @@ impl App {
             startup,
             frames: 0,
             shot,
+            latest_good: None,
         }
     }
 
@@ -345,9 +348,10 @@ impl App {
                 _ => self.go_home(),
             }
         }
-        if !ctx.egui_wants_keyboard_input()
-            && ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Z))
-        {
+        // Ctrl+Z undoes the last answer, also while the (empty) answer field has the focus.
+        let typing = ctx.egui_wants_keyboard_input()
+            && !(self.screen == Screen::Review && self.input.text.is_empty());
+        if !typing && ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Z)) {
             self.undo();
         }
         if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Q)) {
@@ -371,7 +375,12 @@ impl App {
                 ui.label(RichText::new("Your progress could not be opened").heading());
                 ui.add(egui::Label::new(e.as_str()).wrap());
                 ui.label("Nothing was changed or overwritten.");
-                if let Some(b) = crate::store::backup::latest_good(&self.startup.data_dir) {
+                let dir = &self.startup.data_dir;
+                let latest = self
+                    .latest_good
+                    .get_or_insert_with(|| crate::store::backup::latest_good(dir))
+                    .clone();
+                if let Some(b) = latest {
                     let label = format!(
                         "Restore the latest good backup ({})",
                         b.taken.format("%Y-%m-%d %H:%M")
@@ -394,7 +403,10 @@ impl App {
                 }
             }
             Screen::Settings => match self.settings.show(ui, coll) {
-                Some(SettingsAction::Save(s)) => {
+                Some(SettingsAction::Save(mut s)) => {
+                    // The form does not edit the parameters: keep the ones in force (an
+                    // optimisation may have replaced them while the form was open).
+                    s.fsrs_parameters = coll.settings.fsrs_parameters.clone();
                     match coll.save_settings(s) {
                         Ok(()) => self.message = Some("Settings saved.".into()),
                         Err(e) => self.message = Some(format!("Settings not saved: {e}")),
@@ -448,6 +460,14 @@ impl App {
                     self.generation += 1;
                 }
                 Some(EditorAction::Leave) => {
+                    self.counts = None;
+                    self.screen = Screen::Home;
+                }
+                Some(EditorAction::SavedAndLeave) => {
+                    if let Err(e) = coll.reload_decks(&self.startup.extra_decks) {
+                        self.message = Some(format!("Decks not reloaded: {e}"));
+                    }
+                    self.generation += 1;
                     self.counts = None;
                     self.screen = Screen::Home;
                 }
@@ -510,11 +530,15 @@ impl App {
                         .on_hover_text("Never show this card again (until unsuspended)")
                         .clicked()
                     {
-                        let _ = session.suspend(coll);
+                        if let Err(e) = session.suspend(coll) {
+                            self.message = Some(format!("Not suspended: {e}"));
+                        }
                         self.generation += 1;
                     }
                     if ui.small_button("Bury until tomorrow").clicked() {
-                        let _ = session.bury(coll);
+                        if let Err(e) = session.bury(coll) {
+                            self.message = Some(format!("Not buried: {e}"));
+                        }
                         self.generation += 1;
                     }
                 });
@@ -537,6 +561,13 @@ impl eframe::App for App {
             ui.ctx().request_repaint();
         }
         self.global_keys(ui.ctx());
+        if let Ok(c) = &mut self.coll {
+            c.poll_later();
+            if c.later.is_some() {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(200));
+            }
+        }
         let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
             i.raw
                 .dropped_files

@@ -106,7 +106,8 @@ impl SettingsScreen {
         if ui.button("Show backups").clicked()
             || self.backups.is_none() && ui.ctx().cumulative_pass_nr() == 0
         {
-            self.backups = crate::store::backup::list(dir).ok();
+            // Names and sizes only; a backup is checked when it is restored.
+            self.backups = crate::store::backup::scan(dir).ok();
         }
         let mut action = None;
         if let Some(list) = &self.backups {

@@ -32,14 +32,18 @@ pub struct EditorScreen {
     /// Set when the user tried to leave with unsaved changes.
     pub confirm_leave: bool,
     last_draft: f64,
+    /// An export path that exists, which the next Export replaces.
+    confirm_export: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum EditorAction {
     /// The library changed on disk: reload it.
     Reload,
-    /// Leave the editor (changes saved or discarded).
+    /// Leave the editor (changes discarded).
     Leave,
+    /// A deck was saved, then the editor left: reload the library, then leave.
+    SavedAndLeave,
 }
 
 impl EditorScreen {
@@ -149,7 +153,11 @@ impl EditorScreen {
                         self.message = Some("A copy of the built-in deck: saving it puts it in your decks, where it replaces the built-in one.".into());
                     }
                 } else if ui.button("Edit").clicked() {
-                    self.open_draft(DeckDraft::of(&d.deck), true);
+                    let mut draft = DeckDraft::of(&d.deck);
+                    if let crate::deck::DeckOrigin::User(f) = &d.origin {
+                        draft.file = Some(f.clone());
+                    }
+                    self.open_draft(draft, true);
                 }
             });
         }
@@ -211,6 +219,15 @@ impl EditorScreen {
                 .clicked()
             {
                 let path = PathBuf::from(self.export_path.trim());
+                if path.exists() && self.confirm_export.as_ref() != Some(&path) {
+                    self.message = Some(format!(
+                        "{} exists: press Export again to replace it.",
+                        path.display()
+                    ));
+                    self.confirm_export = Some(path);
+                    return;
+                }
+                self.confirm_export = None;
                 self.message = Some(match save::export(deck, &path) {
                     Ok(()) => format!(
                         "Exported {} card(s) to {}",
@@ -246,9 +263,13 @@ impl EditorScreen {
         let Some(draft) = &mut self.draft else {
             return false;
         };
-        // A new deck (or a renamed one) must not overwrite another deck of the user's.
-        let target = save::deck_path(&decks, &deck.id);
-        if draft.editing.as_deref() != Some(deck.id.as_str()) && target.exists() {
+        // A deck of the user's is written back to its own file; a new deck (or a copy of a
+        // built-in one) to <id>.ron, which must not be another deck of the user's.
+        let target = match &draft.file {
+            Some(f) => f.clone(),
+            None => save::deck_path(&decks, &deck.id),
+        };
+        if draft.file.is_none() && target.exists() {
             self.message = Some(format!(
                 "Not saved: you already have a deck \"{}\" ({}). Pick another id.",
                 deck.id,
@@ -256,18 +277,16 @@ impl EditorScreen {
             ));
             return false;
         }
-        match save::save_user_deck(&decks, deck) {
-            Ok(path) => {
-                if let Some(old) = draft.editing.as_deref().filter(|old| *old != deck.id) {
-                    let _ = std::fs::remove_file(save::deck_path(&decks, old));
-                }
+        match save::write_atomic(&target, &crate::deck::load::to_ron(deck)) {
+            Ok(()) => {
                 draft.editing = Some(deck.id.clone());
+                draft.file = Some(target.clone());
                 let _ = std::fs::remove_file(draft_file(dir, draft));
                 self.saved = Some(draft.clone());
                 self.message = Some(format!(
                     "Saved {} card(s) to {}",
                     deck.cards.len(),
-                    path.display()
+                    target.display()
                 ));
                 true
             }
@@ -314,7 +333,7 @@ impl EditorScreen {
                     .unwrap_or_default();
                 if self.save(coll, &deck, &problems) {
                     self.draft = None;
-                    action = Some(EditorAction::Leave);
+                    action = Some(EditorAction::SavedAndLeave);
                 } else {
                     self.confirm_leave = false;
                 }
@@ -335,7 +354,7 @@ impl EditorScreen {
                 self.confirm_leave = false;
             }
         });
-        if action == Some(EditorAction::Leave) {
+        if action.is_some() {
             self.confirm_leave = false;
         }
         action
@@ -343,7 +362,13 @@ impl EditorScreen {
 }
 
 fn draft_file(dir: &std::path::Path, d: &DeckDraft) -> PathBuf {
-    save::draft_path(dir, d.editing.as_deref().unwrap_or(&d.id)).with_extension("json")
+    let token: String = d
+        .token
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(32)
+        .collect();
+    save::draft_path(dir, if token.is_empty() { "untitled" } else { &token }).with_extension("json")
 }
 
 /// The newest kept draft, if any.
