@@ -95,7 +95,9 @@ impl CardState {
             return false;
         }
         match self.queue {
-            Queue::Learning | Queue::Relearning => self.due_day <= day || self.due_ms <= now_ms,
+            // A card answered Again is due when its ten minutes are up (or on a later day),
+            // not at once.
+            Queue::Learning | Queue::Relearning => self.due_ms <= now_ms || self.due_day < day,
             _ => self.due_day <= day,
         }
     }

@@ -325,7 +325,15 @@ pub fn prune(data_dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
                 .file_name()
                 .to_str()
                 .is_some_and(|n| n.starts_with(PREFIX));
-            if ours && path.extension().is_some_and(|x| x == TEMP_EXT) {
+            // A temporary file left by a crash; one being written right now (by the worker
+            // that takes the day's backup, say) is young and stays.
+            let stale = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(600));
+            if ours && stale && path.extension().is_some_and(|x| x == TEMP_EXT) {
                 let _ = fs::remove_file(&path);
             }
         }
@@ -335,8 +343,12 @@ pub fn prune(data_dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     let mut removed = Vec::new();
     for (b, keep) in all.iter().zip(retained(&keys)) {
         if !keep {
-            fs::remove_file(&b.path).map_err(io_error)?;
-            removed.push(b.path.clone());
+            match fs::remove_file(&b.path) {
+                Ok(()) => removed.push(b.path.clone()),
+                // Another prune (a worker's) got there first.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io_error(e)),
+            }
         }
     }
     Ok(removed)

@@ -60,6 +60,9 @@ pub struct StudySession {
     pub current: Option<Current>,
     pub answered: Option<Answered>,
     done: Vec<Done>,
+    /// Answers graded in the session, and how many were right (undo takes them back).
+    answered_count: usize,
+    right_count: usize,
     started_ms: i64,
     seed: u64,
     shown: u64,
@@ -93,6 +96,8 @@ impl StudySession {
             started_ms: coll.clock().now_ms,
             seed,
             shown: 0,
+            answered_count: 0,
+            right_count: 0,
             error: None,
         };
         s.advance(coll);
@@ -213,6 +218,8 @@ impl StudySession {
             Ok(id) => {
                 self.error = None;
                 coll.set_state(a.slot, Some(after));
+                self.answered_count += 1;
+                self.right_count += usize::from(a.outcome.correct);
                 self.done.push(Done {
                     review_id: id,
                     slot: a.slot,
@@ -248,15 +255,19 @@ impl StudySession {
             self.done.push(last);
             return Err(e);
         }
+        self.answered_count = self.answered_count.saturating_sub(1);
+        self.right_count = self.right_count.saturating_sub(usize::from(last.correct));
         coll.set_state(last.slot, last.before);
         // Put back what is on screen and drop the re-queued copy of an Again.
         if let Some(pos) = self.queue.iter().rposition(|s| *s == last.slot) {
             self.queue.remove(pos);
         }
-        if let Some(cur) = self.current.take() {
+        // What is on screen goes back to the queue, unless it is the undone card itself
+        // (asked again after an Again), which is put back just below.
+        if let Some(cur) = self.current.take().filter(|c| c.slot != last.slot) {
             self.queue.push_front(cur.slot);
         }
-        if let Some(a) = self.answered.take() {
+        if let Some(a) = self.answered.take().filter(|a| a.slot != last.slot) {
             self.queue.push_front(a.slot);
         }
         self.queue.push_front(last.slot);
@@ -310,8 +321,8 @@ impl StudySession {
 
     pub fn summary(&self, coll: &Collection) -> Summary {
         Summary {
-            answered: self.done.len(),
-            right: self.done.iter().filter(|d| d.correct).count(),
+            answered: self.answered_count,
+            right: self.right_count,
             seconds: (coll.clock().now_ms - self.started_ms).max(0) / 1000,
             due_tomorrow: coll.due_tomorrow(&self.decks),
         }

@@ -126,16 +126,17 @@ pub fn show(ui: &mut Ui, coll: &Collection, counts: &[DeckCounts]) -> Option<Hom
         );
     }
     let writable = coll.read_only.is_none();
-    let keys = home_keys(
-        ui,
-        coll.library.decks.len(),
-        total_due > 0 && writable,
-        writable,
-    );
+    // A deck's number key studies it only when it has something to study, like its button.
+    let studyable: Vec<bool> = counts
+        .iter()
+        .map(|c| writable && c.new + c.due > 0)
+        .collect();
+    let keys = home_keys(ui, &studyable, total_due > 0 && writable);
     action.or(keys)
 }
 
-fn home_keys(ui: &Ui, decks: usize, any_due: bool, can_study: bool) -> Option<HomeAction> {
+fn home_keys(ui: &Ui, studyable: &[bool], any_due: bool) -> Option<HomeAction> {
+    let decks = studyable.len();
     use egui::{Key, Modifiers};
     if ui.ctx().egui_wants_keyboard_input() {
         return None;
@@ -152,9 +153,6 @@ fn home_keys(ui: &Ui, decks: usize, any_due: bool, can_study: bool) -> Option<Ho
             return Some(HomeAction::Open(screen));
         }
     }
-    if !can_study {
-        return None;
-    }
     let keys = [
         Key::Num1,
         Key::Num2,
@@ -169,5 +167,6 @@ fn home_keys(ui: &Ui, decks: usize, any_due: bool, can_study: bool) -> Option<Ho
     keys.iter()
         .take(decks)
         .position(|k| consume(*k))
+        .filter(|i| studyable[*i])
         .map(|i| HomeAction::Study(vec![i]))
 }

@@ -20,6 +20,8 @@ pub struct TopicsScreen {
     leeches: Vec<Leech>,
     picked: BTreeSet<String>,
     generation: u64,
+    queue: Vec<Slot>,
+    queue_key: Option<(u64, BTreeSet<String>)>,
     error: Option<String>,
 }
 
@@ -76,11 +78,16 @@ impl TopicsScreen {
         let Some(stats) = &self.stats else {
             return None;
         };
-        let picked_cards = weak_topic_queue(
-            coll,
-            &self.picked.iter().cloned().collect::<Vec<_>>(),
-            SESSION_CARDS,
-        );
+        // The session's cards: computed again only when the picks or the progress change.
+        let key = (self.generation, self.picked.clone());
+        if self.queue_key.as_ref() != Some(&key) {
+            let picked: Vec<String> = self.picked.iter().cloned().collect();
+            self.queue = weak_topic_queue(coll, &picked, SESSION_CARDS)
+                .into_iter()
+                .collect();
+            self.queue_key = Some(key);
+        }
+        let picked_cards = &self.queue;
         ui.horizontal(|ui| {
             let label = format!(
                 "[Enter]  Study the {} picked topics ({} cards)",
