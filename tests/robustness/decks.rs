@@ -155,6 +155,39 @@ proptest! {
     }
 }
 
+/// A deck spreadsheet (the CSV/TSV importer): bad lines are named with a line of the file.
+fn import_located(text: &str, tab: bool) {
+    let lines = text.lines().count().max(1) as u64 + 1;
+    match factquiz::deck::csv::read_csv(text, "fuzz.csv", "fuzz", tab) {
+        Ok(imp) => {
+            for (line, why) in &imp.bad_lines {
+                assert!(
+                    *line >= 1 && *line <= lines,
+                    "line {line} of {lines}: {why}"
+                );
+            }
+        }
+        Err(e) => assert!(e.line >= 1 && e.file == "fuzz.csv", "{e}"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn deck_spreadsheets_of_any_shape_never_panic(
+        bytes in prop::collection::vec(any::<u8>(), 0..1_500),
+        deck in 0..REAL_DECKS.len(),
+        edits in prop::collection::vec(edit(), 1..10),
+        tab in any::<bool>(),
+    ) {
+        import_located(&String::from_utf8_lossy(&bytes), tab);
+        let d = load_deck(REAL_DECKS[deck], "d.ron").unwrap();
+        let csv = factquiz::deck::csv::write_csv(&d, tab);
+        import_located(&apply(&csv, &edits), tab);
+    }
+}
+
 fn builtin() -> &'static (Library, QuizIndex) {
     static LIB: std::sync::OnceLock<(Library, QuizIndex)> = std::sync::OnceLock::new();
     LIB.get_or_init(|| {
