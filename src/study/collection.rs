@@ -70,11 +70,10 @@ impl Collection {
             .is_some_and(std::thread::JoinHandle::is_finished)
             && let Some(h) = self.later.take()
             && let Ok(found) = h.join()
+            && found.notice.is_some()
         {
-            if found.notice.is_some() {
-                self.notice = found.notice;
-                self.restore_candidate = found.restore_candidate;
-            }
+            self.notice = found.notice;
+            self.restore_candidate = found.restore_candidate;
         }
     }
 

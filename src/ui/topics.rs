@@ -101,7 +101,7 @@ impl TopicsScreen {
             let key = !ui.ctx().egui_wants_keyboard_input()
                 && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
             if (go.clicked() || key) && !picked_cards.is_empty() && coll.read_only.is_none() {
-                action = Some(TopicsAction::Study(picked_cards.iter().copied().collect()));
+                action = Some(TopicsAction::Study(picked_cards.to_vec()));
             }
             if ui.button("Pick the five weakest").clicked() {
                 self.picked = stats
