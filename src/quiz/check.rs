@@ -5,12 +5,12 @@
 use std::time::Duration;
 
 use super::check_text::check_text;
-use super::index::{QuizIndex, value_number};
+use super::index::QuizIndex;
 use super::outcome::{Grade, Match, Outcome};
-use super::question::{Question, source_name};
+use super::question::Question;
 use crate::deck::{Answer, Card, Deck, Library, NumberAnswer, PartialDate, Precision, Verdict};
 use crate::text::date::{DateReading, parse_date};
-use crate::text::number::{format_number, parse_number};
+use crate::text::number::{NumberReading, format_number, parse_number};
 
 /// What the user gave.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,14 +47,14 @@ pub fn check(
             _ => None,
         };
         if let Some(given) = given {
-            outcome.note = note_for_text(lib, ix, deck, card, given);
+            outcome.note = super::note::note_for_text(lib, ix, deck, card, given);
         }
     }
     outcome
 }
 
 /// Checks a response without looking for what a wrong answer is instead.
-fn judge(
+pub(super) fn judge(
     ix: &QuizIndex,
     deck: &Deck,
     card: &Card,
@@ -174,22 +174,32 @@ fn check_number(n: &NumberAnswer, given: &str, expected: &str) -> Outcome {
             expected.into(),
         );
     };
-    let lo = n.min.as_ref().map_or(n.value.value, |a| a.value);
-    let hi = n.max.as_ref().map_or(n.value.value, |a| a.value);
-    let eps = 1e-9 * hi.abs().max(1.0);
     let read = match r.high {
         Some(h) => format!("read as {}–{}", format_number(r.value), format_number(h)),
         None => format!("read as {}", format_number(r.value)),
     };
-    let inside = |v: f64| v >= lo - eps && v <= hi + eps;
     if let Some(conflict) = unit_conflict(&r.rest, &n.unit) {
         return Outcome::wrong(format!("{read}, {conflict}"), expected.into());
     }
-    if inside(r.value) && r.high.is_none_or(inside) {
+    if number_inside(n, &r) {
         Outcome::right(Match::Number, read, expected.into())
     } else {
         Outcome::wrong(read, expected.into())
     }
+}
+
+/// Whether a number read (and its upper end, for a range) lies within the card's range.
+fn number_inside(n: &NumberAnswer, r: &NumberReading) -> bool {
+    let lo = n.min.as_ref().map_or(n.value.value, |a| a.value);
+    let hi = n.max.as_ref().map_or(n.value.value, |a| a.value);
+    let eps = 1e-9 * hi.abs().max(1.0);
+    let inside = |v: f64| v >= lo - eps && v <= hi + eps;
+    inside(r.value) && r.high.is_none_or(inside)
+}
+
+/// Whether a number read is right for a card, as [`check_number`] judges it.
+pub(super) fn number_fits(n: &NumberAnswer, r: &NumberReading) -> bool {
+    number_inside(n, r) && unit_conflict(&r.rest, &n.unit).is_none()
 }
 
 /// Units that measure the same thing; a number in one is not a number in another.
@@ -261,72 +271,6 @@ fn describe(r: &DateReading) -> String {
     }
 }
 
-/// What a wrong answer is, if the library knows it: another source's value for the card's claim,
-/// or the answer of another card of the same kind.
-fn note_for_text(
-    lib: &Library,
-    ix: &QuizIndex,
-    deck: &Deck,
-    card: &Card,
-    given: &str,
-) -> Option<String> {
-    // Only a figure card's answer is read as a figure: "6 January" is no claim's "six waves".
-    if let Answer::Number(_) = &card.answer
-        && let Some(claim) = card.claim.as_deref().and_then(|c| deck.claim(c))
-        && let Some(n) = parse_number(given).map(|r| r.value)
-    {
-        for v in &claim.values {
-            if value_number(&v.value).is_some_and(|x| (x - n).abs() < 1e-9 * n.abs().max(1.0)) {
-                let src = deck.source(&v.source);
-                let title = src.map_or(v.source.as_str(), source_name);
-                let date = src.map(|s| s.date_text()).unwrap_or_default();
-                return Some(format!(
-                    "{} is the figure that {title} ({date}) gave: \"{}\" ({}). The card asks for {}.",
-                    format_number(n),
-                    v.value,
-                    v.says,
-                    card.answer.display(deck)
-                ));
-            }
-        }
-    }
-    for r in ix.by_kind.get(&card.kind)? {
-        let other_deck = &lib.decks.get(r.deck)?.deck;
-        let other = other_deck.cards.get(r.card)?;
-        if other.id == card.id && other_deck.id == deck.id {
-            continue;
-        }
-        if other.answer == card.answer {
-            continue;
-        }
-        let q = Question::typed(other_deck, other);
-        if judge(ix, other_deck, other, &q, &Response::Text(given.into())).correct {
-            return Some(format!(
-                "\"{given}\" is the answer to another card: \"{}\"",
-                other.prompt
-            ));
-        }
-    }
-    None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::unit_conflict;
-
-    #[test]
-    fn a_number_in_another_unit_is_named() {
-        assert_eq!(
-            unit_conflict("months", "years").as_deref(),
-            Some("in months, but the card counts years")
-        );
-        assert_eq!(unit_conflict("years in prison", "years"), None);
-        assert_eq!(unit_conflict("terrorists", "people"), None);
-        assert_eq!(unit_conflict("", "km"), None);
-        assert!(unit_conflict("miles", "kilometres").is_some());
-    }
-}
-
 /// Reads a typed answer as the response a card's kind needs: a verdict name, the events'
 /// numbers in order ("2,1,3"), source ids separated by commas, or plain text. For deck authors
 /// trying cards (`factquiz try`, the editor's "Try it").
@@ -361,5 +305,22 @@ pub fn response_from_text(answer: &crate::deck::Answer, text: &str) -> Result<Re
             text.split(',').map(|s| s.trim().to_string()).collect(),
         )),
         _ => Ok(Response::Text(text.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_in_another_unit_is_named() {
+        assert_eq!(
+            unit_conflict("months", "years").as_deref(),
+            Some("in months, but the card counts years")
+        );
+        assert_eq!(unit_conflict("years in prison", "years"), None);
+        assert_eq!(unit_conflict("terrorists", "people"), None);
+        assert_eq!(unit_conflict("", "km"), None);
+        assert!(unit_conflict("miles", "kilometres").is_some());
     }
 }

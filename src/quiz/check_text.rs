@@ -5,6 +5,9 @@ use super::index::QuizIndex;
 use super::outcome::{Match, Outcome};
 use crate::text::fold::{distance, fold, letter_count, normalize, words};
 
+/// The most typos ever forgiven (see [`typo_allowance`]).
+pub const MAX_TYPOS: usize = 2;
+
 /// Typos forgiven in a wording of this many letters.
 pub fn typo_allowance(letters: usize) -> usize {
     match letters {
@@ -39,7 +42,7 @@ pub fn check_text(ix: &QuizIndex, variants: &[String], person: bool, given: &str
         );
     }
 
-    let own_keys = own_keys(ix, variants, &keys);
+    let own_keys = ix.own_keys(&keys);
     let surnames: Vec<(String, &String)> = if person {
         variants
             .iter()
@@ -106,11 +109,7 @@ pub fn check_text(ix: &QuizIndex, variants: &[String], person: bool, given: &str
     }
     // Another name counts only if it is not also one of this answer's own spellings (Bolat
     // Nazarbaev's surname is Nursultan's "Nazarbaev" too).
-    if let Some(other) = ix
-        .other_names(&own_keys)
-        .filter(|n| !own_keys.iter().any(|k| k == n))
-        .find(|n| distance(&answer, n) <= d)
-    {
+    if let Some(other) = ix.other_name_within(&answer, d, &own_keys) {
         return Outcome::wrong(
             format!(
                 "\"{given}\" is as close to \"{other}\", another name here, as to \"{v}\": not taken as a typo"
@@ -126,20 +125,6 @@ pub fn check_text(ix: &QuizIndex, variants: &[String], person: bool, given: &str
         ),
         expected,
     )
-}
-
-/// The folded keys of the person or phrase the card's answer is, across the library.
-fn own_keys(ix: &QuizIndex, variants: &[String], keys: &[String]) -> Vec<String> {
-    let mut own: Vec<String> = keys.to_vec();
-    if let Some(p) = ix.person_of(variants) {
-        own.extend(ix.persons[p].keys.iter().cloned());
-    }
-    for p in ix.phrases.values().flatten() {
-        if p.keys.iter().any(|k| keys.contains(k)) {
-            own.extend(p.keys.iter().cloned());
-        }
-    }
-    own
 }
 
 /// Whether a wording is a proper name (every word capitalised: "Samat Abish"), so that its last

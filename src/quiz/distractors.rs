@@ -2,6 +2,8 @@
 //! people, nearby dates, other figures with the same unit, and first of all the values other
 //! sources gave for the same claim); never an accepted answer, never twice the same.
 
+use std::borrow::Cow;
+
 use rand::Rng;
 use rand::seq::SliceRandom;
 
@@ -21,17 +23,22 @@ pub fn distractors(
     n: usize,
 ) -> Vec<String> {
     let right = super::question::choice_label(deck, card);
-    let (preferred, mut pool): (Vec<String>, Vec<String>) = match &card.answer {
+    // The pool borrows the library's names (a heavy user's has thousands): only the few
+    // options shown are copied.
+    let (preferred, mut pool): (Vec<String>, Vec<Cow<str>>) = match &card.answer {
         Answer::Name(v) => (Vec::new(), people(ix, v)),
         Answer::Phrase(v) => (Vec::new(), phrases(ix, card.kind, v)),
-        Answer::Date(d) => (Vec::new(), dates(ix, d)),
-        Answer::Number(num) => numbers(ix, deck, card, num),
+        Answer::Date(d) => (Vec::new(), owned(dates(ix, d))),
+        Answer::Number(num) => {
+            let (preferred, pool) = numbers(ix, deck, card, num);
+            (preferred, owned(pool))
+        }
         _ => return Vec::new(),
     };
     pool.shuffle(rng);
     let mut out: Vec<String> = Vec::new();
     let mut seen = vec![normalize(&right)];
-    for cand in preferred.into_iter().chain(pool) {
+    for cand in preferred.into_iter().map(Cow::Owned).chain(pool) {
         if out.len() == n {
             break;
         }
@@ -40,9 +47,13 @@ pub fn distractors(
             continue;
         }
         seen.push(key);
-        out.push(cand);
+        out.push(cand.into_owned());
     }
     out
+}
+
+fn owned<'a>(v: Vec<String>) -> Vec<Cow<'a, str>> {
+    v.into_iter().map(Cow::Owned).collect()
 }
 
 /// Whether a candidate would be accepted as the answer (then it cannot be a distractor).
@@ -60,22 +71,22 @@ fn accepted(ix: &QuizIndex, card: &Card, cand: &str) -> bool {
     }
 }
 
-fn people(ix: &QuizIndex, own: &[String]) -> Vec<String> {
+fn people<'a>(ix: &'a QuizIndex, own: &[String]) -> Vec<Cow<'a, str>> {
     let mine = ix.person_of(own);
     ix.persons
         .iter()
         .enumerate()
         .filter(|(i, _)| Some(*i) != mine)
-        .map(|(_, p)| p.display.clone())
+        .map(|(_, p)| Cow::Borrowed(p.display.as_str()))
         .collect()
 }
 
-fn phrases(ix: &QuizIndex, kind: CardKind, own: &[String]) -> Vec<String> {
+fn phrases<'a>(ix: &'a QuizIndex, kind: CardKind, own: &[String]) -> Vec<Cow<'a, str>> {
     let own: Vec<String> = own.iter().map(|v| crate::text::fold::fold(v)).collect();
     let same = ix.phrases.get(&kind).into_iter().flatten();
-    let mut out: Vec<String> = same
+    let mut out: Vec<Cow<str>> = same
         .filter(|p| !p.keys.iter().any(|k| own.contains(k)))
-        .map(|p| p.display.clone())
+        .map(|p| Cow::Borrowed(p.display.as_str()))
         .collect();
     if out.len() < 3 {
         out.extend(
@@ -84,7 +95,7 @@ fn phrases(ix: &QuizIndex, kind: CardKind, own: &[String]) -> Vec<String> {
                 .filter(|(k, _)| **k != kind)
                 .flat_map(|(_, v)| v)
                 .filter(|p| !p.keys.iter().any(|k| own.contains(k)))
-                .map(|p| p.display.clone()),
+                .map(|p| Cow::Borrowed(p.display.as_str())),
         );
     }
     out
@@ -186,15 +197,19 @@ fn numbers(
         })
         .unwrap_or_default();
     let unit = unit_key(&n.unit);
-    let mut same: Vec<f64> = ix
+    let same: Vec<f64> = ix
         .figures
         .iter()
         .filter(|f| f.unit == unit && f.value != value)
         .map(|f| f.value)
         .filter(plausible)
         .collect();
+    // Nearest in size first: each figure's distance computed once (a heavy user's library has
+    // thousands of figures with the same unit), then a stable sort, as by the distance itself.
     let log_gap = |x: f64| ((x.abs() + 1.0).ln() - (value.abs() + 1.0).ln()).abs();
-    same.sort_by(|a, b| log_gap(*a).total_cmp(&log_gap(*b)));
+    let mut by_gap: Vec<(f64, f64)> = same.into_iter().map(|x| (log_gap(x), x)).collect();
+    by_gap.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut same: Vec<f64> = by_gap.into_iter().map(|(_, x)| x).collect();
     same.dedup();
     let mut pool: Vec<String> = same.into_iter().take(5).map(with_unit).collect();
     for factor in [2.0, 0.5, 1.5, 0.75, 3.0, 10.0] {

@@ -5,7 +5,10 @@ pub mod check;
 pub mod check_text;
 pub mod distractors;
 pub mod index;
+pub mod near;
+mod note;
 pub mod outcome;
+mod persons;
 pub mod question;
 
 pub use check::{Response, check};

@@ -136,15 +136,24 @@ impl Scheduler {
 
     /// The probability of recalling a card now.
     pub fn retrievability(&self, state: &CardState, clock: &Clock) -> Option<f32> {
-        let memory = state.memory()?;
-        let days = (clock.now_ms - state.last_review_ms).max(0) as f32 / 86_400_000.0;
-        let decay = self
-            .parameters
+        retrievability(state, clock.now_ms, self.decay())
+    }
+
+    /// FSRS-6's decay of the forgetting curve, from the parameters.
+    pub fn decay(&self) -> f32 {
+        self.parameters
             .get(20)
             .copied()
-            .unwrap_or(fsrs::FSRS6_DEFAULT_DECAY);
-        Some(fsrs::current_retrievability(memory, days, decay))
+            .unwrap_or(fsrs::FSRS6_DEFAULT_DECAY)
     }
+}
+
+/// The probability of recalling a card at `now_ms`, for a forgetting curve's `decay` (what
+/// [`Scheduler::retrievability`] gives, for a worker thread that has no scheduler).
+pub fn retrievability(state: &CardState, now_ms: i64, decay: f32) -> Option<f32> {
+    let memory = state.memory()?;
+    let days = (now_ms - state.last_review_ms).max(0) as f32 / 86_400_000.0;
+    Some(fsrs::current_retrievability(memory, days, decay))
 }
 
 /// Whole study days since the last review; never negative, even if the clock went back.

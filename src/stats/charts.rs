@@ -1,9 +1,12 @@
 //! The figures behind the statistics screen: reviews and time per day over the last year, the
-//! forecast of due cards, true retention per month, and cards by state. Computed from the store
-//! with a few grouped queries (never by loading every review), so a worker thread can do it.
+//! forecast of due cards, true retention per month, and cards by state. The day figures come
+//! from a cache of closed days checked against the log (see `day_cache`), never by reading a
+//! year of reviews each time, and a worker thread computes them.
 
 use rusqlite::Connection;
 
+use super::day_cache;
+use super::topics::TopicStat;
 use crate::schedule::{CardState, Queue};
 use crate::store::StoreError;
 
@@ -58,6 +61,8 @@ pub struct Charts {
     pub forecast: Vec<u32>,
     pub retention: Vec<MonthRetention>,
     pub states: StateCounts,
+    /// Every topic's figures, weakest first (for one deck: the topics of its cards).
+    pub topics: Vec<TopicStat>,
 }
 
 /// What the charts need besides the review log.
@@ -69,8 +74,13 @@ pub struct ChartInput<'a> {
     pub states: &'a [Option<CardState>],
 }
 
-/// Computes every chart's figures.
-pub fn compute(conn: &Connection, input: &ChartInput) -> Result<Charts, StoreError> {
+/// Computes every chart's figures but the topics'. The day figures come through
+/// [`day_cache`]; with `write_cache` (a writable `conn`) its cache is kept up to date.
+pub fn compute(
+    conn: &Connection,
+    input: &ChartInput,
+    write_cache: bool,
+) -> Result<Charts, StoreError> {
     let from = input.today - HISTORY_DAYS + 1;
     let mut days: Vec<DayFigures> = (from..=input.today)
         .map(|day| DayFigures {
@@ -78,52 +88,31 @@ pub fn compute(conn: &Connection, input: &ChartInput) -> Result<Charts, StoreErr
             ..DayFigures::default()
         })
         .collect();
-    let (join, filter) = match input.deck {
-        Some(_) => ("JOIN card c ON c.key = r.key", "AND c.deck_id = ?2"),
-        None => ("", "AND ?2 IS NULL"),
-    };
-    let sql = format!(
-        "SELECT r.day, count(*), sum(r.correct), sum(r.taken_ms) FROM review r {join}
-         WHERE r.day >= ?1 {filter} GROUP BY r.day"
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(rusqlite::params![from, input.deck], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, u32>(1)?,
-            r.get::<_, u32>(2)?,
-            r.get::<_, i64>(3)?,
-        ))
-    })?;
-    for row in rows {
-        let (day, n, right, ms) = row?;
-        if let Some(d) = usize::try_from(day - from)
-            .ok()
-            .and_then(|i| days.get_mut(i))
-        {
-            d.reviews = n;
-            d.right = right;
-            d.seconds = ms as f64 / 1000.0;
+    let mut taken_ms = vec![0i64; days.len()];
+    // Answers to cards in review, per day, for true retention.
+    let mut review_days: Vec<(i64, u32, u32)> = Vec::new();
+    for ((day, deck), f) in day_cache::figures(conn, from, input.today, write_cache)? {
+        if input.deck.is_some_and(|d| d != deck) {
+            continue;
+        }
+        if let Some(i) = usize::try_from(day - from).ok().filter(|&i| i < days.len()) {
+            days[i].reviews += f.answers;
+            days[i].right += f.right;
+            taken_ms[i] += f.taken_ms;
+        }
+        if f.review_answers > 0 && day >= from {
+            review_days.push((day, f.review_answers, f.review_right));
         }
     }
 
+    for (d, ms) in days.iter_mut().zip(taken_ms) {
+        d.seconds = ms as f64 / 1000.0;
+    }
+
     // True retention: answers to cards that were in review, by the month of their study day.
-    let sql = format!(
-        "SELECT r.day, count(*), sum(r.correct) FROM review r {join}
-         WHERE r.queue_before = {} {filter} AND r.day >= ?1 GROUP BY r.day ORDER BY r.day",
-        Queue::Review as u8
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(rusqlite::params![from, input.deck], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, u32>(1)?,
-            r.get::<_, u32>(2)?,
-        ))
-    })?;
+    review_days.sort_by_key(|(day, _, _)| *day);
     let mut retention: Vec<MonthRetention> = Vec::new();
-    for row in rows {
-        let (day, n, right) = row?;
+    for (day, n, right) in review_days {
         let month = chrono::DateTime::from_timestamp(day * 86_400, 0)
             .map(|t| t.format("%Y-%m").to_string())
             .unwrap_or_default();
@@ -172,5 +161,6 @@ pub fn compute(conn: &Connection, input: &ChartInput) -> Result<Charts, StoreErr
         forecast,
         retention,
         states,
+        topics: Vec::new(),
     })
 }

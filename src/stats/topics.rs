@@ -2,9 +2,14 @@
 //! recall now (mean FSRS retrievability of its studied cards), accuracy over the last 30 days,
 //! lapses and leeches; weakest first. And the cards of a weak-topic session.
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::{Arc, Mutex, OnceLock};
 
+use crate::deck::Library;
+use crate::schedule::CardState;
+use crate::schedule::day::study_day;
 use crate::schedule::queue::Slot;
+use crate::schedule::scheduler::retrievability;
 use crate::store::StoreError;
 use crate::study::Collection;
 
@@ -42,33 +47,182 @@ impl TopicStat {
 /// Right and total answers of each (deck id, card id).
 pub type AnswerCounts = HashMap<(String, String), (u32, u32)>;
 
-/// Right and total answers per card since a moment.
-pub fn recent_answers(coll: &Collection, since_ms: i64) -> Result<AnswerCounts, StoreError> {
-    let mut stmt = coll.store.connection().prepare(
-        "SELECT c.deck_id, c.card_id, sum(r.correct), count(*) FROM review r JOIN card c ON c.key = r.key
-         WHERE r.time_ms >= ?1 GROUP BY r.key",
+/// Right and total answers per card since a moment: (deck id, card id, right, total).
+fn recent_counts(
+    conn: &rusqlite::Connection,
+    since_ms: i64,
+    offset_secs: i32,
+) -> Result<Vec<(String, String, u32, u32)>, StoreError> {
+    // Through the day index (two days' slack for a changed time zone), then exactly by time.
+    let first_day = study_day(since_ms, offset_secs) - 2;
+    let mut stmt = conn.prepare(
+        "SELECT c.deck_id, c.card_id, x.right, x.n FROM
+           (SELECT key, sum(correct) AS right, count(*) AS n FROM review
+            WHERE day >= ?2 AND time_ms >= ?1 GROUP BY +key) x
+         JOIN card c ON c.key = x.key",
     )?;
-    let rows = stmt.query_map([since_ms], |r| {
-        Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?)))
+    let rows = stmt.query_map(rusqlite::params![since_ms, first_day], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
     })?;
-    Ok(rows.collect::<Result<HashMap<_, _>, _>>()?)
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
-/// Every topic's figures, weakest first (topics with nothing studied last, by name).
-pub fn topic_stats(coll: &Collection) -> Result<Vec<TopicStat>, StoreError> {
-    let clock = coll.clock();
-    let recent = recent_answers(coll, clock.now_ms - ACCURACY_DAYS * 86_400_000)?;
-    let mut acc: BTreeMap<&str, (TopicStat, f32, u32, u32)> = BTreeMap::new();
-    for (di, d) in coll.library.decks.iter().enumerate() {
-        for (ci, card) in d.deck.cards.iter().enumerate() {
-            let state = coll.state(Slot { deck: di, card: ci });
-            let recall = state.and_then(|s| coll.scheduler.retrievability(s, &clock));
-            let answers = recent.get(&(d.deck.id.clone(), card.id.clone())).copied();
-            for topic in &card.topics {
-                let e = acc.entry(topic.as_str()).or_insert_with(|| {
+/// Right and total answers per card since a moment.
+pub fn recent_answers(coll: &Collection, since_ms: i64) -> Result<AnswerCounts, StoreError> {
+    let offset = coll.clock().offset_secs;
+    Ok(recent_counts(coll.store.connection(), since_ms, offset)?
+        .into_iter()
+        .map(|(d, c, right, n)| ((d, c), (right, n)))
+        .collect())
+}
+
+/// What the topic figures need of the library: every card's id and topics (as indexes into
+/// `topics`). Built once per library (a walk over every card) and shared with the statistics
+/// worker, which has no library.
+pub struct TopicTable {
+    fingerprint: u64,
+    pub topics: Vec<String>,
+    decks: Vec<DeckTopics>,
+    /// Where each card is, by ids, made when first needed.
+    positions: OnceLock<Positions>,
+}
+
+/// deck id -> (deck index, card id -> card index).
+type Positions = HashMap<String, (usize, HashMap<String, usize>)>;
+
+struct DeckTopics {
+    id: String,
+    /// (card id, topic indexes), in the deck's order.
+    cards: Vec<(String, Box<[u32]>)>,
+}
+
+impl TopicTable {
+    fn build(lib: &Library, fingerprint: u64) -> TopicTable {
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut topics: Vec<String> = Vec::new();
+        let decks = lib
+            .decks
+            .iter()
+            .map(|d| DeckTopics {
+                id: d.deck.id.clone(),
+                cards: d
+                    .deck
+                    .cards
+                    .iter()
+                    .map(|c| {
+                        let t: Box<[u32]> = c
+                            .topics
+                            .iter()
+                            .map(|t| {
+                                *ids.entry(t.as_str()).or_insert_with(|| {
+                                    topics.push(t.clone());
+                                    topics.len() as u32 - 1
+                                })
+                            })
+                            .collect();
+                        (c.id.clone(), t)
+                    })
+                    .collect(),
+            })
+            .collect();
+        TopicTable {
+            fingerprint,
+            topics,
+            decks,
+            positions: OnceLock::new(),
+        }
+    }
+
+    /// Where a card is, by ids.
+    fn position(&self, deck: &str, card: &str) -> Option<Slot> {
+        let map = self.positions.get_or_init(|| {
+            self.decks
+                .iter()
+                .enumerate()
+                .map(|(di, d)| {
+                    let cards = d
+                        .cards
+                        .iter()
+                        .enumerate()
+                        .map(|(ci, (id, _))| (id.clone(), ci))
+                        .collect();
+                    (d.id.clone(), (di, cards))
+                })
+                .collect()
+        });
+        let (di, cards) = map.get(deck)?;
+        Some(Slot {
+            deck: *di,
+            card: *cards.get(card)?,
+        })
+    }
+
+    /// The topics (indexes) of one deck's cards.
+    pub fn deck_topics(&self, deck: usize) -> HashSet<u32> {
+        self.decks
+            .get(deck)
+            .into_iter()
+            .flat_map(|d| d.cards.iter().flat_map(|(_, t)| t.iter().copied()))
+            .collect()
+    }
+}
+
+/// The topic table of a library, from a cache shared by every screen and worker.
+pub fn topic_table(lib: &Library) -> Arc<TopicTable> {
+    static TABLE: Mutex<Option<Arc<TopicTable>>> = Mutex::new(None);
+    let fp = lib.fingerprint();
+    let mut cached = TABLE.lock().unwrap_or_else(|e| e.into_inner());
+    match cached.as_ref() {
+        Some(t) if t.fingerprint == fp => Arc::clone(t),
+        _ => {
+            let t = Arc::new(TopicTable::build(lib, fp));
+            *cached = Some(Arc::clone(&t));
+            t
+        }
+    }
+}
+
+/// Everything the topic figures are computed from (a worker thread owns copies of the states).
+pub struct TopicInput<'a> {
+    pub table: Arc<TopicTable>,
+    /// `states[d][c]`, aligned with the library.
+    pub states: &'a [Vec<Option<CardState>>],
+    pub now_ms: i64,
+    pub offset_secs: i32,
+    /// The forgetting curve's decay, from the FSRS parameters.
+    pub decay: f32,
+}
+
+/// Every topic's figures, weakest first (topics with nothing studied last, by name), with the
+/// recent answers read through `conn`.
+pub fn compute_topics(
+    conn: &rusqlite::Connection,
+    input: &TopicInput<'_>,
+) -> Result<Vec<TopicStat>, StoreError> {
+    let since = input.now_ms - ACCURACY_DAYS * 86_400_000;
+    let mut recent: HashMap<Slot, (u32, u32)> = HashMap::new();
+    for (deck, card, right, n) in recent_counts(conn, since, input.offset_secs)? {
+        if let Some(slot) = input.table.position(&deck, &card) {
+            recent.insert(slot, (right, n));
+        }
+    }
+    let table = &input.table;
+    // Per topic: its figures, the sum of recall, right and total recent answers.
+    let mut acc: Vec<Option<(TopicStat, f32, u32, u32)>> = vec![None; table.topics.len()];
+    for (di, d) in table.decks.iter().enumerate() {
+        for (ci, (_, topics)) in d.cards.iter().enumerate() {
+            let state = input
+                .states
+                .get(di)
+                .and_then(|s| s.get(ci))
+                .and_then(Option::as_ref);
+            let recall = state.and_then(|s| retrievability(s, input.now_ms, input.decay));
+            let answers = recent.get(&Slot { deck: di, card: ci }).copied();
+            for &t in topics.iter() {
+                let e = acc[t as usize].get_or_insert_with(|| {
                     (
                         TopicStat {
-                            topic: topic.clone(),
+                            topic: table.topics[t as usize].clone(),
                             cards: 0,
                             studied: 0,
                             unseen: 0,
@@ -103,7 +257,8 @@ pub fn topic_stats(coll: &Collection) -> Result<Vec<TopicStat>, StoreError> {
         }
     }
     let mut out: Vec<TopicStat> = acc
-        .into_values()
+        .into_iter()
+        .flatten()
         .map(|(mut t, recall_sum, right, total)| {
             t.recall = (t.studied > 0).then(|| recall_sum / t.studied as f32);
             t.accuracy = (total > 0).then(|| right as f32 / total as f32);
@@ -118,6 +273,19 @@ pub fn topic_stats(coll: &Collection) -> Result<Vec<TopicStat>, StoreError> {
         (None, None) => a.topic.cmp(&b.topic),
     });
     Ok(out)
+}
+
+/// Every topic's figures, weakest first (topics with nothing studied last, by name).
+pub fn topic_stats(coll: &Collection) -> Result<Vec<TopicStat>, StoreError> {
+    let clock = coll.clock();
+    let input = TopicInput {
+        table: topic_table(&coll.library),
+        states: &coll.states,
+        now_ms: clock.now_ms,
+        offset_secs: clock.offset_secs,
+        decay: coll.scheduler.decay(),
+    };
+    compute_topics(coll.store.connection(), &input)
 }
 
 /// The cards of a weak-topic session: every unsuspended card with one of the topics, due or not,
@@ -161,21 +329,42 @@ pub struct Leech {
 
 /// Every leech of the library with what went wrong.
 pub fn leeches(coll: &Collection) -> Result<Vec<Leech>, StoreError> {
+    // Every wrong answer to a leech in one query (a heavy user has a thousand leeches),
+    // newest first.
+    let mut stmt = coll.store.connection().prepare(
+        "SELECT c.deck_id, c.card_id, r.answer FROM card_state s
+           JOIN card c ON c.key = s.key JOIN review r ON r.key = s.key
+         WHERE s.leech AND NOT r.correct AND r.answer IS NOT NULL ORDER BY r.id DESC",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut answers: HashMap<String, HashMap<String, Vec<String>>> = HashMap::new();
+    for row in rows {
+        let (deck, card, answer) = row?;
+        answers
+            .entry(deck)
+            .or_default()
+            .entry(card)
+            .or_default()
+            .push(answer);
+    }
     let mut out = Vec::new();
     for (di, d) in coll.library.decks.iter().enumerate() {
+        let mut of_deck = answers.get_mut(&d.deck.id);
         for (ci, card) in d.deck.cards.iter().enumerate() {
             let slot = Slot { deck: di, card: ci };
             let Some(s) = coll.state(slot).filter(|s| s.leech) else {
                 continue;
             };
-            let mut wrong: Vec<String> = coll
-                .store
-                .card_reviews(&d.deck.id, &card.id)?
-                .into_iter()
-                .rev()
-                .filter(|r| !r.record.correct)
-                .filter_map(|r| r.record.answer)
-                .collect();
+            let mut wrong: Vec<String> = of_deck
+                .as_mut()
+                .and_then(|m| m.remove(&card.id))
+                .unwrap_or_default();
             wrong.dedup();
             out.push(Leech {
                 slot,

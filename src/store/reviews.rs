@@ -4,10 +4,16 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use rusqlite::OptionalExtension;
+use rusqlite::{OptionalExtension, params};
 
 use super::{Store, StoreError, write_state};
 use crate::schedule::state::{CardState, Queue};
+
+/// The setting that keeps figures derived from the review log (the statistics' day figures,
+/// see `stats::day_cache`), and the one that holds the last review id they count. Undoing a
+/// review they count drops both, so that they are never wrong.
+pub const DAY_FIGURES_KEY: &str = "stats.day_figures";
+pub const DAY_FIGURES_THROUGH_KEY: &str = "stats.day_figures.through";
 
 /// One answer, as written to the log.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +61,8 @@ type ReviewValues<'a> = (
     Vec<u8>,
 );
 
-fn review_params(key: i64, r: &ReviewRecord) -> ReviewValues<'_> {
+/// `before` is the state before the answer as stored (see [`stored_before`]).
+fn review_params(key: i64, r: &ReviewRecord, before: Option<Vec<u8>>) -> ReviewValues<'_> {
     (
         r.time_ms,
         key,
@@ -67,9 +74,51 @@ fn review_params(key: i64, r: &ReviewRecord) -> ReviewValues<'_> {
         r.elapsed_days,
         r.day,
         r.before.map_or(Queue::New, |b| b.queue) as u8,
-        r.before.map(|b| b.to_bytes()),
+        before,
         r.after.to_bytes(),
     )
+}
+
+/// The state before an answer, as the log keeps it: NULL for a card never answered; an empty
+/// blob when it is the state the card's previous review left (`previous`: that review's
+/// `after`), as it is unless the card was suspended or buried in between; else its bytes. A
+/// state is then kept once, not twice, in a log of a million answers.
+fn stored_before(before: Option<CardState>, previous: Option<&[u8]>) -> Option<Vec<u8>> {
+    let bytes = before?.to_bytes();
+    let same = previous
+        .and_then(CardState::from_bytes)
+        .is_some_and(|p| p.to_bytes() == bytes);
+    Some(if same { Vec::new() } else { bytes })
+}
+
+/// The `after` of a card's latest review before review `id` (all of them: `i64::MAX`).
+fn previous_after(
+    conn: &rusqlite::Connection,
+    key: i64,
+    id: i64,
+) -> Result<Option<Vec<u8>>, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT after FROM review WHERE key = ?1 AND id < ?2 ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row(params![key, id], |r| r.get(0))
+        .optional()?)
+}
+
+/// The state before a review from what the log keeps (see [`stored_before`]).
+fn read_before(
+    conn: &rusqlite::Connection,
+    key: i64,
+    id: i64,
+    stored: Option<Vec<u8>>,
+) -> Result<Option<CardState>, StoreError> {
+    Ok(match stored {
+        None => None,
+        Some(b) if b.is_empty() => {
+            previous_after(conn, key, id)?.and_then(|p| CardState::from_bytes(&p))
+        }
+        Some(b) => CardState::from_bytes(&b),
+    })
 }
 
 impl Store {
@@ -77,8 +126,13 @@ impl Store {
     pub fn record_answer(&mut self, r: &ReviewRecord) -> Result<i64, StoreError> {
         let tx = self.conn.transaction()?;
         let key = Self::key_in(&tx, &mut self.keys, &r.deck_id, &r.card_id)?;
+        let previous = match r.before {
+            Some(_) => previous_after(&tx, key, i64::MAX)?,
+            None => None,
+        };
+        let before = stored_before(r.before, previous.as_deref());
         tx.prepare_cached(INSERT_REVIEW)?
-            .execute(review_params(key, r))?;
+            .execute(review_params(key, r, before))?;
         let id = tx.last_insert_rowid();
         write_state(&tx, key, &r.after)?;
         tx.commit()?;
@@ -94,7 +148,13 @@ impl Store {
             let mut last: HashMap<i64, CardState> = HashMap::new();
             for r in records {
                 let key = Self::key_in(&tx, &mut self.keys, &r.deck_id, &r.card_id)?;
-                insert.execute(review_params(key, r))?;
+                let previous = match (r.before, last.get(&key)) {
+                    (None, _) => None,
+                    (Some(_), Some(p)) => Some(p.to_bytes()),
+                    (Some(_), None) => previous_after(&tx, key, i64::MAX)?,
+                };
+                let before = stored_before(r.before, previous.as_deref());
+                insert.execute(review_params(key, r, before))?;
                 last.insert(key, r.after);
             }
             for (key, state) in &last {
@@ -109,16 +169,30 @@ impl Store {
     /// Returns the restored state (`None`: the card is new again).
     pub fn undo_review(&mut self, id: i64) -> Result<Option<CardState>, StoreError> {
         let tx = self.conn.transaction()?;
-        let row: Option<(i64, Option<Vec<u8>>)> = tx
-            .query_row("SELECT key, before FROM review WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+        let row: Option<(i64, Option<Vec<u8>>, Vec<u8>)> = tx
+            .query_row(
+                "SELECT key, before, after FROM review WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
             .optional()?;
-        let Some((key, before)) = row else {
+        let Some((key, stored, after)) = row else {
             return Ok(None);
         };
+        let before = read_before(&tx, key, id, stored)?;
+        // A later review of the card that kept its state as "the one this review left" keeps
+        // it in full now.
+        tx.execute(
+            "UPDATE review SET before = ?1 WHERE id = (SELECT min(id) FROM review
+               WHERE key = ?2 AND id > ?3) AND length(before) = 0",
+            params![after, key, id],
+        )?;
         tx.execute("DELETE FROM review WHERE id = ?1", [id])?;
-        let before = before.and_then(|b| CardState::from_bytes(&b));
+        tx.execute(
+            "DELETE FROM settings WHERE key IN (?1, ?2)
+               AND ?3 <= (SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?2)",
+            params![DAY_FIGURES_KEY, DAY_FIGURES_THROUGH_KEY, id],
+        )?;
         match &before {
             Some(state) => write_state(&tx, key, state)?,
             None => {
@@ -196,13 +270,26 @@ impl Store {
     ) -> Result<Vec<ReviewRow>, StoreError> {
         let sql = format!(
             "SELECT r.id, c.deck_id, c.card_id, r.time_ms, r.grade, r.correct, r.mode, r.answer,
-                    r.taken_ms, r.elapsed_days, r.day, r.before, r.after
+                    r.taken_ms, r.elapsed_days, r.day, r.before, r.after, r.key
              FROM review r JOIN card c ON c.key = r.key {tail}"
         );
         let mut stmt = self.conn.prepare(&sql)?;
+        // Each card's latest `after` so far: what an empty `before` stands for (rows come in
+        // the order of their ids).
+        let mut last: HashMap<i64, Vec<u8>> = HashMap::new();
         let rows = stmt.query_map(p, |r| {
-            let before: Option<Vec<u8>> = r.get(11)?;
+            let id: i64 = r.get(0)?;
+            let key: i64 = r.get(13)?;
+            let stored: Option<Vec<u8>> = r.get(11)?;
             let after: Vec<u8> = r.get(12)?;
+            let before = match stored {
+                Some(b) if b.is_empty() => match last.get(&key) {
+                    Some(p) => CardState::from_bytes(p),
+                    None => read_before(&self.conn, key, id, Some(b)).ok().flatten(),
+                },
+                other => other.and_then(|b| CardState::from_bytes(&b)),
+            };
+            last.insert(key, after.clone());
             Ok(ReviewRow {
                 id: r.get(0)?,
                 record: ReviewRecord {
@@ -216,7 +303,7 @@ impl Store {
                     taken_ms: r.get(8)?,
                     elapsed_days: r.get(9)?,
                     day: r.get(10)?,
-                    before: before.and_then(|b| CardState::from_bytes(&b)),
+                    before,
                     after: CardState::from_bytes(&after).unwrap_or_else(|| {
                         let mut s = CardState::new_card();
                         s.queue = Queue::Review;

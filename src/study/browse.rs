@@ -1,10 +1,17 @@
 //! The card browser's rows: every card of every deck with its state, searched by text and
 //! filtered by deck, topic, kind, state and claim status, sorted by due date, difficulty,
-//! predicted recall or lapses. Rows are built once per change of the collection; filtering
-//! and sorting return indexes, so the screen only draws the rows in view.
+//! predicted recall or lapses. The rows, with each card's state, are built once per change of
+//! the collection; the search texts once per library, when a search first needs them (on
+//! every core); filtering and sorting return indexes, so the screen only draws the rows in
+//! view.
 
-use crate::deck::{CardKind, ClaimStatus};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use crate::deck::{CardKind, ClaimStatus, Library};
 use crate::schedule::queue::Slot;
+use crate::schedule::scheduler::retrievability;
 use crate::schedule::{CardState, Queue};
 use crate::study::Collection;
 use crate::text::fold::normalize;
@@ -81,45 +88,102 @@ pub struct Filter {
 pub struct Row {
     pub slot: Slot,
     pub kind: CardKind,
-    pub prompt: String,
-    pub answer: String,
-    /// Prompt, answer and topics, normalized, for search.
-    haystack: String,
+    /// The card's place in library order (its search text's, see [`select`]).
+    flat: usize,
     pub state: Option<CardState>,
     pub recall: Option<f32>,
     pub claim: Option<ClaimStatus>,
 }
 
-/// Every card of the collection as a row.
-pub fn rows(coll: &Collection) -> Vec<Row> {
-    let clock = coll.clock();
-    let mut out = Vec::with_capacity(coll.library.card_count());
-    for (di, d) in coll.library.decks.iter().enumerate() {
-        for (ci, card) in d.deck.cards.iter().enumerate() {
-            let slot = Slot { deck: di, card: ci };
-            let state = coll.state(slot).copied();
-            let answer = card.answer.display(&d.deck);
-            let haystack = normalize(&format!(
+/// Every card's search text (prompt, answer and topics, normalized), in library order; it
+/// changes only when the decks do.
+struct SearchTexts {
+    fingerprint: u64,
+    texts: Vec<Box<str>>,
+}
+
+/// The search texts of one deck's cards.
+fn deck_texts(deck: &crate::deck::Deck) -> Vec<Box<str>> {
+    deck.cards
+        .iter()
+        .map(|card| {
+            let answer = card.answer.display(deck);
+            normalize(&format!(
                 "{} {} {}",
                 card.prompt,
                 answer,
                 card.topics.join(" ")
-            ));
+            ))
+            .into_boxed_str()
+        })
+        .collect()
+}
+
+/// The library's search texts, from a cache kept while the decks stay the same. Made the first
+/// time a search needs them (not when the browser opens), on every core: normalizing 100,000
+/// prompts is the one costly part of the browser.
+fn search_texts(lib: &Library) -> Arc<SearchTexts> {
+    static CACHE: Mutex<Option<Arc<SearchTexts>>> = Mutex::new(None);
+    let fingerprint = lib.fingerprint();
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(t) = cache.as_ref().filter(|t| t.fingerprint == fingerprint) {
+        return Arc::clone(t);
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let next = AtomicUsize::new(0);
+    let per_deck: Vec<Vec<Box<str>>> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(d) = lib.decks.get(i) else { break };
+                        done.push((i, deck_texts(&d.deck)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        let mut all: Vec<(usize, Vec<_>)> = workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect();
+        all.sort_by_key(|(i, _)| *i);
+        all.into_iter().map(|(_, t)| t).collect()
+    });
+    let texts = Arc::new(SearchTexts {
+        fingerprint,
+        texts: per_deck.into_iter().flatten().collect(),
+    });
+    *cache = Some(Arc::clone(&texts));
+    texts
+}
+
+/// Every card of the collection as a row.
+pub fn rows(coll: &Collection) -> Vec<Row> {
+    let clock = coll.clock();
+    let decay = coll.scheduler.decay();
+    let mut out = Vec::with_capacity(coll.library.card_count());
+    for (di, d) in coll.library.decks.iter().enumerate() {
+        let claims: HashMap<&str, ClaimStatus> = d
+            .deck
+            .claims
+            .iter()
+            .map(|c| (c.id.as_str(), c.status))
+            .collect();
+        for (ci, card) in d.deck.cards.iter().enumerate() {
+            let slot = Slot { deck: di, card: ci };
+            let state = coll.state(slot).copied();
             out.push(Row {
                 slot,
                 kind: card.kind,
-                prompt: card.prompt.clone(),
-                answer,
-                haystack,
+                flat: out.len(),
                 recall: state
                     .as_ref()
-                    .and_then(|s| coll.scheduler.retrievability(s, &clock)),
+                    .and_then(|s| retrievability(s, clock.now_ms, decay)),
                 state,
-                claim: card
-                    .claim
-                    .as_deref()
-                    .and_then(|c| d.deck.claim(c))
-                    .map(|c| c.status),
+                claim: card.claim.as_deref().and_then(|c| claims.get(c).copied()),
             });
         }
     }
@@ -133,6 +197,8 @@ pub fn select(coll: &Collection, rows: &[Row], f: &Filter) -> Vec<usize> {
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect();
+    let texts = (!words.is_empty()).then(|| search_texts(&coll.library));
+    let text = |r: &Row| texts.as_ref().and_then(|t| t.texts.get(r.flat));
     let mut out: Vec<usize> = rows
         .iter()
         .enumerate()
@@ -145,7 +211,8 @@ pub fn select(coll: &Collection, rows: &[Row], f: &Filter) -> Vec<usize> {
                     coll.card(r.slot)
                         .is_some_and(|c| c.topics.iter().any(|x| x == t))
                 })
-                && words.iter().all(|w| r.haystack.contains(w.as_str()))
+                && (words.is_empty()
+                    || text(r).is_some_and(|t| words.iter().all(|w| t.contains(w.as_str()))))
         })
         .map(|(i, _)| i)
         .collect();

@@ -20,6 +20,8 @@ pub struct BrowserScreen {
     pub selected: Option<Slot>,
     history: Option<(Slot, Vec<ReviewRow>)>,
     topics: Vec<String>,
+    /// The library the topics are of ([`crate::deck::Library::fingerprint`]).
+    topics_of: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -33,18 +35,25 @@ impl BrowserScreen {
     fn refresh(&mut self, coll: &Collection, generation: u64) {
         if self.generation != Some(generation) {
             self.rows = rows(coll);
-            let mut topics: Vec<String> = coll
-                .library
-                .decks
-                .iter()
-                .flat_map(|d| d.deck.cards.iter().flat_map(|c| c.topics.iter().cloned()))
-                .collect();
-            topics.sort();
-            topics.dedup();
-            self.topics = topics;
             self.generation = Some(generation);
             self.applied = None;
             self.history = None;
+        }
+        // The topics change only with the decks.
+        let library = coll.library.fingerprint();
+        if self.topics_of != Some(library) {
+            self.topics_of = Some(library);
+            let mut topics: Vec<&str> = coll
+                .library
+                .decks
+                .iter()
+                .flat_map(|d| d.deck.cards.iter().flat_map(|c| c.topics.iter()))
+                .map(String::as_str)
+                .collect::<std::collections::HashSet<&str>>()
+                .into_iter()
+                .collect();
+            topics.sort_unstable();
+            self.topics = topics.into_iter().map(str::to_string).collect();
         }
         if self.applied.as_ref() != Some(&self.filter) {
             self.shown = select(coll, &self.rows, &self.filter);
@@ -87,7 +96,10 @@ impl BrowserScreen {
                     let recall = r
                         .recall
                         .map_or("–".into(), |v| format!("{:.0}%", v * 100.0));
-                    let prompt: String = r.prompt.chars().take(90).collect();
+                    let prompt: String = coll
+                        .card(r.slot)
+                        .map(|c| c.prompt.chars().take(90).collect())
+                        .unwrap_or_default();
                     let text = format!(
                         "{deck} · {} · {state} · recall {recall} · {prompt}",
                         r.kind.name()

@@ -17,6 +17,11 @@ pub enum HomeAction {
 
 pub fn show(ui: &mut Ui, coll: &Collection, counts: &[DeckCounts]) -> Option<HomeAction> {
     let mut action = None;
+    // Once the decks are shown, their parsed copies are brought up to date in the background,
+    // so that the next start reads them instead of parsing every deck file.
+    if let (Some(dir), None) = (&coll.data_dir, &coll.read_only) {
+        crate::deck::library::refresh_cache(dir);
+    }
     let first_run = coll.states.iter().flatten().all(Option::is_none);
     if first_run {
         egui::Frame::group(ui.style()).show(ui, |ui| {

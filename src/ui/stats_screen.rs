@@ -1,6 +1,6 @@
 //! Statistics: a calendar of reviews over the last year, reviews and time per day, the forecast
 //! of due cards, true retention per month against the desired retention, cards by state and
-//! predicted recall by topic; for all decks or one. Figures come from a worker thread.
+//! predicted recall by topic; for all decks or one. Every figure comes from a worker thread.
 
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, HLine, Plot};
@@ -8,7 +8,7 @@ use egui_plot::{Bar, BarChart, HLine, Plot};
 use super::theme;
 use crate::stats::ChartsJob;
 use crate::stats::charts::{Charts, DayFigures};
-use crate::stats::topics::{TopicStat, topic_stats};
+use crate::stats::topics::TopicStat;
 use crate::study::Collection;
 
 #[derive(Default)]
@@ -27,16 +27,11 @@ impl StatsScreen {
         if self.key != Some(key) {
             self.key = Some(key);
             self.job = Some(ChartsJob::start(coll, self.deck));
-            self.topics = topic_stats(coll).unwrap_or_default();
-            if let Some(d) = self.deck.and_then(|d| coll.library.decks.get(d)) {
-                let topics: std::collections::HashSet<&String> =
-                    d.deck.cards.iter().flat_map(|c| &c.topics).collect();
-                self.topics.retain(|t| topics.contains(&t.topic));
-            }
         }
         if let Some(job) = &mut self.job {
             match job.poll() {
-                Some(Ok(c)) => {
+                Some(Ok(mut c)) => {
+                    self.topics = std::mem::take(&mut c.topics);
                     self.charts = Some(c);
                     self.error = None;
                     self.job = None;

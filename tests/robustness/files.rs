@@ -311,11 +311,17 @@ fn pruning_keeps_what_the_rule_keeps_and_nothing_else_is_touched() {
         made.push((t, BackupReason::Daily));
     }
     fs::write(folder.join("notes.txt"), "mine").unwrap();
-    fs::write(
-        folder.join("progress-2026-01-01_090000-daily.tmp"),
-        "cut short",
-    )
-    .unwrap();
+    // A temporary file left by a crash an hour ago goes; one being written now stays.
+    let stale = folder.join("progress-2026-01-01_090000-daily.tmp");
+    fs::write(&stale, "cut short").unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(3600))
+        .unwrap();
+    let young = folder.join("progress-2026-01-02_090000-daily.tmp");
+    fs::write(&young, "being written").unwrap();
     made.push(backup::parse_name(&model.file_name().unwrap().to_string_lossy()).unwrap());
     backup::prune(dir.path()).unwrap();
     let left = backup::scan(dir.path()).unwrap();
@@ -330,5 +336,6 @@ fn pruning_keeps_what_the_rule_keeps_and_nothing_else_is_touched() {
     let got: Vec<_> = left.iter().map(|b| b.taken).collect();
     assert_eq!(got, expected);
     assert!(folder.join("notes.txt").exists());
-    assert!(!folder.join("progress-2026-01-01_090000-daily.tmp").exists());
+    assert!(!stale.exists());
+    assert!(young.exists());
 }

@@ -1,0 +1,143 @@
+//! Joining the spellings of Name answers into persons (every spelling a source uses of one
+//! person), for distractors, surname matching and typo checks.
+
+use std::collections::HashMap;
+
+use super::index::Person;
+use crate::text::fold::words;
+
+/// Joins Name answers that share a spelling into persons. Each list joins every person it
+/// shares a spelling with into one, which moves to the end; its display is that of the person
+/// it joined that was touched longest ago (or the list's first spelling). Union-find over the
+/// spellings, so that a library of many people joins in linear time.
+pub(super) fn group_persons(lists: &[(&Vec<String>, Vec<String>)]) -> Vec<Person> {
+    // A group: its display, the list that touched it last, and (at its root) its keys.
+    struct Group {
+        parent: usize,
+        display: String,
+        touched: usize,
+        keys: Vec<String>,
+    }
+    fn root(groups: &mut [Group], mut g: usize) -> usize {
+        while groups[g].parent != g {
+            let up = groups[g].parent;
+            groups[g].parent = groups[up].parent;
+            g = up;
+        }
+        g
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of: HashMap<String, usize> = HashMap::new();
+    for (li, (list, keys)) in lists.iter().enumerate() {
+        let mut hits: Vec<usize> = keys
+            .iter()
+            .filter_map(|k| group_of.get(k).copied())
+            .collect();
+        for h in &mut hits {
+            *h = root(&mut groups, *h);
+        }
+        hits.sort_unstable();
+        hits.dedup();
+        let display = hits.iter().min_by_key(|&&h| groups[h].touched).map_or_else(
+            || list.first().cloned().unwrap_or_default(),
+            |&h| groups[h].display.clone(),
+        );
+        let g = groups.len();
+        let mut all_keys = keys.clone();
+        for &h in &hits {
+            groups[h].parent = g;
+            all_keys.append(&mut groups[h].keys);
+        }
+        for k in keys {
+            group_of.entry(k.clone()).or_insert(g);
+        }
+        groups.push(Group {
+            parent: g,
+            display,
+            touched: li,
+            keys: all_keys,
+        });
+    }
+    let mut roots: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].parent == g)
+        .collect();
+    roots.sort_by_key(|&g| groups[g].touched);
+    roots
+        .into_iter()
+        .map(|g| {
+            let mut keys = std::mem::take(&mut groups[g].keys);
+            keys.sort();
+            keys.dedup();
+            let mut surnames: Vec<String> = keys
+                .iter()
+                .filter(|k| words(k).count() >= 2)
+                .filter_map(|k| words(k).last().map(str::to_string))
+                .collect();
+            surnames.sort();
+            surnames.dedup();
+            Person {
+                display: std::mem::take(&mut groups[g].display),
+                keys,
+                surnames,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold::fold;
+
+    /// The grouping as first written: a walk over every person for every list.
+    fn group_slowly(lists: &[Vec<String>]) -> Vec<(String, Vec<String>)> {
+        let mut persons: Vec<(String, Vec<String>)> = Vec::new();
+        for list in lists {
+            let keys: Vec<String> = list.iter().map(|v| fold(v)).collect();
+            let hits: Vec<usize> = persons
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.1.iter().any(|k| keys.contains(k)))
+                .map(|(i, _)| i)
+                .collect();
+            let mut person = (list.first().cloned().unwrap_or_default(), Vec::new());
+            for &i in hits.iter().rev() {
+                let p = persons.remove(i);
+                person.0 = p.0;
+                person.1.extend(p.1);
+            }
+            person.1.extend(keys);
+            person.1.sort();
+            person.1.dedup();
+            persons.push(person);
+        }
+        persons
+    }
+
+    #[test]
+    fn persons_group_as_the_walk_over_every_person_did() {
+        let lists: Vec<Vec<String>> = [
+            vec!["Toqaev", "Kassym Tokayev"],
+            vec!["Nazarbaev"],
+            vec!["Abish"],
+            vec!["Samat Abish", "Abish Samat"],
+            vec!["Nursultan Nazarbayev", "Nazarbaev"],
+            vec!["Tokaev", "Abish"],
+            vec!["Masimov"],
+            vec!["Karim Massimov", "Masimov"],
+            vec!["Bolat Nazarbaev"],
+        ]
+        .iter()
+        .map(|l| l.iter().map(|s| s.to_string()).collect())
+        .collect();
+        let with_keys: Vec<(&Vec<String>, Vec<String>)> = lists
+            .iter()
+            .map(|l| (l, l.iter().map(|v| fold(v)).collect()))
+            .collect();
+        let fast: Vec<(String, Vec<String>)> = group_persons(&with_keys)
+            .into_iter()
+            .map(|p| (p.display, p.keys))
+            .collect();
+        assert_eq!(fast, group_slowly(&lists));
+    }
+}
