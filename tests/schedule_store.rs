@@ -33,7 +33,7 @@ fn new_card_stabilities_match_the_fsrs_crate() {
         assert!((got - want).abs() < 1e-4, "{stab:?}");
     }
     let previews: Vec<String> = s
-        .preview(&CardState::new_card(), &clock(NOON))
+        .preview(&CardState::new_card(), &clock(NOON), 0.5)
         .iter()
         .map(ToString::to_string)
         .collect();

@@ -92,13 +92,14 @@ impl Scheduler {
     }
 
     /// What each grade would give, for the grade buttons.
-    pub fn preview(&self, state: &CardState, clock: &Clock) -> [Interval; 4] {
+    /// `fuzz` is the one [`Self::answer`] will use, so that the interval shown is the one given.
+    pub fn preview(&self, state: &CardState, clock: &Clock, fuzz: f32) -> [Interval; 4] {
         let next = self.next_states(state, clock);
         [0, 1, 2, 3].map(|i| {
             if i == 0 {
                 Interval::Minutes(RELEARN_MINUTES as u32)
             } else {
-                Interval::Days(fuzzed_days(next[i].1, 0.5, MAX_INTERVAL_DAYS).max(1))
+                Interval::Days(fuzzed_days(next[i].1, fuzz, MAX_INTERVAL_DAYS).max(1))
             }
         })
     }
@@ -115,7 +116,11 @@ impl Scheduler {
         s.last_review_ms = clock.now_ms;
         if grade == Grade::Again {
             if matches!(state.queue, Queue::Review | Queue::Relearning) {
-                s.lapses = s.lapses.saturating_add(1);
+                // A lapse is forgetting a card in review; failing it again while relearning
+                // is the same lapse.
+                if state.queue == Queue::Review {
+                    s.lapses = s.lapses.saturating_add(1);
+                }
                 s.queue = Queue::Relearning;
             } else {
                 s.queue = Queue::Learning;

@@ -178,7 +178,11 @@ impl StudySession {
             given,
             grade: outcome.suggested,
             outcome,
-            intervals: coll.scheduler.preview(&state, &clock),
+            intervals: coll.scheduler.preview(
+                &state,
+                &clock,
+                fuzz_for_slot(coll, cur.slot, state.reps),
+            ),
             taken_ms,
         });
     }
@@ -326,6 +330,14 @@ impl StudySession {
             seconds: (coll.clock().now_ms - self.started_ms).max(0) / 1000,
             due_tomorrow: coll.due_tomorrow(&self.decks),
         }
+    }
+}
+
+/// The fuzz of a card's next answer, as `grade` will use it.
+fn fuzz_for_slot(coll: &Collection, slot: Slot, reps: u32) -> f32 {
+    match (coll.deck(slot), coll.card(slot)) {
+        (Some(d), Some(c)) => fuzz_for(&d.deck.id, &c.id, reps),
+        _ => 0.5,
     }
 }
 
