@@ -3,6 +3,7 @@
 
 pub mod data_dir;
 pub mod deck;
+pub mod parallel;
 pub mod quiz;
 pub mod schedule;
 pub mod settings;

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -80,9 +80,6 @@ impl Library {
     /// [`Library::add_files`], the user's decks through the cache in `cache` (see
     /// [`load_cached`]).
     fn add_files_cached(&mut self, files: Vec<(PathBuf, DeckOrigin)>, cache: Option<&Path>) {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(files.len());
         let parse = |i: usize| -> Result<Deck, Vec<DeckError>> {
             let (path, origin) = &files[i];
             let text = super::load::read_deck_file(path).map_err(|e| vec![e])?;
@@ -94,34 +91,8 @@ impl Library {
                 None => load_deck(&text, &path.display().to_string()),
             }
         };
-        let parsed: Vec<Result<Deck, Vec<DeckError>>> = if threads <= 1 {
-            (0..files.len()).map(parse).collect()
-        } else {
-            let next = AtomicUsize::new(0);
-            let mut done: Vec<(usize, Result<Deck, Vec<DeckError>>)> = std::thread::scope(|s| {
-                let workers: Vec<_> = (0..threads)
-                    .map(|_| {
-                        s.spawn(|| {
-                            let mut out = Vec::new();
-                            loop {
-                                let i = next.fetch_add(1, Ordering::Relaxed);
-                                if i >= files.len() {
-                                    break;
-                                }
-                                out.push((i, parse(i)));
-                            }
-                            out
-                        })
-                    })
-                    .collect();
-                workers
-                    .into_iter()
-                    .flat_map(|w| w.join().unwrap_or_default())
-                    .collect()
-            });
-            done.sort_by_key(|(i, _)| *i);
-            done.into_iter().map(|(_, r)| r).collect()
-        };
+        let parsed: Vec<Result<Deck, Vec<DeckError>>> =
+            crate::parallel::map_indexed(files.len(), parse);
         for ((path, origin), result) in files.into_iter().zip(parsed) {
             let file = path.display().to_string();
             self.insert(result, &file, origin, || {

@@ -5,7 +5,6 @@
 //! walks the whole library (a heavy user's has 100,000 cards).
 
 use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::check_text::typo_allowance;
 pub use super::near::{Folded, Near};
@@ -316,34 +315,7 @@ fn read_deck(deck: &crate::deck::Deck) -> DeckPart {
 
 /// [`read_deck`] of every deck, on every core; in library order.
 fn read_decks(lib: &Library) -> Vec<DeckPart> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(lib.decks.len());
-    if threads <= 1 {
-        return lib.decks.iter().map(|d| read_deck(&d.deck)).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, DeckPart)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(d) = lib.decks.get(i) else { break };
-                        out.push((i, read_deck(&d.deck)));
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, p)| p).collect()
+    crate::parallel::map_indexed(lib.decks.len(), |i| read_deck(&lib.decks[i].deck))
 }
 
 /// A card's folded keys and, for a person, the last word of each that has several: what a

@@ -6,7 +6,6 @@
 //! view.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::deck::{CardKind, ClaimStatus, Library};
@@ -129,29 +128,8 @@ fn search_texts(lib: &Library) -> Arc<SearchTexts> {
     if let Some(t) = cache.as_ref().filter(|t| t.fingerprint == fingerprint) {
         return Arc::clone(t);
     }
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    let next = AtomicUsize::new(0);
-    let per_deck: Vec<Vec<Box<str>>> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(d) = lib.decks.get(i) else { break };
-                        done.push((i, deck_texts(&d.deck)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        let mut all: Vec<(usize, Vec<_>)> = workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect();
-        all.sort_by_key(|(i, _)| *i);
-        all.into_iter().map(|(_, t)| t).collect()
-    });
+    let per_deck: Vec<Vec<Box<str>>> =
+        crate::parallel::map_indexed(lib.decks.len(), |i| deck_texts(&lib.decks[i].deck));
     let texts = Arc::new(SearchTexts {
         fingerprint,
         texts: per_deck.into_iter().flatten().collect(),
