@@ -282,7 +282,6 @@ fn simulate(
             mode: mode.into(),
             answer: Some(given_answer(card, grade != Grade::Again)),
             taken_ms: rng.random_range(2_000..20_000),
-            elapsed_days: factquiz::schedule::scheduler::elapsed_days(&from, &clock),
             day: study_day(t, 0),
             before: state,
             after,

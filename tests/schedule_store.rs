@@ -352,3 +352,124 @@ fn optimising_a_real_review_log_improves_its_fit() {
     assert!(r.after.rmse < r.before.rmse, "{r:?}");
     assert!(r.better);
 }
+
+/// A version 2 log (states in every row, the mode as text, every answer's words) keeps every
+/// review through the migration to version 3, loses only what version 3 no longer keeps, and
+/// the file shrinks.
+#[test]
+fn a_version_2_log_migrates_whole_and_smaller() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(factquiz::store::FILE_NAME);
+    let modes = ["choice", "typed", "verdict", "order", "source-said"];
+    let state = CardState::new_card().to_bytes();
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        schema::create_at_version(&mut conn, 2).unwrap();
+        let tx = conn.transaction().unwrap();
+        for k in 0..50 {
+            tx.execute(
+                "INSERT INTO card (key, deck_id, card_id) VALUES (?1, 'd', ?2)",
+                rusqlite::params![k, format!("c{k}")],
+            )
+            .unwrap();
+        }
+        for i in 0..5_000i64 {
+            tx.execute(
+                "INSERT INTO review (time_ms, key, grade, correct, mode, answer, taken_ms,
+                   elapsed_days, day, queue_before, before, after)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 4000, 3, ?7, 2, ?8, ?8)",
+                rusqlite::params![
+                    NOON + i * 3_600_000,
+                    i % 50,
+                    1 + i % 4,
+                    i % 4 != 0,
+                    modes[(i % 5) as usize],
+                    format!("an answer given the {i}th time, long enough to weigh"),
+                    (NOON + i * 3_600_000) / DAY,
+                    state,
+                ],
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    let size_before = std::fs::metadata(&path).unwrap().len();
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(schema::version(store.connection()).unwrap(), 3);
+    let all = store.all_reviews().unwrap();
+    assert_eq!(all.len(), 5_000);
+    for (i, r) in all.iter().enumerate() {
+        let i = i as i64;
+        assert_eq!(r.card_id, format!("c{}", i % 50));
+        assert_eq!((r.grade, r.correct), ((1 + i % 4) as u8, i % 4 != 0));
+        assert_eq!(r.mode, modes[(i % 5) as usize]);
+        assert_eq!(r.queue_before, Queue::Review);
+        assert_eq!(r.day, (NOON + i * 3_600_000) / DAY);
+        // Only a wrong answer keeps its words.
+        assert_eq!(r.answer.is_some(), !r.correct, "{r:?}");
+    }
+    // Every day's reviews are still found by day (through the table of first ids).
+    let first_day = NOON / DAY;
+    for day in first_day..first_day + 5_000 / 24 {
+        let on_day = all.iter().filter(|r| r.day == day).count() as u32;
+        let counted = store.day_counts(day).unwrap().get("d").map_or(0, |c| c.1);
+        assert_eq!(counted, on_day, "day {day}");
+    }
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    drop(store);
+    let size_after = std::fs::metadata(&path).unwrap().len();
+    assert!(
+        size_after * 2 < size_before,
+        "the migrated file is compacted: {size_before} -> {size_after} bytes"
+    );
+}
+
+/// The log finds a day's reviews from the day's first review id: a clock that goes back (a
+/// review on an earlier day written after later ones) and undoing a day's first review must
+/// not hide any.
+#[test]
+fn day_counts_survive_a_clock_that_goes_back_and_undo() {
+    let mut store = Store::in_memory().unwrap();
+    let record = |card: &str, day: i64| factquiz::store::ReviewRecord {
+        deck_id: "d".into(),
+        card_id: card.into(),
+        time_ms: day * DAY + 13 * 3_600_000,
+        grade: 3,
+        correct: true,
+        mode: "typed".into(),
+        answer: Some("x".into()),
+        taken_ms: 1000,
+        day,
+        before: None,
+        after: CardState::new_card(),
+    };
+    let mut ids = Vec::new();
+    for (card, day) in [("a", 10), ("b", 12), ("c", 11), ("d", 10), ("e", 12)] {
+        ids.push(store.record_answer(&record(card, day)).unwrap());
+    }
+    let new_on = |s: &Store, day: i64| s.day_counts(day).unwrap().get("d").map_or(0, |c| c.0);
+    assert_eq!(
+        (new_on(&store, 10), new_on(&store, 11), new_on(&store, 12)),
+        (2, 1, 2)
+    );
+    // Undo day 10's first review: its other review is still counted.
+    assert!(store.undo_review(ids[0], None).unwrap());
+    assert_eq!(new_on(&store, 10), 1);
+    // Undo day 11's only review: the day is empty, and a later answer on it counts again.
+    assert!(store.undo_review(ids[2], None).unwrap());
+    assert_eq!(new_on(&store, 11), 0);
+    store.record_answer(&record("f", 11)).unwrap();
+    assert_eq!(
+        (new_on(&store, 10), new_on(&store, 11), new_on(&store, 12)),
+        (1, 1, 2)
+    );
+    assert!(!store.undo_review(ids[0], None).unwrap(), "gone already");
+    // The words of a right answer are not kept.
+    assert!(
+        store
+            .all_reviews()
+            .unwrap()
+            .iter()
+            .all(|r| r.answer.is_none())
+    );
+}

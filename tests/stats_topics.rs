@@ -64,7 +64,6 @@ fn review(card: &str, day: i64, correct: bool, after: CardState) -> ReviewRecord
             format!("wrong {day}")
         }),
         taken_ms: 4_000,
-        elapsed_days: 1,
         day: 19_000 + day,
         before: Some(CardState {
             queue: Queue::Review,

@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 use crate::schedule::Queue;
 use crate::store::StoreError;
 
-use crate::store::reviews::{DAY_FIGURES_KEY as KEY, DAY_FIGURES_THROUGH_KEY as THROUGH_KEY};
+use crate::store::reviews::{
+    DAY_FIGURES_KEY as KEY, DAY_FIGURES_THROUGH_KEY as THROUGH_KEY, since_day,
+};
 
 const VERSION: u32 = 1;
 
@@ -132,19 +134,19 @@ pub fn figures(
                 }
             }
             // Days the cache does not cover, and reviews it has not seen on the days it does.
-            merge(&mut out, query(&tx, "r.day >= ?1", &[c.before_day])?);
+            merge(&mut out, query(&tx, &since_day(1), &[c.before_day])?);
             merge(
                 &mut out,
                 query(
                     &tx,
-                    "r.id > ?1 AND r.day >= ?2 AND r.day < ?3",
+                    &format!("r.id > ?1 AND {} AND r.day < ?3", since_day(2)),
                     &[c.through_id, from, c.before_day],
                 )?,
             );
             c.before_day < today || c.from_day < from - 31
         }
         None => {
-            merge(&mut out, query(&tx, "r.day >= ?1", &[from])?);
+            merge(&mut out, query(&tx, &since_day(1), &[from])?);
             true
         }
     };
@@ -216,7 +218,6 @@ mod tests {
             mode: "typed".into(),
             answer: None,
             taken_ms: 1000,
-            elapsed_days: 1,
             day,
             before: Some(after),
             after,
@@ -259,7 +260,7 @@ mod tests {
             })
             .unwrap();
         drop(f);
-        store.undo_review(id).unwrap();
+        store.undo_review(id, None).unwrap();
         let conn = store.connection();
         let f = figures(conn, 95, 108, true).unwrap();
         assert_eq!(sum(&f, 102).0, sum(&first, 102).0 - 1);

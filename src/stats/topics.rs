@@ -55,12 +55,13 @@ fn recent_counts(
 ) -> Result<Vec<(String, String, u32, u32)>, StoreError> {
     // Through the day index (two days' slack for a changed time zone), then exactly by time.
     let first_day = study_day(since_ms, offset_secs) - 2;
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT c.deck_id, c.card_id, x.right, x.n FROM
-           (SELECT key, sum(correct) AS right, count(*) AS n FROM review
-            WHERE day >= ?2 AND time_ms >= ?1 GROUP BY +key) x
+           (SELECT key, sum(correct) AS right, count(*) AS n FROM review r
+            WHERE {} AND time_ms >= ?1 GROUP BY key) x
          JOIN card c ON c.key = x.key",
-    )?;
+        crate::store::reviews::since_day(2)
+    ))?;
     let rows = stmt.query_map(rusqlite::params![since_ms, first_day], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
     })?;

@@ -86,7 +86,6 @@ pub type CardKey = (String, String);
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
-    keys: HashMap<CardKey, i64>,
     _lock: Option<DataLock>,
 }
 
@@ -107,7 +106,6 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.clone()),
-            keys: HashMap::new(),
             _lock: Some(lock),
         };
         store.prepare().map_err(|e| corrupt_or(e, &path))?;
@@ -125,14 +123,11 @@ impl Store {
                 supported: schema::VERSION,
             });
         }
-        let mut store = Store {
+        Ok(Store {
             conn,
             path: Some(path),
-            keys: HashMap::new(),
             _lock: None,
-        };
-        store.load_keys()?;
-        Ok(store)
+        })
     }
 
     /// A store in memory, for tests and tools.
@@ -140,7 +135,6 @@ impl Store {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
             path: None,
-            keys: HashMap::new(),
             _lock: None,
         };
         store.prepare()?;
@@ -164,20 +158,7 @@ impl Store {
             // A failed backup stops the migration: the file stays as the older build left it.
             self.backup(backup::BackupReason::BeforeMigration)?;
         }
-        schema::migrate(&mut self.conn)?;
-        self.load_keys()
-    }
-
-    fn load_keys(&mut self) -> Result<(), StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT key, deck_id, card_id FROM card")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))?;
-        for row in rows {
-            let (key, deck, card) = row?;
-            self.keys.insert((deck, card), key);
-        }
-        Ok(())
+        schema::migrate(&mut self.conn)
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -198,104 +179,62 @@ impl Store {
         &self.conn
     }
 
-    /// The key of a card, creating it inside `tx` when it has none.
-    fn key_in(
-        tx: &Connection,
-        keys: &mut HashMap<CardKey, i64>,
-        deck: &str,
-        card: &str,
-    ) -> Result<i64, StoreError> {
-        if let Some(&k) = keys.get(&(deck.to_string(), card.to_string())) {
-            // A key cached by a transaction that then failed (a full disk) names no row: check.
-            let exists = tx
-                .query_row("SELECT 1 FROM card WHERE key = ?1", [k], |_| Ok(()))
-                .optional()?
-                .is_some();
-            if exists {
-                return Ok(k);
-            }
-            keys.remove(&(deck.to_string(), card.to_string()));
+    /// The key of a card, creating it inside `tx` when it has none. Looked up in the file
+    /// each time (a few microseconds through the index on the ids), so that nothing holds
+    /// 100,000 keys in memory and no key outlives a transaction that failed.
+    fn key_in(tx: &Connection, deck: &str, card: &str) -> Result<i64, StoreError> {
+        let find = |tx: &Connection| -> Result<Option<i64>, StoreError> {
+            Ok(tx
+                .prepare_cached("SELECT key FROM card WHERE deck_id = ?1 AND card_id = ?2")?
+                .query_row(params![deck, card], |r| r.get(0))
+                .optional()?)
+        };
+        if let Some(key) = find(tx)? {
+            return Ok(key);
         }
-        tx.execute(
-            "INSERT OR IGNORE INTO card (deck_id, card_id) VALUES (?1, ?2)",
-            params![deck, card],
-        )?;
-        let key: i64 = tx.query_row(
-            "SELECT key FROM card WHERE deck_id = ?1 AND card_id = ?2",
-            params![deck, card],
-            |r| r.get(0),
-        )?;
-        keys.insert((deck.to_string(), card.to_string()), key);
-        Ok(key)
+        tx.prepare_cached("INSERT INTO card (deck_id, card_id) VALUES (?1, ?2)")?
+            .execute(params![deck, card])?;
+        Ok(tx.last_insert_rowid())
+    }
+
+    /// Calls `f` with every card state the store holds (cards of decks that are gone
+    /// included), by deck id and card id, without making a string of either.
+    pub fn for_each_state(
+        &self,
+        mut f: impl FnMut(&str, &str, CardState),
+    ) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT c.deck_id, c.card_id, {STATE_COLUMNS}
+             FROM card_state s JOIN card c ON c.key = s.key"
+        ))?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let state = read_state(r, 2)?;
+            let text = |i: usize| -> Result<&str, StoreError> {
+                Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
+            };
+            f(text(0)?, text(1)?, state);
+        }
+        Ok(())
     }
 
     /// Every card state the store holds (cards of decks that are gone included).
     pub fn all_states(&self) -> Result<HashMap<CardKey, CardState>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT c.deck_id, c.card_id, s.stability, s.difficulty, s.due_ms, s.due_day,
-                    s.last_review_ms, s.reps, s.lapses, s.streak, s.queue, s.suspended,
-                    s.buried_until_day, s.leech
-             FROM card_state s JOIN card c ON c.key = s.key",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                (r.get::<_, String>(0)?, r.get::<_, String>(1)?),
-                CardState {
-                    stability: r.get::<_, f64>(2)? as f32,
-                    difficulty: r.get::<_, f64>(3)? as f32,
-                    due_ms: r.get(4)?,
-                    due_day: r.get(5)?,
-                    last_review_ms: r.get(6)?,
-                    reps: r.get(7)?,
-                    lapses: r.get(8)?,
-                    streak: r.get(9)?,
-                    queue: Queue::from_u8(r.get(10)?),
-                    suspended: r.get(11)?,
-                    buried_until_day: r.get(12)?,
-                    leech: r.get(13)?,
-                },
-            ))
-        })?;
         let mut out = HashMap::new();
-        for row in rows {
-            let (k, s) = row?;
-            out.insert(k, s);
-        }
+        self.for_each_state(|deck, card, state| {
+            out.insert((deck.to_string(), card.to_string()), state);
+        })?;
         Ok(out)
     }
 
     pub fn card_state(&self, deck: &str, card: &str) -> Result<Option<CardState>, StoreError> {
-        let Some(key) = self.keys.get(&(deck.to_string(), card.to_string())) else {
-            return Ok(None);
-        };
-        self.state_of_key(*key)
-    }
-
-    fn state_of_key(&self, key: i64) -> Result<Option<CardState>, StoreError> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT stability, difficulty, due_ms, due_day, last_review_ms, reps, lapses,
-                        streak, queue, suspended, buried_until_day, leech
-                 FROM card_state WHERE key = ?1",
-                [key],
-                |r| {
-                    Ok(CardState {
-                        stability: r.get::<_, f64>(0)? as f32,
-                        difficulty: r.get::<_, f64>(1)? as f32,
-                        due_ms: r.get(2)?,
-                        due_day: r.get(3)?,
-                        last_review_ms: r.get(4)?,
-                        reps: r.get(5)?,
-                        lapses: r.get(6)?,
-                        streak: r.get(7)?,
-                        queue: Queue::from_u8(r.get(8)?),
-                        suspended: r.get(9)?,
-                        buried_until_day: r.get(10)?,
-                        leech: r.get(11)?,
-                    })
-                },
-            )
+            .prepare_cached(&format!(
+                "SELECT {STATE_COLUMNS} FROM card_state s JOIN card c ON c.key = s.key
+                 WHERE c.deck_id = ?1 AND c.card_id = ?2"
+            ))?
+            .query_row(params![deck, card], |r| read_state(r, 0))
             .optional()?)
     }
 
@@ -307,7 +246,7 @@ impl Store {
         state: &CardState,
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
-        let key = Self::key_in(&tx, &mut self.keys, deck, card)?;
+        let key = Self::key_in(&tx, deck, card)?;
         write_state(&tx, key, state)?;
         tx.commit()?;
         Ok(())
@@ -340,8 +279,30 @@ impl Store {
     }
 }
 
+/// The state columns of `card_state s`, in the order [`read_state`] reads them.
+const STATE_COLUMNS: &str = "s.stability, s.difficulty, s.due_ms, s.due_day, s.last_review_ms,
+    s.reps, s.lapses, s.streak, s.queue, s.suspended, s.buried_until_day, s.leech";
+
+/// A state from [`STATE_COLUMNS`], starting at column `at`.
+fn read_state(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<CardState> {
+    Ok(CardState {
+        stability: r.get::<_, f64>(at)? as f32,
+        difficulty: r.get::<_, f64>(at + 1)? as f32,
+        due_ms: r.get(at + 2)?,
+        due_day: r.get(at + 3)?,
+        last_review_ms: r.get(at + 4)?,
+        reps: r.get(at + 5)?,
+        lapses: r.get(at + 6)?,
+        streak: r.get(at + 7)?,
+        queue: Queue::from_u8(r.get(at + 8)?),
+        suspended: r.get(at + 9)?,
+        buried_until_day: r.get(at + 10)?,
+        leech: r.get(at + 11)?,
+    })
+}
+
 pub(crate) fn write_state(tx: &Connection, key: i64, s: &CardState) -> Result<(), StoreError> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO card_state (key, stability, difficulty, due_ms, due_day, last_review_ms,
              reps, lapses, streak, queue, suspended, buried_until_day, leech)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
@@ -351,22 +312,22 @@ pub(crate) fn write_state(tx: &Connection, key: i64, s: &CardState) -> Result<()
              reps = excluded.reps, lapses = excluded.lapses, streak = excluded.streak,
              queue = excluded.queue, suspended = excluded.suspended,
              buried_until_day = excluded.buried_until_day, leech = excluded.leech",
-        params![
-            key,
-            f64::from(s.stability),
-            f64::from(s.difficulty),
-            s.due_ms,
-            s.due_day,
-            s.last_review_ms,
-            s.reps,
-            s.lapses,
-            s.streak,
-            s.queue as u8,
-            s.suspended,
-            s.buried_until_day,
-            s.leech
-        ],
-    )?;
+    )?
+    .execute(params![
+        key,
+        f64::from(s.stability),
+        f64::from(s.difficulty),
+        s.due_ms,
+        s.due_day,
+        s.last_review_ms,
+        s.reps,
+        s.lapses,
+        s.streak,
+        s.queue as u8,
+        s.suspended,
+        s.buried_until_day,
+        s.leech
+    ])?;
     Ok(())
 }
 

@@ -6,6 +6,7 @@ use std::io::Write;
 
 use rusqlite::{OptionalExtension, params};
 
+use super::schema::MODE_NAMES;
 use super::{Store, StoreError, write_state};
 use crate::schedule::state::{CardState, Queue};
 
@@ -23,13 +24,16 @@ pub struct ReviewRecord {
     pub time_ms: i64,
     pub grade: u8,
     pub correct: bool,
+    /// The answer mode's name (one of [`MODE_NAMES`]).
     pub mode: String,
+    /// What was answered; the log keeps it only when it was wrong.
     pub answer: Option<String>,
     pub taken_ms: i64,
-    pub elapsed_days: u32,
     pub day: i64,
-    /// The state before the answer; `None` for a card never answered.
+    /// The state before the answer; `None` for a card never answered. The log keeps only its
+    /// queue; the session keeps the whole state for undo.
     pub before: Option<CardState>,
+    /// The state the answer gives the card, written as its state.
     pub after: CardState,
 }
 
@@ -37,103 +41,75 @@ pub struct ReviewRecord {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewRow {
     pub id: i64,
-    pub record: ReviewRecord,
+    pub deck_id: String,
+    pub card_id: String,
+    pub time_ms: i64,
+    pub day: i64,
+    pub grade: u8,
+    pub correct: bool,
+    /// The answer mode's name ("?" for a number this build does not know).
+    pub mode: &'static str,
+    /// Where the card was before the answer.
+    pub queue_before: Queue,
+    pub taken_ms: i64,
+    /// The words of a wrong answer.
+    pub answer: Option<String>,
 }
 
 const INSERT_REVIEW: &str =
-    "INSERT INTO review (time_ms, key, grade, correct, mode, answer, taken_ms,
-     elapsed_days, day, queue_before, before, after)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    "INSERT INTO review (time_ms, key, day, grade, correct, mode, queue_before, taken_ms, answer)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
-/// The values of one review row, in the order of [`INSERT_REVIEW`].
-type ReviewValues<'a> = (
-    i64,
-    i64,
-    u8,
-    bool,
-    &'a str,
-    Option<&'a str>,
-    i64,
-    u32,
-    i64,
-    u8,
-    Option<Vec<u8>>,
-    Vec<u8>,
-);
+/// The first review id of each study day, for [`since_day`]: kept in the transaction that
+/// writes the review (ids grow, so the first one written for a day is its smallest).
+const NOTE_DAY: &str = "INSERT OR IGNORE INTO review_day (day, first_id) VALUES (?1, ?2)";
 
-/// `before` is the state before the answer as stored (see [`stored_before`]).
-fn review_params(key: i64, r: &ReviewRecord, before: Option<Vec<u8>>) -> ReviewValues<'_> {
-    (
-        r.time_ms,
-        key,
-        r.grade,
-        r.correct,
-        &r.mode,
-        r.answer.as_deref(),
-        r.taken_ms,
-        r.elapsed_days,
-        r.day,
-        r.before.map_or(Queue::New, |b| b.queue) as u8,
-        before,
-        r.after.to_bytes(),
+/// A condition on the reviews (as `r`) of study day `?{param}` and later, for a WHERE clause:
+/// the day table gives the first review to look at, so that SQLite reads the log from there on
+/// instead of all of it. Right even when the clock went back (a later review on an earlier
+/// day): a day's first id is the smallest id on it, and every review of the days asked for
+/// comes at or after the smallest of those.
+pub fn since_day(param: usize) -> String {
+    format!(
+        "r.id >= (SELECT coalesce(min(first_id), 9223372036854775807) FROM review_day
+                  WHERE day >= ?{param}) AND r.day >= ?{param}"
     )
 }
 
-/// The state before an answer, as the log keeps it: NULL for a card never answered; an empty
-/// blob when it is the state the card's previous review left (`previous`: that review's
-/// `after`), as it is unless the card was suspended or buried in between; else its bytes. A
-/// state is then kept once, not twice, in a log of a million answers.
-fn stored_before(before: Option<CardState>, previous: Option<&[u8]>) -> Option<Vec<u8>> {
-    let bytes = before?.to_bytes();
-    let same = previous
-        .and_then(CardState::from_bytes)
-        .is_some_and(|p| p.to_bytes() == bytes);
-    Some(if same { Vec::new() } else { bytes })
+/// A mode's number in the log.
+fn mode_code(name: &str) -> Result<i64, StoreError> {
+    MODE_NAMES
+        .iter()
+        .position(|m| *m == name)
+        .map(|i| i as i64)
+        .ok_or_else(|| StoreError::Io(std::io::Error::other(format!("unknown answer mode {name}"))))
 }
 
-/// The `after` of a card's latest review before review `id` (all of them: `i64::MAX`).
-fn previous_after(
-    conn: &rusqlite::Connection,
-    key: i64,
-    id: i64,
-) -> Result<Option<Vec<u8>>, StoreError> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT after FROM review WHERE key = ?1 AND id < ?2 ORDER BY id DESC LIMIT 1",
-        )?
-        .query_row(params![key, id], |r| r.get(0))
-        .optional()?)
-}
-
-/// The state before a review from what the log keeps (see [`stored_before`]).
-fn read_before(
-    conn: &rusqlite::Connection,
-    key: i64,
-    id: i64,
-    stored: Option<Vec<u8>>,
-) -> Result<Option<CardState>, StoreError> {
-    Ok(match stored {
-        None => None,
-        Some(b) if b.is_empty() => {
-            previous_after(conn, key, id)?.and_then(|p| CardState::from_bytes(&p))
-        }
-        Some(b) => CardState::from_bytes(&b),
-    })
+/// Writes one review row (and notes its day); returns its id.
+fn insert_review(tx: &rusqlite::Connection, key: i64, r: &ReviewRecord) -> Result<i64, StoreError> {
+    let answer = if r.correct { None } else { r.answer.as_deref() };
+    tx.prepare_cached(INSERT_REVIEW)?.execute(params![
+        r.time_ms,
+        key,
+        r.day,
+        r.grade,
+        r.correct,
+        mode_code(&r.mode)?,
+        r.before.map_or(Queue::New, |b| b.queue) as u8,
+        r.taken_ms,
+        answer
+    ])?;
+    let id = tx.last_insert_rowid();
+    tx.prepare_cached(NOTE_DAY)?.execute(params![r.day, id])?;
+    Ok(id)
 }
 
 impl Store {
     /// Writes an answer and the card's new state in one transaction; returns the review's id.
     pub fn record_answer(&mut self, r: &ReviewRecord) -> Result<i64, StoreError> {
         let tx = self.conn.transaction()?;
-        let key = Self::key_in(&tx, &mut self.keys, &r.deck_id, &r.card_id)?;
-        let previous = match r.before {
-            Some(_) => previous_after(&tx, key, i64::MAX)?,
-            None => None,
-        };
-        let before = stored_before(r.before, previous.as_deref());
-        tx.prepare_cached(INSERT_REVIEW)?
-            .execute(review_params(key, r, before))?;
-        let id = tx.last_insert_rowid();
+        let key = Self::key_in(&tx, &r.deck_id, &r.card_id)?;
+        let id = insert_review(&tx, key, r)?;
         write_state(&tx, key, &r.after)?;
         tx.commit()?;
         Ok(id)
@@ -144,17 +120,18 @@ impl Store {
     pub fn record_many(&mut self, records: &[ReviewRecord]) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         {
-            let mut insert = tx.prepare(INSERT_REVIEW)?;
             let mut last: HashMap<i64, CardState> = HashMap::new();
+            let mut keys: HashMap<(&str, &str), i64> = HashMap::new();
             for r in records {
-                let key = Self::key_in(&tx, &mut self.keys, &r.deck_id, &r.card_id)?;
-                let previous = match (r.before, last.get(&key)) {
-                    (None, _) => None,
-                    (Some(_), Some(p)) => Some(p.to_bytes()),
-                    (Some(_), None) => previous_after(&tx, key, i64::MAX)?,
+                let key = match keys.get(&(r.deck_id.as_str(), r.card_id.as_str())) {
+                    Some(&k) => k,
+                    None => {
+                        let k = Self::key_in(&tx, &r.deck_id, &r.card_id)?;
+                        keys.insert((&r.deck_id, &r.card_id), k);
+                        k
+                    }
                 };
-                let before = stored_before(r.before, previous.as_deref());
-                insert.execute(review_params(key, r, before))?;
+                insert_review(&tx, key, r)?;
                 last.insert(key, r.after);
             }
             for (key, state) in &last {
@@ -165,50 +142,59 @@ impl Store {
         Ok(())
     }
 
-    /// Removes a review and puts the card back in the state it had before it, exactly.
-    /// Returns the restored state (`None`: the card is new again).
-    pub fn undo_review(&mut self, id: i64) -> Result<Option<CardState>, StoreError> {
+    /// Removes a review and puts its card back in `before`, the state it had before it (the
+    /// answering session keeps it; `None`: the card is new again). Only the card's latest
+    /// review can be undone this way. Returns false when there is no such review.
+    pub fn undo_review(&mut self, id: i64, before: Option<&CardState>) -> Result<bool, StoreError> {
         let tx = self.conn.transaction()?;
-        let row: Option<(i64, Option<Vec<u8>>, Vec<u8>)> = tx
-            .query_row(
-                "SELECT key, before, after FROM review WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
+        let row: Option<(i64, i64)> = tx
+            .query_row("SELECT key, day FROM review WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?;
-        let Some((key, stored, after)) = row else {
-            return Ok(None);
+        let Some((key, day)) = row else {
+            return Ok(false);
         };
-        let before = read_before(&tx, key, id, stored)?;
-        // A later review of the card that kept its state as "the one this review left" keeps
-        // it in full now.
-        tx.execute(
-            "UPDATE review SET before = ?1 WHERE id = (SELECT min(id) FROM review
-               WHERE key = ?2 AND id > ?3) AND length(before) = 0",
-            params![after, key, id],
-        )?;
         tx.execute("DELETE FROM review WHERE id = ?1", [id])?;
+        // The day's first review moves on to the next one of that day (or the day goes).
+        let next: Option<i64> = tx.query_row(
+            "SELECT min(id) FROM review WHERE id > ?2 AND day = ?1",
+            params![day, id],
+            |r| r.get(0),
+        )?;
+        match next {
+            Some(next) => tx.execute(
+                "UPDATE review_day SET first_id = ?3 WHERE day = ?1 AND first_id = ?2",
+                params![day, id, next],
+            )?,
+            None => tx.execute(
+                "DELETE FROM review_day WHERE day = ?1 AND first_id = ?2",
+                params![day, id],
+            )?,
+        };
         tx.execute(
             "DELETE FROM settings WHERE key IN (?1, ?2)
                AND ?3 <= (SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?2)",
             params![DAY_FIGURES_KEY, DAY_FIGURES_THROUGH_KEY, id],
         )?;
-        match &before {
+        match before {
             Some(state) => write_state(&tx, key, state)?,
             None => {
                 tx.execute("DELETE FROM card_state WHERE key = ?1", [key])?;
             }
         }
         tx.commit()?;
-        Ok(before)
+        Ok(true)
     }
 
     /// Answers per deck on a study day: (new cards introduced, reviews of seen cards).
     pub fn day_counts(&self, day: i64) -> Result<HashMap<String, (u32, u32)>, StoreError> {
-        let mut stmt = self.conn.prepare(
+        let sql = format!(
             "SELECT c.deck_id, r.queue_before = 0, count(*) FROM review r JOIN card c ON c.key = r.key
-             WHERE r.day = ?1 GROUP BY c.deck_id, r.queue_before = 0",
-        )?;
+             WHERE {} AND r.day = ?1 GROUP BY c.deck_id, r.queue_before = 0",
+            since_day(1)
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([day], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -229,17 +215,35 @@ impl Store {
         Ok(out)
     }
 
-    /// The reviews of one card, oldest first.
+    /// The reviews of one card, oldest first. The log has no index by card (it would be a
+    /// quarter of the file), so this reads the whole log: tens of milliseconds for a million
+    /// reviews. The browser asks for it off the UI thread.
     pub fn card_reviews(&self, deck: &str, card: &str) -> Result<Vec<ReviewRow>, StoreError> {
-        let Some(&key) = self.keys.get(&(deck.to_string(), card.to_string())) else {
-            return Ok(Vec::new());
-        };
-        self.query_reviews("WHERE r.key = ?1 ORDER BY r.id", [key])
+        card_reviews(&self.conn, deck, card)
     }
 
     /// Every review, oldest first.
     pub fn all_reviews(&self) -> Result<Vec<ReviewRow>, StoreError> {
-        self.query_reviews("ORDER BY r.id", [])
+        let mut out = Vec::new();
+        self.for_each_review(|_, r| {
+            out.push(r);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Calls `f` with every review (and its card's key), oldest first, without holding the
+    /// log in memory; stops at the first error `f` returns.
+    pub fn for_each_review(
+        &self,
+        mut f: impl FnMut(i64, ReviewRow) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare(&format!("{SELECT_ROWS} ORDER BY r.id"))?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            f(r.get(SELECT_KEY)?, read_row(r)?)?;
+        }
+        Ok(())
     }
 
     /// Every review as the optimiser needs it: card key, time and grade.
@@ -263,58 +267,6 @@ impl Store {
             .query_row("SELECT count(*) FROM review", [], |r| r.get(0))?)
     }
 
-    fn query_reviews<P: rusqlite::Params>(
-        &self,
-        tail: &str,
-        p: P,
-    ) -> Result<Vec<ReviewRow>, StoreError> {
-        let sql = format!(
-            "SELECT r.id, c.deck_id, c.card_id, r.time_ms, r.grade, r.correct, r.mode, r.answer,
-                    r.taken_ms, r.elapsed_days, r.day, r.before, r.after, r.key
-             FROM review r JOIN card c ON c.key = r.key {tail}"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        // Each card's latest `after` so far: what an empty `before` stands for (rows come in
-        // the order of their ids).
-        let mut last: HashMap<i64, Vec<u8>> = HashMap::new();
-        let rows = stmt.query_map(p, |r| {
-            let id: i64 = r.get(0)?;
-            let key: i64 = r.get(13)?;
-            let stored: Option<Vec<u8>> = r.get(11)?;
-            let after: Vec<u8> = r.get(12)?;
-            let before = match stored {
-                Some(b) if b.is_empty() => match last.get(&key) {
-                    Some(p) => CardState::from_bytes(p),
-                    None => read_before(&self.conn, key, id, Some(b)).ok().flatten(),
-                },
-                other => other.and_then(|b| CardState::from_bytes(&b)),
-            };
-            last.insert(key, after.clone());
-            Ok(ReviewRow {
-                id: r.get(0)?,
-                record: ReviewRecord {
-                    deck_id: r.get(1)?,
-                    card_id: r.get(2)?,
-                    time_ms: r.get(3)?,
-                    grade: r.get(4)?,
-                    correct: r.get(5)?,
-                    mode: r.get(6)?,
-                    answer: r.get(7)?,
-                    taken_ms: r.get(8)?,
-                    elapsed_days: r.get(9)?,
-                    day: r.get(10)?,
-                    before,
-                    after: CardState::from_bytes(&after).unwrap_or_else(|| {
-                        let mut s = CardState::new_card();
-                        s.queue = Queue::Review;
-                        s
-                    }),
-                },
-            })
-        })?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
-    }
-
     /// Writes the review log as CSV: the columns `optimize --revlog` reads (card_id,
     /// review_rating, review_time, review_duration) plus deck_id, card and answer.
     pub fn export_reviews_csv(&self, out: impl Write) -> Result<u64, StoreError> {
@@ -333,13 +285,7 @@ impl Store {
         ])
         .map_err(io)?;
         let mut n = 0;
-        for row in self.all_reviews()? {
-            let r = &row.record;
-            let key = self
-                .keys
-                .get(&(r.deck_id.clone(), r.card_id.clone()))
-                .copied()
-                .unwrap_or_default();
+        self.for_each_review(|key, r| {
             let time = chrono::DateTime::from_timestamp_millis(r.time_ms)
                 .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
                 .unwrap_or_default();
@@ -348,16 +294,63 @@ impl Store {
                 r.grade.to_string(),
                 time,
                 r.taken_ms.to_string(),
-                r.deck_id.clone(),
-                r.card_id.clone(),
+                r.deck_id,
+                r.card_id,
                 u8::from(r.correct).to_string(),
-                r.mode.clone(),
-                r.answer.clone().unwrap_or_default(),
+                r.mode.to_string(),
+                r.answer.unwrap_or_default(),
             ])
             .map_err(io)?;
             n += 1;
-        }
+            Ok(())
+        })?;
         w.flush()?;
         Ok(n)
     }
+}
+
+/// The columns [`read_row`] reads, then the card's key (at [`SELECT_KEY`]).
+const SELECT_ROWS: &str =
+    "SELECT r.id, c.deck_id, c.card_id, r.time_ms, r.day, r.grade, r.correct, r.mode,
+            r.queue_before, r.taken_ms, r.answer, r.key
+     FROM review r JOIN card c ON c.key = r.key";
+const SELECT_KEY: usize = 11;
+
+fn read_row(r: &rusqlite::Row<'_>) -> Result<ReviewRow, StoreError> {
+    Ok(ReviewRow {
+        id: r.get(0)?,
+        deck_id: r.get(1)?,
+        card_id: r.get(2)?,
+        time_ms: r.get(3)?,
+        day: r.get(4)?,
+        grade: r.get(5)?,
+        correct: r.get(6)?,
+        mode: usize::try_from(r.get::<_, i64>(7)?)
+            .ok()
+            .and_then(|i| MODE_NAMES.get(i))
+            .copied()
+            .unwrap_or("?"),
+        queue_before: Queue::from_u8(r.get(8)?),
+        taken_ms: r.get(9)?,
+        answer: r.get(10)?,
+    })
+}
+
+/// The reviews of one card through `conn`, oldest first (a whole read of the log, see
+/// [`Store::card_reviews`]).
+pub fn card_reviews(
+    conn: &rusqlite::Connection,
+    deck: &str,
+    card: &str,
+) -> Result<Vec<ReviewRow>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT_ROWS} WHERE r.key = (SELECT key FROM card WHERE deck_id = ?1 AND card_id = ?2)
+         ORDER BY r.id"
+    ))?;
+    let mut rows = stmt.query(params![deck, card])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(read_row(r)?);
+    }
+    Ok(out)
 }

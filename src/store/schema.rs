@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use super::StoreError;
 
 /// The schema this build writes.
-pub const VERSION: i64 = 2;
+pub const VERSION: i64 = 3;
 
 /// Version 1: cards, their states, the review log and settings.
 const V1: &str = "
@@ -53,8 +53,48 @@ CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 /// Version 2: an index by study day, for daily limits and the statistics.
 const V2: &str = "CREATE INDEX review_day ON review (day);";
 
+/// Version 3: a log a third the size (a heavy user's million answers in about 40 MB). A review
+/// keeps what happened, not the card's states: the state before an answer is kept by the
+/// session that can undo it, the state after is the card's state until its next answer. The
+/// mode is a number (see [`MODE_NAMES`]); the words of an answer are kept only when they were
+/// wrong (the leech list shows them). The per-card index is kept only for wrong answers, and
+/// the index by day becomes a small table: the first review id of each study day (review ids
+/// follow the clock, so the reviews of a day are found from there on; see `reviews::since_day`).
+const V3: &str = "
+CREATE TABLE review_v3 (
+    id INTEGER PRIMARY KEY,
+    time_ms INTEGER NOT NULL,
+    key INTEGER NOT NULL REFERENCES card(key),
+    day INTEGER NOT NULL,
+    grade INTEGER NOT NULL,
+    correct INTEGER NOT NULL,
+    mode INTEGER NOT NULL,
+    queue_before INTEGER NOT NULL,
+    taken_ms INTEGER NOT NULL,
+    answer TEXT
+);
+INSERT INTO review_v3 (id, time_ms, key, day, grade, correct, mode, queue_before, taken_ms, answer)
+    SELECT id, time_ms, key, day, grade, correct,
+           CASE mode WHEN 'choice' THEN 0 WHEN 'typed' THEN 1 WHEN 'verdict' THEN 2
+                     WHEN 'order' THEN 3 WHEN 'source-said' THEN 4 ELSE 1 END,
+           queue_before, taken_ms, CASE WHEN correct THEN NULL ELSE answer END
+    FROM review ORDER BY id;
+DROP TABLE review;
+ALTER TABLE review_v3 RENAME TO review;
+CREATE INDEX review_wrong ON review (key) WHERE answer IS NOT NULL;
+CREATE TABLE review_day (day INTEGER PRIMARY KEY, first_id INTEGER NOT NULL);
+INSERT INTO review_day (day, first_id) SELECT day, min(id) FROM review GROUP BY day;
+";
+
+/// The answer modes as version 3 numbers them (`review.mode` is the index here).
+pub const MODE_NAMES: [&str; 5] = ["choice", "typed", "verdict", "order", "source-said"];
+
 /// The migrations, in order: the one at index i takes version i to i + 1.
-const MIGRATIONS: [&str; VERSION as usize] = [V1, V2];
+const MIGRATIONS: [&str; VERSION as usize] = [V1, V2, V3];
+
+/// The version from which a migration rewrites the review log: the file is compacted after it
+/// (SQLite keeps the freed pages otherwise).
+const COMPACT_AFTER_FROM: i64 = 3;
 
 /// The file's schema version.
 pub fn version(conn: &Connection) -> Result<i64, StoreError> {
@@ -81,6 +121,12 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
         tx.commit()?;
+    }
+    if found > 0 && found < COMPACT_AFTER_FROM {
+        // Gives the old log's pages back to the disk. The migration is already committed: a
+        // failure here (a disk too full for the copy VACUUM makes) leaves a sound, larger file.
+        // VACUUM goes through the write-ahead log, which is then emptied.
+        let _ = conn.execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);");
     }
     Ok(())
 }

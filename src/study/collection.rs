@@ -105,21 +105,33 @@ impl Collection {
         Ok(c)
     }
 
-    /// Reads every card's state from the store again.
+    /// Reads every card's state from the store again: one pass over the stored states,
+    /// each put in its place through maps of ids borrowed from the library.
     pub fn reload_states(&mut self) -> Result<(), StoreError> {
-        let mut all = self.store.all_states()?;
-        self.states = self
-            .library
-            .decks
+        let decks = &self.library.decks;
+        let mut states: Vec<Vec<Option<CardState>>> = decks
             .iter()
-            .map(|d| {
-                d.deck
-                    .cards
-                    .iter()
-                    .map(|c| all.remove(&(d.deck.id.clone(), c.id.clone())))
-                    .collect()
-            })
+            .map(|d| vec![None; d.deck.cards.len()])
             .collect();
+        // Deck ids and card ids are unique in a library; were one not, its first holder wins.
+        let mut places: HashMap<&str, (usize, HashMap<&str, usize>)> = HashMap::new();
+        for (di, d) in decks.iter().enumerate() {
+            places.entry(d.deck.id.as_str()).or_insert_with(|| {
+                let mut cards = HashMap::with_capacity(d.deck.cards.len());
+                for (ci, c) in d.deck.cards.iter().enumerate() {
+                    cards.entry(c.id.as_str()).or_insert(ci);
+                }
+                (di, cards)
+            });
+        }
+        self.store.for_each_state(|deck, card, state| {
+            if let Some((di, cards)) = places.get(deck)
+                && let Some(&ci) = cards.get(card)
+            {
+                states[*di][ci] = Some(state);
+            }
+        })?;
+        self.states = states;
         Ok(())
     }
 

@@ -8,7 +8,6 @@ use super::collection::Collection;
 use crate::quiz::check::adjust_for_time;
 use crate::quiz::{Grade, Mode, Outcome, Question, Response, check, choose_mode};
 use crate::schedule::queue::Slot;
-use crate::schedule::scheduler::elapsed_days;
 use crate::schedule::{CardState, Interval};
 use crate::store::{ReviewRecord, StoreError};
 
@@ -213,7 +212,6 @@ impl StudySession {
             mode: a.question.mode.name().to_string(),
             answer: Some(a.given.clone()),
             taken_ms: a.taken_ms,
-            elapsed_days: elapsed_days(&from, &clock),
             day: clock.today(),
             before,
             after,
@@ -255,7 +253,7 @@ impl StudySession {
         let Some(last) = self.done.pop() else {
             return Ok(false);
         };
-        if let Err(e) = coll.store.undo_review(last.review_id) {
+        if let Err(e) = coll.store.undo_review(last.review_id, last.before.as_ref()) {
             self.done.push(last);
             return Err(e);
         }

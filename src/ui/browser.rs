@@ -6,9 +6,9 @@ use egui::{RichText, Ui};
 use super::{evidence, theme};
 use crate::deck::{CardKind, ClaimStatus};
 use crate::schedule::queue::Slot;
-use crate::store::ReviewRow;
 use crate::study::Collection;
 use crate::study::browse::{Filter, Row, SortBy, StateFilter, rows, select};
+use crate::study::history::HistoryJob;
 
 #[derive(Default)]
 pub struct BrowserScreen {
@@ -18,7 +18,7 @@ pub struct BrowserScreen {
     applied: Option<Filter>,
     generation: Option<u64>,
     pub selected: Option<Slot>,
-    history: Option<(Slot, Vec<ReviewRow>)>,
+    history: Option<HistoryJob>,
     topics: Vec<String>,
     /// The library the topics are of ([`crate::deck::Library::fingerprint`]).
     topics_of: Option<u64>,
@@ -231,29 +231,48 @@ impl BrowserScreen {
             }
             evidence::show_evidence(ui, &deck.deck, card);
             ui.label(RichText::new("Review history").heading());
-            if self.history.as_ref().is_none_or(|(s, _)| *s != slot) {
-                let h = coll.store.card_reviews(&deck.deck.id, &card.id).unwrap_or_default();
-                self.history = Some((slot, h));
+            if self.history.as_ref().is_none_or(|h| h.slot != slot) {
+                self.history = Some(HistoryJob::start(coll, slot));
             }
-            let history = self.history.as_ref().map_or(&[][..], |(_, h)| h.as_slice());
-            if history.is_empty() {
-                ui.label("No reviews yet.");
-            }
-            egui::Grid::new("history").striped(true).num_columns(4).show(ui, |ui| {
-                for r in history {
-                    let t = chrono::DateTime::from_timestamp_millis(r.record.time_ms)
-                        .map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())
-                        .unwrap_or_default();
-                    ui.label(t);
-                    ui.label(crate::quiz::Grade::from_number(r.record.grade).map_or("?", |g| g.name()));
-                    ui.label(if r.record.correct { "right" } else { "wrong" });
-                    ui.label(r.record.answer.clone().unwrap_or_default());
-                    ui.end_row();
+            match self.history.as_mut().and_then(HistoryJob::poll) {
+                None => {
+                    ui.label("Reading the history...");
+                    ui.ctx().request_repaint_after(std::time::Duration::from_millis(30));
                 }
-            });
+                Some(Err(e)) => {
+                    ui.colored_label(theme::wrong(ui), format!("The history could not be read: {e}"));
+                }
+                Some(Ok(history)) if history.is_empty() => {
+                    ui.label("No reviews yet.");
+                }
+                Some(Ok(history)) => history_grid(ui, history),
+            }
         });
         action
     }
+}
+
+/// A card's reviews, oldest first: when, the grade, right or wrong, and a wrong answer's words.
+fn history_grid(ui: &mut Ui, history: &[crate::store::ReviewRow]) {
+    egui::Grid::new("history")
+        .striped(true)
+        .num_columns(4)
+        .show(ui, |ui| {
+            for r in history {
+                let t = chrono::DateTime::from_timestamp_millis(r.time_ms)
+                    .map(|t| {
+                        t.with_timezone(&chrono::Local)
+                            .format("%Y-%m-%d %H:%M")
+                            .to_string()
+                    })
+                    .unwrap_or_default();
+                ui.label(t);
+                ui.label(crate::quiz::Grade::from_number(r.grade).map_or("?", |g| g.name()));
+                ui.label(if r.correct { "right" } else { "wrong" });
+                ui.label(r.answer.as_deref().unwrap_or_default());
+                ui.end_row();
+            }
+        });
 }
 
 /// A combo box over optional values: "any" or one of the options.

@@ -1,0 +1,78 @@
+//! Where the memory of a large collection goes: opens a data directory step by step (decks,
+//! quiz index, progress, browser rows) and prints the resident memory after each.
+//!
+//!   cargo run --release --example memory_steps -- DATA_DIR
+
+use std::time::Instant;
+
+fn rss_mb() -> f64 {
+    let s = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: f64 = s
+        .split_whitespace()
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+    pages * 4096.0 / 1e6
+}
+
+unsafe extern "C" {
+    fn malloc_trim(pad: usize) -> i32;
+}
+
+/// Gives freed memory back to the system, so that the figure after a step is what it keeps.
+fn trim() {
+    // SAFETY: glibc's malloc_trim only releases free heap pages.
+    unsafe {
+        malloc_trim(0);
+    }
+}
+
+fn main() {
+    let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("DATA_DIR"));
+    let t = Instant::now();
+    let step = |what: &str, t: &Instant| {
+        trim();
+        eprintln!(
+            "{what:<28} rss {:7.1} MB  at {:7.1} ms",
+            rss_mb(),
+            t.elapsed().as_secs_f64() * 1e3
+        );
+    };
+    step("start", &t);
+    let lib = factquiz::deck::Library::load(Some(&factquiz::data_dir::user_decks(&dir)), &[]);
+    step("decks", &t);
+    let ix = factquiz::quiz::QuizIndex::build(&lib);
+    step("quiz index", &t);
+    drop(ix);
+    step("quiz index dropped", &t);
+    let store = factquiz::store::Store::open_read_only(&dir).expect("store");
+    step("store keys", &t);
+    let states = store.all_states().expect("states");
+    step("all states map", &t);
+    drop(states);
+    let coll = factquiz::study::Collection::from_parts(lib, store).expect("open");
+    step("collection", &t);
+    let mut coll = coll;
+    let t2 = Instant::now();
+    let mut n = 0;
+    coll.store.for_each_state(|_, _, _| n += 1).expect("states");
+    eprintln!(
+        "(reading {n} states alone: {:.1} ms)",
+        t2.elapsed().as_secs_f64() * 1e3
+    );
+    let t2 = Instant::now();
+    coll.reload_states().expect("states");
+    eprintln!(
+        "(reloading the states alone: {:.1} ms)",
+        t2.elapsed().as_secs_f64() * 1e3
+    );
+    let rows = factquiz::study::browse::rows(&coll);
+    step("browser rows", &t);
+    let f = factquiz::study::browse::Filter {
+        text: "figure".into(),
+        ..Default::default()
+    };
+    let sel = factquiz::study::browse::select(&coll, &rows, &f);
+    step("browser search", &t);
+    eprintln!("{} rows, {} found", rows.len(), sel.len());
+}
