@@ -7,6 +7,7 @@
 
 use std::path::PathBuf;
 
+use compact_str::format_compact;
 use factquiz::deck::load::to_ron;
 use factquiz::deck::{
     Amount, Answer, Attribution, Card, CardKind, Claim, ClaimStatus, DateKnown, Deck, Evidence,
@@ -87,75 +88,81 @@ fn card(d: usize, i: usize, rng: &mut StdRng) -> Card {
             let n = name(rng);
             let surname = n.split(' ').nth(1).unwrap_or_default().to_string();
             (
-                format!("Who led operation {d}-{i}?"),
-                Answer::Name(vec![n, surname]),
+                format_compact!("Who led operation {d}-{i}?"),
+                Answer::Name(vec![n.into(), surname.into()]),
                 None,
             )
         }
         CardKind::When => (
-            format!("When did event {d}-{i} happen?"),
+            format_compact!("When did event {d}-{i} happen?"),
             Answer::Date(day),
             None,
         ),
         CardKind::Figure => (
-            format!("How many were involved in event {d}-{i}?"),
-            Answer::Number(NumberAnswer {
+            format_compact!("How many were involved in event {d}-{i}?"),
+            Answer::Number(Box::new(NumberAnswer {
                 value: Amount::new(f64::from(rng.random_range(10..50_000))),
                 unit: UNITS[(i / 8) % UNITS.len()].into(),
                 min: None,
                 max: None,
-            }),
-            Some(format!("figure-{}", i / 8)),
+            })),
+            Some(format_compact!("figure-{}", i / 8)),
         ),
         CardKind::Where => (
-            format!("Where did event {d}-{i} happen?"),
+            format_compact!("Where did event {d}-{i} happen?"),
             Answer::Phrase(vec![PLACES[(i / 8) % PLACES.len()].into()]),
             None,
         ),
         CardKind::What => (
-            format!("What was project {d}-{i} called?"),
-            Answer::Phrase(vec![format!("Project {}", name(rng))]),
+            format_compact!("What was project {d}-{i} called?"),
+            Answer::Phrase(vec![format_compact!("Project {}", name(rng))]),
             None,
         ),
         CardKind::Verdict => (
-            format!("Statement {d}-{i}: the figure was later revised."),
+            format_compact!("Statement {d}-{i}: the figure was later revised."),
             Answer::Verdict(Verdict::ALL[(i / 8) % 4]),
-            Some(format!("figure-{}", i / 8)),
+            Some(format_compact!("figure-{}", i / 8)),
         ),
         CardKind::Order => (
-            format!("Put the steps of process {d}-{i} in order."),
-            Answer::Order((1..=4).map(|k| format!("step {k} of {i}")).collect()),
+            format_compact!("Put the steps of process {d}-{i} in order."),
+            Answer::Order(
+                (1..=4)
+                    .map(|k| format_compact!("step {k} of {i}"))
+                    .collect(),
+            ),
             None,
         ),
         CardKind::SourceSaid => (
-            format!("Which source gave each figure for event {d}-{i}?"),
+            format_compact!("Which source gave each figure for event {d}-{i}?"),
             Answer::SourceSaid(vec![
                 Attribution {
-                    figure: format!("{} dead", 100 + i % 50),
+                    figure: format_compact!("{} dead", 100 + i % 50),
                     source: "s1".into(),
                 },
                 Attribution {
-                    figure: format!("{} dead", 200 + i % 50),
+                    figure: format_compact!("{} dead", 200 + i % 50),
                     source: "s2".into(),
                 },
             ]),
-            Some(format!("figure-{}", i / 8)),
+            Some(format_compact!("figure-{}", i / 8)),
         ),
     };
     Card {
-        id: format!("c{i}"),
+        id: format_compact!("c{i}"),
         kind,
         topics: vec![
-            format!("person/P{}", i % 40),
-            format!("event/E{}", i % 25),
-            format!("figure/F{}", i % 10),
+            format_compact!("person/P{}", i % 40),
+            format_compact!("event/E{}", i % 25),
+            format_compact!("figure/F{}", i % 10),
         ],
         prompt,
         answer,
-        explanation: format!("Synthetic card {i} of deck {d}, for measuring speed at scale."),
+        explanation: format_compact!(
+            "Synthetic card {i} of deck {d}, for measuring speed at scale."
+        ),
         evidence: vec![Evidence {
-            source: format!("s{}", i % 3 + 1),
-            locator: format!("paragraph {}", i % 30 + 1),
+            source: format_compact!("s{}", i % 3 + 1),
+            locator: format_compact!("paragraph {}", i % 30 + 1),
             says: "A generated passage that supports the answer.".into(),
         }],
         claim,
@@ -219,7 +226,7 @@ pub fn deck(d: usize, n: usize, rng: &mut StdRng) -> Deck {
 /// What a typed or chosen answer looks like in the log: the right answer, or a near miss.
 fn given_answer(card: &Card, right: bool) -> String {
     let text = match &card.answer {
-        Answer::Name(v) | Answer::Phrase(v) => v.first().cloned().unwrap_or_default(),
+        Answer::Name(v) | Answer::Phrase(v) => v.first().map(|s| s.to_string()).unwrap_or_default(),
         Answer::Number(n) => format!("{}", n.value.value),
         Answer::Date(d) => d.to_string_long(),
         Answer::Verdict(v) => v.name().to_string(),
@@ -275,7 +282,7 @@ fn simulate(
         };
         out.push(ReviewRecord {
             deck_id: deck.to_string(),
-            card_id: card.id.clone(),
+            card_id: card.id.to_string(),
             time_ms: t,
             grade: grade as u8,
             correct: grade != Grade::Again,

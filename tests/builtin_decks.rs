@@ -129,7 +129,7 @@ fn every_order_card_has_three_to_six_distinct_events() {
                         card.id,
                         events.len()
                     );
-                    let distinct: HashSet<&String> = events.iter().collect();
+                    let distinct: HashSet<&str> = events.iter().map(|e| e.as_str()).collect();
                     assert_eq!(distinct.len(), events.len(), "{}/{}", deck.id, card.id);
                 }
                 (CardKind::Order, other) => {
@@ -161,7 +161,7 @@ fn every_card_has_topics_in_the_category_slash_name_form() {
                     bad.push(format!("{}/{}: {topic:?}", deck.id, card.id));
                 }
             }
-            let distinct: HashSet<&String> = card.topics.iter().collect();
+            let distinct: HashSet<&str> = card.topics.iter().map(|t| t.as_str()).collect();
             if distinct.len() != card.topics.len() {
                 bad.push(format!("{}/{}: a topic is given twice", deck.id, card.id));
             }

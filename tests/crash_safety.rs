@@ -83,7 +83,7 @@ fn child_answer_loop() {
                 (Mode::Choice, Some(i)) if right => Response::Choice(i),
                 (Mode::Choice, _) => Response::Choice(rng.random_range(0..4)),
                 _ => match &c.card(cur.slot).unwrap().answer {
-                    Answer::Phrase(v) if right => Response::Text(v[0].clone()),
+                    Answer::Phrase(v) if right => Response::Text(v[0].to_string()),
                     _ => Response::Text("no idea".into()),
                 },
             };

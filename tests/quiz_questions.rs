@@ -101,7 +101,7 @@ fn kind_problem(e: &Env, deck: &Deck, card: &Card, option: &str) -> Option<Strin
         Answer::Number(n) => match parse_number(option) {
             None => Some("does not read as a number".into()),
             Some(r) => {
-                if !n.unit.is_empty() && !option.ends_with(&n.unit) {
+                if !n.unit.is_empty() && !option.ends_with(n.unit.as_str()) {
                     return Some(format!("does not have the unit {:?}", n.unit));
                 }
                 let lo = n.min.as_ref().map_or(n.value.value, |a| a.value);

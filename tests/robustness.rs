@@ -76,7 +76,7 @@ pub fn session(c: &Collection) -> StudySession {
 pub fn answer(s: &mut StudySession, c: &Collection, right: bool) {
     let cur = s.current.clone().expect("a card on screen");
     let text = match &c.card(cur.slot).unwrap().answer {
-        Answer::Phrase(v) if right => v[0].clone(),
+        Answer::Phrase(v) if right => v[0].to_string(),
         _ => "something else entirely".to_string(),
     };
     let response = match (cur.question.mode, cur.question.correct_choice) {

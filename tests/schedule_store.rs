@@ -165,7 +165,7 @@ fn collection(store: Store, n: usize, at: i64) -> Collection {
 fn answer_and_grade(s: &mut StudySession, c: &mut Collection, grade: Grade) -> Slot {
     let cur = s.current.clone().expect("a card");
     let right = match &c.card(cur.slot).unwrap().answer {
-        factquiz::deck::Answer::Phrase(v) => v[0].clone(),
+        factquiz::deck::Answer::Phrase(v) => v[0].to_string(),
         _ => unreachable!(),
     };
     let resp = match cur.question.mode {
@@ -185,7 +185,7 @@ fn each_answer_is_on_disk_when_the_next_card_shows() {
         let mut c = collection(Store::open(dir.path()).unwrap(), 6, NOON + round * 60_000);
         let mut s = StudySession::start(&c, vec![0], 3);
         let slot = answer_and_grade(&mut s, &mut c, Grade::Good);
-        let id = c.card(slot).unwrap().id.clone();
+        let id = c.card(slot).unwrap().id.to_string();
         expected.insert(id, *c.state(slot).unwrap());
         drop(s);
         drop(c);

@@ -285,7 +285,9 @@ fn source_said_questions_work_by_keyboard() {
         let coll = app.coll.as_ref().unwrap();
         let card = coll.card(slot).unwrap();
         let right = match &card.answer {
-            factquiz::deck::Answer::SourceSaid(p) => p.iter().map(|a| a.source.clone()).collect(),
+            factquiz::deck::Answer::SourceSaid(p) => {
+                p.iter().map(|a| a.source.to_string()).collect()
+            }
             _ => unreachable!(),
         };
         (

@@ -32,7 +32,9 @@ pub(super) fn respond(coll: &Collection, s: &StudySession, right: bool) -> Respo
         }
         Mode::Typed => {
             let text = match &card.answer {
-                Answer::Name(v) | Answer::Phrase(v) => v.first().cloned().unwrap_or_default(),
+                Answer::Name(v) | Answer::Phrase(v) => {
+                    v.first().map(|s| s.to_string()).unwrap_or_default()
+                }
                 Answer::Number(n) => format!("{}", n.value.value),
                 Answer::Date(d) => d.to_string_long(),
                 a => a.display(deck),
@@ -52,7 +54,13 @@ pub(super) fn respond(coll: &Collection, s: &StudySession, right: bool) -> Respo
             Answer::SourceSaid(pairs) => Response::Sources(
                 pairs
                     .iter()
-                    .map(|p| if right { p.source.clone() } else { "s3".into() })
+                    .map(|p| {
+                        if right {
+                            p.source.to_string()
+                        } else {
+                            "s3".into()
+                        }
+                    })
                     .collect(),
             ),
             _ => Response::Sources(Vec::new()),

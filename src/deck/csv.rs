@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use super::date::PartialDate;
 use super::load::{DeckError, locate, parse_deck, to_ron};
 use super::model::{
-    Amount, Answer, Attribution, Card, CardKind, Deck, Evidence, NumberAnswer, Source, Verdict,
+    Amount, Answer, Attribution, Card, CardKind, Deck, Evidence, NumberAnswer, Source, Text,
+    Verdict,
 };
 use super::validate::{Subject, validate};
 
@@ -59,11 +60,11 @@ fn kind_name(k: CardKind) -> String {
     }
 }
 
-fn split_list(s: &str) -> Vec<String> {
+fn split_list(s: &str) -> Vec<Text> {
     s.split('|')
         .map(str::trim)
         .filter(|x| !x.is_empty())
-        .map(str::to_string)
+        .map(Text::from)
         .collect()
 }
 
@@ -178,7 +179,7 @@ pub fn read_csv(
         let n = out.deck.cards.len();
         match card_of(&row, &mut out.deck, n) {
             Ok(card) => {
-                out.lines.insert(card.id.clone(), line);
+                out.lines.insert(card.id.to_string(), line);
                 out.deck.cards.push(card);
             }
             Err(why) => out.bad_lines.push((line, why)),
@@ -229,28 +230,28 @@ impl CardFields {
     /// The fields of a card (what an export writes and the editor shows).
     pub fn of(c: &Card) -> CardFields {
         let mut f = CardFields {
-            id: c.id.clone(),
+            id: c.id.to_string(),
             kind: kind_name(c.kind),
-            prompt: c.prompt.clone(),
+            prompt: c.prompt.to_string(),
             topics: c.topics.join(LIST),
-            explanation: c.explanation.clone(),
+            explanation: c.explanation.to_string(),
             evidence: c
                 .evidence
                 .iter()
                 .map(|e| [e.source.as_str(), &e.locator, &e.says].join(PARTS))
                 .collect::<Vec<_>>()
                 .join("\n"),
-            claim: c.claim.clone().unwrap_or_default(),
+            claim: c.claim.as_deref().unwrap_or_default().to_string(),
             ..CardFields::default()
         };
         match &c.answer {
             Answer::Name(v) | Answer::Phrase(v) => {
-                f.answer = v.first().cloned().unwrap_or_default();
+                f.answer = v.first().map(Text::to_string).unwrap_or_default();
                 f.accept = v.iter().skip(1).cloned().collect::<Vec<_>>().join(LIST);
             }
             Answer::Number(n) => {
                 f.answer = n.value.written();
-                f.unit = n.unit.clone();
+                f.unit = n.unit.to_string();
                 f.min = n.min.as_ref().map(Amount::written).unwrap_or_default();
                 f.max = n.max.as_ref().map(Amount::written).unwrap_or_default();
             }
@@ -333,18 +334,18 @@ fn card_of(r: &CardFields, deck: &mut Deck, n: usize) -> Result<Card, String> {
     } else {
         kind_of(&r.kind).ok_or(format!("unknown kind \"{}\": use who, when, figure, where, what, verdict, order or source-said", r.kind))?
     };
-    let mut wordings = vec![r.answer.clone()];
+    let mut wordings = vec![Text::from(r.answer.as_str())];
     wordings.extend(split_list(&r.accept));
     let answer = match kind {
         CardKind::Who => Answer::Name(wordings),
         CardKind::Where | CardKind::What => Answer::Phrase(wordings),
         CardKind::When => Answer::Date(r.answer.parse::<PartialDate>()?),
-        CardKind::Figure => Answer::Number(NumberAnswer {
+        CardKind::Figure => Answer::Number(Box::new(NumberAnswer {
             value: Amount::parse(&r.answer)?,
-            unit: r.unit.clone(),
+            unit: r.unit.as_str().into(),
             min: amount(&r.min, "min")?,
             max: amount(&r.max, "max")?,
-        }),
+        })),
         CardKind::Verdict => Answer::Verdict(
             Verdict::ALL
                 .into_iter()
@@ -364,7 +365,7 @@ fn card_of(r: &CardFields, deck: &mut Deck, n: usize) -> Result<Card, String> {
                     ))?;
                     Ok(Attribution {
                         figure: figure.trim().into(),
-                        source: source_id(deck, src.trim()),
+                        source: source_id(deck, src.trim()).into(),
                     })
                 })
                 .collect::<Result<Vec<_>, String>>()?,
@@ -386,7 +387,7 @@ fn card_of(r: &CardFields, deck: &mut Deck, n: usize) -> Result<Card, String> {
         };
         let source = src.ok_or("evidence without a source: fill the source column")?;
         evidence.push(Evidence {
-            source,
+            source: source.into(),
             locator: locator.into(),
             says: says.into(),
         });
@@ -395,24 +396,24 @@ fn card_of(r: &CardFields, deck: &mut Deck, n: usize) -> Result<Card, String> {
         let source =
             default_source.ok_or("no source: every card cites one (fill the source column)")?;
         evidence.push(Evidence {
-            source,
-            locator: String::new(),
-            says: String::new(),
+            source: source.into(),
+            locator: Text::default(),
+            says: Text::default(),
         });
     }
     Ok(Card {
         id: if r.id.is_empty() {
-            format!("card-{}", n + 1)
+            format!("card-{}", n + 1).into()
         } else {
-            r.id.clone()
+            r.id.as_str().into()
         },
         kind,
         topics: split_list(&r.topics),
-        prompt: r.prompt.clone(),
+        prompt: r.prompt.as_str().into(),
         answer,
-        explanation: r.explanation.clone(),
+        explanation: r.explanation.as_str().into(),
         evidence,
-        claim: (!r.claim.is_empty()).then(|| r.claim.clone()),
+        claim: (!r.claim.is_empty()).then(|| r.claim.as_str().into()),
     })
 }
 

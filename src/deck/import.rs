@@ -42,8 +42,11 @@ pub fn prepare(path: &Path, text: &str, skip_bad: bool) -> Prepared {
                 let bad: HashSet<u64> = imp.bad_lines.iter().map(|(l, _)| *l).collect();
                 let mut deck = imp.deck;
                 if skip_bad {
-                    deck.cards
-                        .retain(|c| imp.lines.get(&c.id).is_none_or(|l| !bad.contains(l)));
+                    deck.cards.retain(|c| {
+                        imp.lines
+                            .get(c.id.as_str())
+                            .is_none_or(|l| !bad.contains(l))
+                    });
                 }
                 let usable = validate(&Deck {
                     cards: keep_good(&deck, &imp.lines, &bad),
@@ -82,7 +85,7 @@ pub fn prepare(path: &Path, text: &str, skip_bad: bool) -> Prepared {
                         })
                         .collect();
                     let mut good = deck.clone();
-                    good.cards.retain(|c| !bad.contains(&c.id));
+                    good.cards.retain(|c| !bad.contains(c.id.as_str()));
                     let usable = validate(&good).is_empty();
                     if skip_bad {
                         deck = good;
@@ -110,7 +113,7 @@ fn keep_good(
 ) -> Vec<super::model::Card> {
     deck.cards
         .iter()
-        .filter(|c| lines.get(&c.id).is_none_or(|l| !bad.contains(l)))
+        .filter(|c| lines.get(c.id.as_str()).is_none_or(|l| !bad.contains(l)))
         .cloned()
         .collect()
 }

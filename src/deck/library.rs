@@ -294,9 +294,11 @@ fn read_cached(dir: &Path, path: &Path, text: &str) -> Option<Deck> {
     let key = cache_key(text)?;
     let bytes = std::fs::read(cache_file(dir, path)).ok()?;
     let (head, deck) = bytes.split_at(bytes.iter().position(|&b| b == b'\n')?);
-    (serde_json::from_slice::<CacheKey>(head).ok()? == key)
+    let mut deck: Deck = (serde_json::from_slice::<CacheKey>(head).ok()? == key)
         .then(|| serde_json::from_slice(deck).ok())
-        .flatten()
+        .flatten()?;
+    deck.shrink_to_fit();
+    Some(deck)
 }
 
 /// Whether the copy of a deck file was made from this text by this build: its first line (the

@@ -120,9 +120,10 @@ pub fn read_deck_file(path: &std::path::Path) -> Result<String, DeckError> {
 
 /// Parses and validates a deck; every problem found is returned, each located.
 pub fn load_deck(text: &str, file: &str) -> Result<Deck, Vec<DeckError>> {
-    let deck = parse_deck(text, file).map_err(|e| vec![e])?;
+    let mut deck = parse_deck(text, file).map_err(|e| vec![e])?;
     let problems = validate(&deck);
     if problems.is_empty() {
+        deck.shrink_to_fit();
         Ok(deck)
     } else {
         Err(locate(text, file, &problems))

@@ -29,7 +29,7 @@ pub fn summarize(d: &LoadedDeck) -> DeckSummary {
     for c in &d.deck.cards {
         *by_kind.entry(c.kind.name().to_string()).or_insert(0) += 1;
         for t in &c.topics {
-            *topics.entry(t.clone()).or_insert(0) += 1;
+            *topics.entry(t.to_string()).or_insert(0) += 1;
         }
     }
     DeckSummary {

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::model::{Answer, Card, CardKind, Deck};
+use super::model::{Answer, Card, CardKind, Deck, Text};
 
 /// Limits on what one deck may hold; a deck past them is refused with the limit named.
 pub const MAX_CARDS: usize = 200_000;
@@ -171,7 +171,7 @@ pub fn validate(deck: &Deck) -> Vec<Problem> {
     let mut seen = HashMap::new();
     for card in &deck.cards {
         let nth = bump(&mut seen, &card.id);
-        let subject = Subject::Card(card.id.clone(), nth);
+        let subject = Subject::Card(card.id.to_string(), nth);
         if nth > 0 {
             out.push(problem(
                 &subject,
@@ -286,7 +286,7 @@ fn answer_problems(sources: &HashSet<&str>, kind: CardKind, answer: &Answer) -> 
     let mut out = Vec::new();
     let texts: Vec<&str> = match answer {
         Answer::Name(v) | Answer::Phrase(v) | Answer::Order(v) => {
-            v.iter().map(String::as_str).collect()
+            v.iter().map(|s| s.as_str()).collect()
         }
         Answer::SourceSaid(pairs) => pairs.iter().map(|p| p.figure.as_str()).collect(),
         Answer::Number(n) => vec![n.unit.as_str()],
@@ -349,7 +349,7 @@ fn answer_problems(sources: &HashSet<&str>, kind: CardKind, answer: &Answer) -> 
             if events.iter().any(|e| e.trim().is_empty()) {
                 out.push("an event of the order is empty".into());
             }
-            let mut sorted: Vec<&String> = events.iter().collect();
+            let mut sorted: Vec<&Text> = events.iter().collect();
             sorted.sort();
             sorted.dedup();
             if sorted.len() != events.len() {

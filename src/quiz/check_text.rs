@@ -3,6 +3,7 @@
 
 use super::index::QuizIndex;
 use super::outcome::{Match, Outcome};
+use crate::deck::Text;
 use crate::text::fold::{distance, fold, letter_count, normalize, words};
 
 /// The most typos ever forgiven (see [`typo_allowance`]).
@@ -18,8 +19,8 @@ pub fn typo_allowance(letters: usize) -> usize {
 }
 
 /// Checks a typed name (`person` true) or phrase against the card's accepted wordings.
-pub fn check_text(ix: &QuizIndex, variants: &[String], person: bool, given: &str) -> Outcome {
-    let expected = variants.first().cloned().unwrap_or_default();
+pub fn check_text(ix: &QuizIndex, variants: &[Text], person: bool, given: &str) -> Outcome {
+    let expected = variants.first().map(Text::to_string).unwrap_or_default();
     let answer = fold(given);
     if answer.is_empty() {
         return Outcome::wrong("no answer given".into(), expected);
@@ -29,21 +30,21 @@ pub fn check_text(ix: &QuizIndex, variants: &[String], person: bool, given: &str
 
     if let Some(v) = variants.iter().find(|v| normalize(v) == plain) {
         return Outcome::right(
-            Match::Variant(v.clone()),
+            Match::Variant(v.to_string()),
             format!("matches \"{v}\""),
             expected,
         );
     }
     if let Some((v, _)) = variants.iter().zip(&keys).find(|(_, k)| **k == answer) {
         return Outcome::right(
-            Match::Folded(v.clone()),
+            Match::Folded(v.to_string()),
             format!("\"{given}\" is a spelling of \"{v}\""),
             expected,
         );
     }
 
     let own_keys = ix.own_keys(&keys);
-    let surnames: Vec<(String, &String)> = if person {
+    let surnames: Vec<(String, &Text)> = if person {
         variants
             .iter()
             .zip(&keys)
@@ -64,7 +65,7 @@ pub fn check_text(ix: &QuizIndex, variants: &[String], person: bool, given: &str
                 );
             }
             return Outcome::right(
-                Match::Surname((*v).clone()),
+                Match::Surname(v.to_string()),
                 format!("the surname of \"{v}\", which no one else here has"),
                 expected,
             );
@@ -73,7 +74,7 @@ pub fn check_text(ix: &QuizIndex, variants: &[String], person: bool, given: &str
 
     // The closest wording (or unique surname) within the typo allowance. The allowance counts
     // the letters of the wording as written ("Aliya" has five), not of its folded key ("alia").
-    let mut best: Option<(usize, &String)> = None;
+    let mut best: Option<(usize, &Text)> = None;
     let targets = variants
         .iter()
         .zip(keys.iter())
@@ -118,7 +119,7 @@ pub fn check_text(ix: &QuizIndex, variants: &[String], person: bool, given: &str
         );
     }
     Outcome::right(
-        Match::Typo(v.clone(), d),
+        Match::Typo(v.to_string(), d),
         format!(
             "accepted with a typo: \"{given}\" is {d} edit{} from \"{v}\"",
             if d == 1 { "" } else { "s" }

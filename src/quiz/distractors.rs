@@ -10,7 +10,7 @@ use rand::seq::SliceRandom;
 use super::check_text::check_text;
 use super::index::{QuizIndex, unit_key, value_number};
 use crate::deck::date::days_in_month;
-use crate::deck::{Answer, Card, CardKind, Deck, NumberAnswer, PartialDate, Precision};
+use crate::deck::{Answer, Card, CardKind, Deck, NumberAnswer, PartialDate, Precision, Text};
 use crate::text::fold::normalize;
 use crate::text::number::format_number;
 
@@ -71,7 +71,7 @@ fn accepted(ix: &QuizIndex, card: &Card, cand: &str) -> bool {
     }
 }
 
-fn people<'a>(ix: &'a QuizIndex, own: &[String]) -> Vec<Cow<'a, str>> {
+fn people<'a>(ix: &'a QuizIndex, own: &[Text]) -> Vec<Cow<'a, str>> {
     let mine = ix.person_of(own);
     ix.persons
         .iter()
@@ -81,7 +81,7 @@ fn people<'a>(ix: &'a QuizIndex, own: &[String]) -> Vec<Cow<'a, str>> {
         .collect()
 }
 
-fn phrases<'a>(ix: &'a QuizIndex, kind: CardKind, own: &[String]) -> Vec<Cow<'a, str>> {
+fn phrases<'a>(ix: &'a QuizIndex, kind: CardKind, own: &[Text]) -> Vec<Cow<'a, str>> {
     let own: Vec<String> = own.iter().map(|v| crate::text::fold::fold(v)).collect();
     let same = ix.phrases.get(&kind).into_iter().flatten();
     let mut out: Vec<Cow<str>> = same

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use super::check_text::typo_allowance;
 pub use super::near::{Folded, Near};
 use super::persons::group_persons;
-use crate::deck::{Answer, CardKind, Library, PartialDate};
+use crate::deck::{Answer, CardKind, Library, PartialDate, Text};
 use crate::text::fold::{distance, fold, letter_count, normalize, words};
 use crate::text::number::parse_number;
 
@@ -76,7 +76,7 @@ impl QuizIndex {
         // core, a deck at a time; it is joined in library order after.
         let parts = read_decks(lib);
         let mut ix = QuizIndex::default();
-        let mut name_lists: Vec<(&Vec<String>, Vec<String>)> = Vec::new();
+        let mut name_lists: Vec<(&Vec<Text>, Vec<String>)> = Vec::new();
         let mut card_keys = Vec::with_capacity(lib.decks.len());
         for ((di, d), part) in lib.decks.iter().enumerate().zip(parts) {
             for (ci, card) in d.deck.cards.iter().enumerate() {
@@ -134,7 +134,7 @@ impl QuizIndex {
 
     /// Adds a phrase's wordings to the first phrase of its kind that shares one, or as a new
     /// phrase.
-    fn add_phrase(&mut self, kind: CardKind, variants: &[String], keys: Vec<String>) {
+    fn add_phrase(&mut self, kind: CardKind, variants: &[Text], keys: Vec<String>) {
         // The first phrase (lowest index) that holds any of the keys: a temporary map per kind.
         let list = self.phrases.entry(kind).or_default();
         let first = keys
@@ -168,14 +168,14 @@ impl QuizIndex {
                 }
             }
             list.push(Phrase {
-                display: first.clone(),
+                display: first.to_string(),
                 keys,
             });
         }
     }
 
     /// The person a Name answer's spellings belong to.
-    pub fn person_of(&self, variants: &[String]) -> Option<usize> {
+    pub fn person_of(&self, variants: &[Text]) -> Option<usize> {
         variants
             .iter()
             .filter_map(|v| self.person_by_key.get(&fold(v)).copied())
@@ -323,7 +323,7 @@ fn read_decks(lib: &Library) -> Vec<DeckPart> {
 /// Each with the typos [`check_text`](super::check_text::check_text) forgives against it:
 /// by the letters of the wording as written, or for a last word, of the longer of it and the
 /// written word.
-fn reach_keys(variants: &[String], keys: &[String], person: bool) -> Vec<Folded> {
+fn reach_keys(variants: &[Text], keys: &[String], person: bool) -> Vec<Folded> {
     let mut out: Vec<(String, usize)> = Vec::new();
     for (v, k) in variants.iter().zip(keys) {
         out.push((k.clone(), typo_allowance(letter_count(v))));

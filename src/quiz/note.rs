@@ -112,7 +112,9 @@ mod tests {
         for d in &lib.decks {
             for c in &d.deck.cards {
                 let base = match &c.answer {
-                    Answer::Name(v) | Answer::Phrase(v) => v.clone(),
+                    Answer::Name(v) | Answer::Phrase(v) => {
+                        v.iter().map(|s| s.to_string()).collect()
+                    }
                     a => vec![a.display(&d.deck)],
                 };
                 for b in base {

@@ -4,13 +4,14 @@
 use std::collections::HashMap;
 
 use super::index::Person;
+use crate::deck::Text;
 use crate::text::fold::words;
 
 /// Joins Name answers that share a spelling into persons. Each list joins every person it
 /// shares a spelling with into one, which moves to the end; its display is that of the person
 /// it joined that was touched longest ago (or the list's first spelling). Union-find over the
 /// spellings, so that a library of many people joins in linear time.
-pub(super) fn group_persons(lists: &[(&Vec<String>, Vec<String>)]) -> Vec<Person> {
+pub(super) fn group_persons(lists: &[(&Vec<Text>, Vec<String>)]) -> Vec<Person> {
     // A group: its display, the list that touched it last, and (at its root) its keys.
     struct Group {
         parent: usize,
@@ -39,7 +40,7 @@ pub(super) fn group_persons(lists: &[(&Vec<String>, Vec<String>)]) -> Vec<Person
         hits.sort_unstable();
         hits.dedup();
         let display = hits.iter().min_by_key(|&&h| groups[h].touched).map_or_else(
-            || list.first().cloned().unwrap_or_default(),
+            || list.first().map(Text::to_string).unwrap_or_default(),
             |&h| groups[h].display.clone(),
         );
         let g = groups.len();
@@ -90,7 +91,7 @@ mod tests {
     use crate::text::fold::fold;
 
     /// The grouping as first written: a walk over every person for every list.
-    fn group_slowly(lists: &[Vec<String>]) -> Vec<(String, Vec<String>)> {
+    fn group_slowly(lists: &[Vec<Text>]) -> Vec<(String, Vec<String>)> {
         let mut persons: Vec<(String, Vec<String>)> = Vec::new();
         for list in lists {
             let keys: Vec<String> = list.iter().map(|v| fold(v)).collect();
@@ -100,7 +101,10 @@ mod tests {
                 .filter(|(_, p)| p.1.iter().any(|k| keys.contains(k)))
                 .map(|(i, _)| i)
                 .collect();
-            let mut person = (list.first().cloned().unwrap_or_default(), Vec::new());
+            let mut person = (
+                list.first().map(Text::to_string).unwrap_or_default(),
+                Vec::new(),
+            );
             for &i in hits.iter().rev() {
                 let p = persons.remove(i);
                 person.0 = p.0;
@@ -116,7 +120,7 @@ mod tests {
 
     #[test]
     fn persons_group_as_the_walk_over_every_person_did() {
-        let lists: Vec<Vec<String>> = [
+        let lists: Vec<Vec<Text>> = [
             vec!["Toqaev", "Kassym Tokayev"],
             vec!["Nazarbaev"],
             vec!["Abish"],
@@ -128,9 +132,9 @@ mod tests {
             vec!["Bolat Nazarbaev"],
         ]
         .iter()
-        .map(|l| l.iter().map(|s| s.to_string()).collect())
+        .map(|l| l.iter().map(|s| Text::from(*s)).collect())
         .collect();
-        let with_keys: Vec<(&Vec<String>, Vec<String>)> = lists
+        let with_keys: Vec<(&Vec<Text>, Vec<String>)> = lists
             .iter()
             .map(|l| (l, l.iter().map(|v| fold(v)).collect()))
             .collect();

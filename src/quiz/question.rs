@@ -102,7 +102,7 @@ impl Question {
     fn bare(mode: Mode, card: &Card) -> Question {
         Question {
             mode,
-            prompt: card.prompt.clone(),
+            prompt: card.prompt.to_string(),
             choices: Vec::new(),
             correct_choice: None,
             events: Vec::new(),
@@ -139,7 +139,7 @@ impl Question {
             }
             (Answer::SourceSaid(pairs), _) => {
                 q.mode = Mode::SourceSaid;
-                q.figures = pairs.iter().map(|p| p.figure.clone()).collect();
+                q.figures = pairs.iter().map(|p| p.figure.to_string()).collect();
                 q.sources = deck
                     .sources
                     .iter()

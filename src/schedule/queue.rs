@@ -138,7 +138,7 @@ fn keep_claims_apart(
             .and_then(|v| v.deck.cards.get(slot.card))
             .and_then(|c| c.claim.clone());
         match claim {
-            Some(c) if !seen.insert((slot.deck, c.clone())) => later.push(slot),
+            Some(c) if !seen.insert((slot.deck, c.to_string())) => later.push(slot),
             _ => first.push(slot),
         }
     }

@@ -116,12 +116,12 @@ impl TopicTable {
                             .iter()
                             .map(|t| {
                                 *ids.entry(t.as_str()).or_insert_with(|| {
-                                    topics.push(t.clone());
+                                    topics.push(t.to_string());
                                     topics.len() as u32 - 1
                                 })
                             })
                             .collect();
-                        (c.id.clone(), t)
+                        (c.id.to_string(), t)
                     })
                     .collect(),
             })
@@ -297,7 +297,7 @@ pub fn weak_topic_queue(coll: &Collection, topics: &[String], limit: usize) -> V
     let mut unseen: Vec<Slot> = Vec::new();
     for (di, d) in coll.library.decks.iter().enumerate() {
         for (ci, card) in d.deck.cards.iter().enumerate() {
-            if !card.topics.iter().any(|t| topics.contains(t)) {
+            if !card.topics.iter().any(|t| topics.iter().any(|x| x == t)) {
                 continue;
             }
             let slot = Slot { deck: di, card: ci };
@@ -364,7 +364,7 @@ pub fn leeches(coll: &Collection) -> Result<Vec<Leech>, StoreError> {
             };
             let mut wrong: Vec<String> = of_deck
                 .as_mut()
-                .and_then(|m| m.remove(&card.id))
+                .and_then(|m| m.remove(card.id.as_str()))
                 .unwrap_or_default();
             wrong.dedup();
             out.push(Leech {

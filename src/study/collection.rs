@@ -223,7 +223,7 @@ impl Collection {
                     && s.last_review_ms > 0
                     && crate::schedule::day::study_day(s.last_review_ms, offset) == day
                 {
-                    out.insert((di, claim.clone()));
+                    out.insert((di, claim.to_string()));
                 }
             }
         }

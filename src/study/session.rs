@@ -205,7 +205,7 @@ impl StudySession {
         let after = coll.scheduler.answer(&from, grade, &clock, fuzz);
         let record = ReviewRecord {
             deck_id: deck.deck.id.clone(),
-            card_id: card.id.clone(),
+            card_id: card.id.to_string(),
             time_ms: clock.now_ms,
             grade: grade as u8,
             correct: a.outcome.correct,

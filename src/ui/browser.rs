@@ -48,7 +48,7 @@ impl BrowserScreen {
                 .decks
                 .iter()
                 .flat_map(|d| d.deck.cards.iter().flat_map(|c| c.topics.iter()))
-                .map(String::as_str)
+                .map(|s| s.as_str())
                 .collect::<std::collections::HashSet<&str>>()
                 .into_iter()
                 .collect();
@@ -199,7 +199,7 @@ impl BrowserScreen {
         let mut action = None;
         egui::ScrollArea::vertical().id_salt("browser-card").auto_shrink([false, false]).show(ui, |ui| {
             ui.label(RichText::new(format!("{} · {} · {}", deck.deck.title, card.kind.name(), card.id)).color(theme::muted(ui)));
-            ui.add(egui::Label::new(RichText::new(&card.prompt).size(18.0).strong()).wrap());
+            ui.add(egui::Label::new(RichText::new(&*card.prompt).size(18.0).strong()).wrap());
             ui.label(format!("Answer: {}", card.answer.display(&deck.deck)));
             ui.label(format!("Topics: {}", card.topics.join(", ")));
             let state = coll.state(slot);
@@ -224,7 +224,7 @@ impl BrowserScreen {
                 }
             });
             if !card.explanation.is_empty() {
-                ui.add(egui::Label::new(&card.explanation).wrap());
+                ui.add(egui::Label::new(&*card.explanation).wrap());
             }
             if let Some(claim) = card.claim.as_deref().and_then(|c| deck.deck.claim(c)) {
                 evidence::show_claim(ui, &deck.deck, claim);

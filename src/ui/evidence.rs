@@ -56,7 +56,7 @@ pub fn show_evidence(ui: &mut Ui, deck: &Deck, card: &Card) {
             match deck.source(&e.source) {
                 Some(s) => source_block(ui, s),
                 None => {
-                    ui.label(&e.source);
+                    ui.label(&*e.source);
                 }
             }
             ui.label(format!("Where: “{}”", e.locator));

@@ -58,7 +58,7 @@ pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) {
     }
     if !card.explanation.is_empty() {
         ui.add_space(8.0);
-        ui.add(egui::Label::new(&card.explanation).wrap());
+        ui.add(egui::Label::new(&*card.explanation).wrap());
     }
     if let Some(claim) = card.claim.as_deref().and_then(|c| deck.deck.claim(c)) {
         ui.add_space(10.0);

@@ -154,7 +154,12 @@ fn typed(ui: &mut Ui, input: &mut Input) -> Option<Response> {
     None
 }
 
-fn order(ui: &mut Ui, events: &[String], input: &mut Input, typing: bool) -> Option<Response> {
+fn order(
+    ui: &mut Ui,
+    events: &[crate::deck::Text],
+    input: &mut Input,
+    typing: bool,
+) -> Option<Response> {
     ui.label("Put the events in order, earliest first. Up/Down select an event, Shift+Up/Down move it, Enter checks.");
     let n = input.order.len();
     if n == 0 {
@@ -178,7 +183,7 @@ fn order(ui: &mut Ui, events: &[String], input: &mut Input, typing: bool) -> Opt
     }
     let mut swap = None;
     for pos in 0..n {
-        let event = events.get(input.order[pos]).map_or("", String::as_str);
+        let event = events.get(input.order[pos]).map_or("", |e| e.as_str());
         ui.horizontal(|ui| {
             if ui
                 .add_enabled(pos > 0, egui::Button::new("Up"))

@@ -164,7 +164,7 @@ impl TopicsScreen {
             };
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(RichText::new(&card.prompt).strong());
+                ui.label(RichText::new(&*card.prompt).strong());
                 ui.label(format!(
                     "Answer: {} · {} lapses",
                     card.answer.display(&deck.deck),

@@ -122,7 +122,7 @@ fn every_accepted_wording_of_every_card_is_accepted() {
             Answer::Verdict(v) => expect(Response::Verdict(*v), true),
             Answer::Order(events) => expect(Response::Order((0..events.len()).collect()), true),
             Answer::SourceSaid(pairs) => expect(
-                Response::Sources(pairs.iter().map(|p| p.source.clone()).collect()),
+                Response::Sources(pairs.iter().map(|p| p.source.to_string()).collect()),
                 true,
             ),
         }
@@ -214,7 +214,7 @@ fn same_answer(ix: &QuizIndex, a: &Answer, b: &Answer) -> bool {
 /// shown, a date as shown and in ISO form.
 fn typed_forms(deck: &Deck, a: &Answer) -> Vec<String> {
     match a {
-        Answer::Name(v) | Answer::Phrase(v) => v.clone(),
+        Answer::Name(v) | Answer::Phrase(v) => v.iter().map(|s| s.to_string()).collect(),
         Answer::Number(n) => vec![
             a.display(deck),
             factquiz::text::number::format_number(n.value.value),

@@ -50,7 +50,7 @@ fn check_refusal(c: &Collection, s: &StudySession, e: &StoreError, saved_before:
     // The states in memory are the ones on disk.
     let on_disk = c.store.all_states().unwrap();
     for (ci, card) in c.library.decks[0].deck.cards.iter().enumerate() {
-        let key = ("d".to_string(), card.id.clone());
+        let key = ("d".to_string(), card.id.to_string());
         assert_eq!(c.states[0][ci].as_ref(), on_disk.get(&key), "{}", card.id);
     }
 }
