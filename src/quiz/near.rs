@@ -6,7 +6,7 @@
 /// A folded text with the set of its characters, for a quick "cannot be within d edits".
 #[derive(Debug, Clone)]
 pub struct Folded {
-    pub text: String,
+    pub text: crate::deck::Text,
     mask: u64,
     /// The most typos forgiven against this text (a card's wording: by its letters).
     allow: u8,
@@ -21,7 +21,7 @@ impl Folded {
     pub fn forgiving(text: String, allow: u8) -> Folded {
         Folded {
             mask: char_mask(&text),
-            text,
+            text: text.into(),
             allow,
         }
     }

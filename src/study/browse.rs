@@ -82,40 +82,52 @@ pub struct Filter {
     pub descending: bool,
 }
 
-/// One card, with what the browser shows and filters on.
+/// One card, with what the browser shows and filters on (its state is read from the
+/// collection: the rows are made again whenever progress changes).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub slot: Slot,
     pub kind: CardKind,
     /// The card's place in library order (its search text's, see [`select`]).
     flat: usize,
-    pub state: Option<CardState>,
     pub recall: Option<f32>,
     pub claim: Option<ClaimStatus>,
 }
 
-/// Every card's search text (prompt, answer and topics, normalized), in library order; it
-/// changes only when the decks do.
+/// Every card's search text (prompt, answer and topics, normalized), in library order, in
+/// one string (a text per card would be 100,000 allocations); it changes only when the decks
+/// do.
 struct SearchTexts {
     fingerprint: u64,
-    texts: Vec<Box<str>>,
+    all: String,
+    /// Where each card's text ends in `all`.
+    ends: Vec<usize>,
 }
 
-/// The search texts of one deck's cards.
-fn deck_texts(deck: &crate::deck::Deck) -> Vec<Box<str>> {
-    deck.cards
-        .iter()
-        .map(|card| {
-            let answer = card.answer.display(deck);
-            normalize(&format!(
-                "{} {} {}",
-                card.prompt,
-                answer,
-                card.topics.join(" ")
-            ))
-            .into_boxed_str()
-        })
-        .collect()
+impl SearchTexts {
+    fn get(&self, flat: usize) -> Option<&str> {
+        let start = flat
+            .checked_sub(1)
+            .map_or(Some(0), |i| self.ends.get(i).copied())?;
+        self.all.get(start..*self.ends.get(flat)?)
+    }
+}
+
+/// The search texts of one deck's cards, one after the other, and where each ends.
+fn deck_texts(deck: &crate::deck::Deck) -> (String, Vec<usize>) {
+    let mut all = String::new();
+    let mut ends = Vec::with_capacity(deck.cards.len());
+    for card in &deck.cards {
+        let answer = card.answer.display(deck);
+        all.push_str(&normalize(&format!(
+            "{} {} {}",
+            card.prompt,
+            answer,
+            card.topics.join(" ")
+        )));
+        ends.push(all.len());
+    }
+    (all, ends)
 }
 
 /// The library's search texts, from a cache kept while the decks stay the same. Made the first
@@ -128,11 +140,18 @@ fn search_texts(lib: &Library) -> Arc<SearchTexts> {
     if let Some(t) = cache.as_ref().filter(|t| t.fingerprint == fingerprint) {
         return Arc::clone(t);
     }
-    let per_deck: Vec<Vec<Box<str>>> =
+    let per_deck: Vec<(String, Vec<usize>)> =
         crate::parallel::map_indexed(lib.decks.len(), |i| deck_texts(&lib.decks[i].deck));
+    let mut all = String::with_capacity(per_deck.iter().map(|(t, _)| t.len()).sum());
+    let mut ends = Vec::with_capacity(lib.card_count());
+    for (text, deck_ends) in per_deck {
+        ends.extend(deck_ends.iter().map(|e| e + all.len()));
+        all.push_str(&text);
+    }
     let texts = Arc::new(SearchTexts {
         fingerprint,
-        texts: per_deck.into_iter().flatten().collect(),
+        all,
+        ends,
     });
     *cache = Some(Arc::clone(&texts));
     texts
@@ -152,15 +171,13 @@ pub fn rows(coll: &Collection) -> Vec<Row> {
             .collect();
         for (ci, card) in d.deck.cards.iter().enumerate() {
             let slot = Slot { deck: di, card: ci };
-            let state = coll.state(slot).copied();
             out.push(Row {
                 slot,
                 kind: card.kind,
                 flat: out.len(),
-                recall: state
-                    .as_ref()
+                recall: coll
+                    .state(slot)
                     .and_then(|s| retrievability(s, clock.now_ms, decay)),
-                state,
                 claim: card.claim.as_deref().and_then(|c| claims.get(c).copied()),
             });
         }
@@ -176,14 +193,14 @@ pub fn select(coll: &Collection, rows: &[Row], f: &Filter) -> Vec<usize> {
         .map(str::to_string)
         .collect();
     let texts = (!words.is_empty()).then(|| search_texts(&coll.library));
-    let text = |r: &Row| texts.as_ref().and_then(|t| t.texts.get(r.flat));
+    let text = |r: &Row| texts.as_ref().and_then(|t| t.get(r.flat));
     let mut out: Vec<usize> = rows
         .iter()
         .enumerate()
         .filter(|(_, r)| {
             f.deck.is_none_or(|d| r.slot.deck == d)
                 && f.kind.is_none_or(|k| r.kind == k)
-                && f.state.is_none_or(|s| s.matches(r.state.as_ref()))
+                && f.state.is_none_or(|s| s.matches(coll.state(r.slot)))
                 && f.claim.is_none_or(|c| r.claim == Some(c))
                 && f.topic.as_ref().is_none_or(|t| {
                     coll.card(r.slot)
@@ -197,13 +214,13 @@ pub fn select(coll: &Collection, rows: &[Row], f: &Filter) -> Vec<usize> {
     let key = |r: &Row| -> f64 {
         match f.sort {
             SortBy::Deck => 0.0,
-            SortBy::Due => r
-                .state
+            SortBy::Due => coll
+                .state(r.slot)
                 .filter(|s| !s.is_new())
                 .map_or(f64::MAX, |s| s.due_day as f64),
-            SortBy::Difficulty => r.state.map_or(-1.0, |s| f64::from(s.difficulty)),
+            SortBy::Difficulty => coll.state(r.slot).map_or(-1.0, |s| f64::from(s.difficulty)),
             SortBy::Recall => r.recall.map_or(2.0, f64::from),
-            SortBy::Lapses => r.state.map_or(0.0, |s| f64::from(s.lapses)),
+            SortBy::Lapses => coll.state(r.slot).map_or(0.0, |s| f64::from(s.lapses)),
         }
     };
     if f.sort != SortBy::Deck {

@@ -91,7 +91,7 @@ impl BrowserScreen {
                     let deck = coll.deck(r.slot).map_or("", |d| d.deck.id.as_str());
                     let state = StateFilter::ALL
                         .iter()
-                        .find(|s| s.matches(r.state.as_ref()))
+                        .find(|s| s.matches(coll.state(r.slot)))
                         .map_or("", |s| s.name());
                     let recall = r
                         .recall
