@@ -473,3 +473,43 @@ fn day_counts_survive_a_clock_that_goes_back_and_undo() {
             .all(|r| r.answer.is_none())
     );
 }
+
+/// The daily limits count new cards and answers to cards in review; answers in learning or
+/// relearning steps count toward neither (as in Anki).
+#[test]
+fn learning_steps_do_not_use_up_the_review_limit() {
+    let mut store = Store::in_memory().unwrap();
+    let state = |queue: Queue| {
+        let mut s = CardState::new_card();
+        s.queue = queue;
+        s
+    };
+    let day = 19_000;
+    let record = |card: &str, before: Option<CardState>| factquiz::store::ReviewRecord {
+        deck_id: "d".into(),
+        card_id: card.into(),
+        time_ms: day * DAY + 13 * 3_600_000,
+        grade: 1,
+        correct: false,
+        mode: "typed".into(),
+        answer: Some("no".into()),
+        taken_ms: 1000,
+        day,
+        before,
+        after: CardState::new_card(),
+    };
+    store.record_answer(&record("a", None)).unwrap();
+    store
+        .record_answer(&record("a", Some(state(Queue::Learning))))
+        .unwrap();
+    store
+        .record_answer(&record("a", Some(state(Queue::Learning))))
+        .unwrap();
+    store
+        .record_answer(&record("b", Some(state(Queue::Review))))
+        .unwrap();
+    store
+        .record_answer(&record("b", Some(state(Queue::Relearning))))
+        .unwrap();
+    assert_eq!(store.day_counts(day).unwrap()["d"], (1, 1));
+}

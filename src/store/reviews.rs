@@ -187,12 +187,17 @@ impl Store {
         Ok(true)
     }
 
-    /// Answers per deck on a study day: (new cards introduced, reviews of seen cards).
+    /// Answers per deck on a study day, as the daily limits count them: (new cards
+    /// introduced, reviews of cards that were in review). Answers to cards in their learning
+    /// or relearning steps count toward neither, as in Anki: ten new cards answered Again
+    /// would otherwise use up twenty reviews of the day.
     pub fn day_counts(&self, day: i64) -> Result<HashMap<String, (u32, u32)>, StoreError> {
         let sql = format!(
             "SELECT c.deck_id, r.queue_before = 0, count(*) FROM review r JOIN card c ON c.key = r.key
-             WHERE {} AND r.day = ?1 GROUP BY c.deck_id, r.queue_before = 0",
-            since_day(1)
+             WHERE {} AND r.day = ?1 AND r.queue_before IN (0, {review})
+             GROUP BY c.deck_id, r.queue_before = 0",
+            since_day(1),
+            review = Queue::Review as u8
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([day], |r| {
