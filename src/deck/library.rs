@@ -6,11 +6,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use serde::{Deserialize, Serialize};
-
+use super::cache::{cache_dir, read_cached};
 use super::load::{DeckError, load_deck, locate};
 use super::model::Deck;
 use super::validate::{Problem, Subject};
+
+pub use super::cache::refresh_cache;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_decks.rs"));
 
@@ -78,7 +79,7 @@ impl Library {
     }
 
     /// [`Library::add_files`], the user's decks through the cache in `cache` (see
-    /// [`load_cached`]).
+    /// [`read_cached`]).
     fn add_files_cached(&mut self, files: Vec<(PathBuf, DeckOrigin)>, cache: Option<&Path>) {
         let parse = |i: usize| -> Result<Deck, Vec<DeckError>> {
             let (path, origin) = &files[i];
@@ -226,157 +227,6 @@ impl Library {
     }
 }
 
-/// What a cached deck was made from: this build of factquiz and the file's exact text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct CacheKey {
-    build: u64,
-    len: u64,
-    hash: u64,
-}
-
-/// This build, told apart from any other (a deck that loads with one build may not with the
-/// next): the executable's size and time, and the version.
-fn build_id() -> Option<u64> {
-    static ID: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
-    *ID.get_or_init(|| {
-        use std::hash::{Hash, Hasher};
-        let meta = std::env::current_exe().and_then(std::fs::metadata).ok()?;
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (
-            meta.len(),
-            meta.modified().ok()?,
-            env!("CARGO_PKG_VERSION"),
-            1u32,
-        )
-            .hash(&mut h);
-        Some(h.finish())
-    })
-}
-
-/// A fast hash of a file's bytes (eight at a time), to know a cached deck is of this text.
-fn content_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
-    let mix = |h: u64, w: u64| (h ^ w).wrapping_mul(0x0100_0000_01b3_9e37).rotate_left(29);
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        h = mix(h, u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
-    }
-    let mut last = [0u8; 8];
-    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    mix(h, u64::from_le_bytes(last))
-}
-
-/// The cache file of a deck file.
-fn cache_file(dir: &Path, deck: &Path) -> PathBuf {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    deck.hash(&mut h);
-    dir.join(format!("{:016x}.json", h.finish()))
-}
-
-/// Where the parsed copies of the decks in a user's deck folder are kept.
-fn cache_dir(user_decks: &Path) -> Option<PathBuf> {
-    user_decks.parent().map(|d| d.join("cache").join("decks"))
-}
-
-fn cache_key(text: &str) -> Option<CacheKey> {
-    Some(CacheKey {
-        build: build_id()?,
-        len: text.len() as u64,
-        hash: content_hash(text.as_bytes()),
-    })
-}
-
-/// A user's deck, parsed and checked, when the cache holds this very text checked by this
-/// very build (JSON reads several times faster than RON: a heavy user's 100,000 cards load in a
-/// fraction of the time).
-fn read_cached(dir: &Path, path: &Path, text: &str) -> Option<Deck> {
-    let key = cache_key(text)?;
-    let bytes = std::fs::read(cache_file(dir, path)).ok()?;
-    let (head, deck) = bytes.split_at(bytes.iter().position(|&b| b == b'\n')?);
-    let mut deck: Deck = (serde_json::from_slice::<CacheKey>(head).ok()? == key)
-        .then(|| serde_json::from_slice(deck).ok())
-        .flatten()?;
-    deck.shrink_to_fit();
-    Some(deck)
-}
-
-/// Whether the copy of a deck file was made from this text by this build: its first line (the
-/// rest, the deck, is not read).
-fn cache_is_current(file: &Path, text: &str) -> bool {
-    use std::io::BufRead;
-    let mut head = String::new();
-    std::fs::File::open(file)
-        .map(std::io::BufReader::new)
-        .and_then(|mut r| r.read_line(&mut head))
-        .is_ok_and(|_| serde_json::from_str::<CacheKey>(&head).ok() == cache_key(text))
-}
-
-/// A deck's copy: the key on the first line, then the deck, as JSON.
-fn cache_bytes(key: CacheKey, deck: &Deck) -> Option<Vec<u8>> {
-    let mut out = serde_json::to_vec(&key).ok()?;
-    out.push(b'\n');
-    serde_json::to_writer(&mut out, deck).ok()?;
-    Some(out)
-}
-
-/// Brings the parsed copies of the user's decks up to date, once per run of the app, on a
-/// worker thread: each deck file whose copy is missing or stale is loaded again and, when it is
-/// sound, written (aside, then renamed: a copy is whole or absent); copies of files that are
-/// gone are removed. The app calls this once it shows its decks; tools (`check`, `try`) never
-/// write to the data folder, and read the copies when they are there. The copies are only a
-/// cache: when they cannot be read or written, decks load from their files as always.
-pub fn refresh_cache(data_dir: &Path) {
-    static STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-    if STARTED.swap(true, Ordering::Relaxed) {
-        return;
-    }
-    let decks = crate::data_dir::user_decks(data_dir);
-    std::thread::spawn(move || {
-        let Some(dir) = cache_dir(&decks) else { return };
-        let files = deck_files(&decks, &mut Vec::new());
-        let mut keep = std::collections::HashSet::new();
-        for path in &files {
-            let file = cache_file(&dir, path);
-            keep.insert(file.clone());
-            let Ok(text) = super::load::read_deck_file(path) else {
-                continue;
-            };
-            if cache_is_current(&file, &text) {
-                continue;
-            }
-            let (Some(key), Ok(deck)) = (cache_key(&text), load_deck(&text, "")) else {
-                continue;
-            };
-            let Some(json) = cache_bytes(key, &deck) else {
-                continue;
-            };
-            let tmp = file.with_extension(format!("tmp{}", std::process::id()));
-            // Never the data folder itself: when it is gone, nothing is written.
-            let made = |d: &Path| match std::fs::create_dir(d) {
-                Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => Err(e),
-                _ => Ok(()),
-            };
-            let written = dir
-                .parent()
-                .map_or(Ok(()), made)
-                .and_then(|()| made(&dir))
-                .and_then(|()| std::fs::write(&tmp, json))
-                .and_then(|()| std::fs::rename(&tmp, &file));
-            if written.is_err() {
-                let _ = std::fs::remove_file(&tmp);
-            }
-        }
-        if let Ok(rd) = std::fs::read_dir(&dir) {
-            for e in rd.flatten() {
-                if !keep.contains(&e.path()) {
-                    let _ = std::fs::remove_file(e.path());
-                }
-            }
-        }
-    });
-}
-
 fn whole_file(file: &str, message: String) -> DeckError {
     DeckError {
         file: file.to_string(),
@@ -388,7 +238,7 @@ fn whole_file(file: &str, message: String) -> DeckError {
 }
 
 /// The `.ron` files of a folder, sorted; a folder that cannot be read is reported.
-fn deck_files(dir: &Path, errors: &mut Vec<DeckError>) -> Vec<PathBuf> {
+pub(super) fn deck_files(dir: &Path, errors: &mut Vec<DeckError>) -> Vec<PathBuf> {
     match std::fs::read_dir(dir) {
         Ok(rd) => {
             let mut files: Vec<PathBuf> = rd
@@ -407,38 +257,5 @@ fn deck_files(dir: &Path, errors: &mut Vec<DeckError>) -> Vec<PathBuf> {
             ));
             Vec::new()
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_decks_copy_is_read_only_for_its_very_text() {
-        let data = tempfile::tempdir().unwrap();
-        let decks = data.path().join("decks");
-        std::fs::create_dir_all(&decks).unwrap();
-        let (_, text) = BUILTIN_DECKS[0];
-        let text = text.replacen("id: \"", "id: \"mine-", 1);
-        let path = decks.join("mine.ron");
-        std::fs::write(&path, &text).unwrap();
-        let dir = cache_dir(&decks).unwrap();
-        std::fs::create_dir_all(&dir).unwrap();
-        // A copy whose title differs shows whether the copy or the file was read.
-        let mut deck = load_deck(&text, "mine.ron").unwrap();
-        deck.title = "From the copy".into();
-        let file = cache_file(&dir, &path);
-        let bytes = cache_bytes(cache_key(&text).unwrap(), &deck).unwrap();
-        std::fs::write(&file, bytes).unwrap();
-        assert!(cache_is_current(&file, &text));
-        let lib = Library::load(Some(&decks), &[]);
-        assert!(lib.decks.iter().any(|d| d.deck.title == "From the copy"));
-        // One character more in the file, and the copy is not used.
-        std::fs::write(&path, format!("{text} ")).unwrap();
-        assert!(!cache_is_current(&file, &format!("{text} ")));
-        let lib = Library::load(Some(&decks), &[]);
-        assert!(!lib.decks.iter().any(|d| d.deck.title == "From the copy"));
-        assert!(lib.decks.iter().any(|d| d.deck.id.starts_with("mine-")));
     }
 }

@@ -2,6 +2,8 @@
 //! of built-in and user decks.
 
 mod amount;
+mod cache;
+mod card_fields;
 pub mod csv;
 pub mod date;
 pub mod draft;

@@ -5,7 +5,11 @@
 //! `recovery`.
 
 pub mod backup;
+mod damaged;
+mod health;
+mod later_check;
 mod lock;
+mod read_only;
 pub mod recovery;
 mod restore;
 pub mod reviews;

@@ -3,8 +3,10 @@
 //! through the quiz engine, save atomically, import and export. Unsaved edits are kept as a
 //! draft every few seconds, and leaving asks first.
 
+mod cards;
 mod forms;
 mod io;
+mod try_it;
 
 use std::path::PathBuf;
 
@@ -94,10 +96,10 @@ impl EditorScreen {
             forms::deck_form(ui, draft, &problems);
             forms::sources_form(ui, draft, &problems);
             forms::claims_form(ui, draft, &problems);
-            forms::cards_list(ui, draft, &mut self.selected, &problems);
+            cards::cards_list(ui, draft, &mut self.selected, &problems);
             if let Some(i) = self.selected.filter(|i| *i < draft.cards.len()) {
-                forms::card_form(ui, draft, i, &problems);
-                forms::try_it(
+                cards::card_form(ui, draft, i, &problems);
+                try_it::try_it(
                     ui,
                     coll,
                     &deck,
