@@ -3,6 +3,7 @@
 
 pub mod browse;
 pub mod collection;
+mod index_slot;
 pub mod optimize_job;
 mod reload;
 pub mod session;
