@@ -1,6 +1,7 @@
 //! Custom decks: round trips through RON and CSV keep every field, a malformed import names
 //! its lines and writes nothing, and the editor flow in the real app (create a deck, add a who
-//! card with two spellings, try it, save, find it on the home screen, study it).
+//! card with two spellings, try it, save, find it on the home screen, study it); a reload of
+//! the decks gives answer checking the new decks' people.
 
 use egui::Key;
 use egui_kittest::Harness;
@@ -9,6 +10,8 @@ use factquiz::deck::csv::{read_csv, write_csv};
 use factquiz::deck::draft::DeckDraft;
 use factquiz::deck::load::{load_deck, to_ron};
 use factquiz::deck::{Amount, Library};
+use factquiz::quiz::{Question, Response, check};
+use factquiz::study::Collection;
 use factquiz::ui::{App, Screen, Startup};
 
 /// Asserts two decks are equal, naming the first part that differs (never the whole deck).
@@ -132,6 +135,54 @@ fn a_malformed_import_names_each_line_and_writes_nothing() {
     let deck = load_deck(&saved, "notes.ron").unwrap();
     assert_eq!(deck.cards.len(), 1);
     assert_eq!(deck.cards[0].prompt, "Who led it?");
+}
+
+/// A user deck with one who card.
+fn who_deck(id: &str, name: &str) -> String {
+    format!(
+        "Deck(id: \"{id}\", title: \"{id}\", sources: [(id: \"s\", title: \"S\", published: \"2022\")],
+          cards: [(id: \"who\", kind: Who, topics: [\"person/T\"], prompt: \"Who was it?\",
+            answer: Name([\"{name}\"]), evidence: [(source: \"s\", locator: \"top\", says: \"it\")])])"
+    )
+}
+
+/// Whether typing `text` answers the who card of deck `deck`.
+fn accepted(c: &Collection, deck: &str, text: &str) -> bool {
+    let slot = c.find(deck, "who").expect("the card is in the library");
+    let (d, card) = (&c.deck(slot).unwrap().deck, c.card(slot).unwrap());
+    let response = Response::Text(text.into());
+    check(
+        &c.library,
+        c.index(),
+        d,
+        card,
+        &Question::typed(d, card),
+        &response,
+    )
+    .correct
+}
+
+#[test]
+fn after_a_reload_answers_are_checked_against_the_new_decks() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    std::fs::write(decks.join("one.ron"), who_deck("one", "Arman Testbekov")).unwrap();
+    let mut c = Collection::open(dir.path(), &[]).unwrap();
+    // The surname alone answers while no one else has it.
+    assert!(accepted(&c, "one", "Testbekov"));
+    assert!(c.find("two", "who").is_none());
+
+    std::fs::write(decks.join("two.ron"), who_deck("two", "Dana Testbekov")).unwrap();
+    c.reload_decks(&[]).unwrap();
+    // The new deck's card is answerable, typo and all...
+    assert!(accepted(&c, "two", "Dana Testbekov"));
+    assert!(accepted(&c, "two", "Dana Testbekv"));
+    assert!(c.index().person_of(&["Dana Testbekov".into()]).is_some());
+    // ...and its person is known to the old card's checking: the shared surname is no answer.
+    assert!(!accepted(&c, "one", "Testbekov"));
+    assert!(!accepted(&c, "two", "Testbekov"));
+    assert!(accepted(&c, "one", "Arman Testbekov"));
 }
 
 #[test]

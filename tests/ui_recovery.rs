@@ -88,3 +88,30 @@ fn a_second_copy_says_so_and_cannot_study() {
         "no session starts in a read-only copy"
     );
 }
+
+#[test]
+fn a_data_folder_that_cannot_be_opened_says_why_both_ways_of_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the data folder should be: nothing can be opened or created there.
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "not a folder").unwrap();
+    let opened_here = harness(&file);
+    let beside_the_window = {
+        let startup = Startup::new(file.clone());
+        let opening = factquiz::ui::startup::Opening::start(&startup);
+        Harness::builder()
+            .with_size([1100.0, 800.0])
+            .build_eframe(move |cc| factquiz::ui::startup::create(cc, startup, opening))
+    };
+    for mut h in [opened_here, beside_the_window] {
+        h.run();
+        h.get_by_label("Your progress could not be opened");
+        h.get_by_label_contains(&format!(
+            "factquiz could not open your progress in {}",
+            file.display()
+        ));
+        h.get_by_label("Nothing was changed or overwritten.");
+        assert!(h.state().coll.is_err());
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a folder");
+    }
+}

@@ -1,10 +1,13 @@
-//! The collection: the deck library, the quiz index, the progress store, every card's state
-//! (aligned with the library, so that counting is a walk over arrays) and the settings. The one
-//! place that joins deck, quiz, schedule and store, so that the UI only draws.
+//! The collection: the deck library, the quiz index (built on a worker, see
+//! [`super::index_slot`]), the progress store, every card's state (aligned with the library, so
+//! that counting is a walk over arrays) and the settings. The one place that joins deck, quiz,
+//! schedule and store, so that the UI only draws.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use super::index_slot::IndexSlot;
 use crate::deck::{Card, Library, LoadedDeck};
 use crate::quiz::QuizIndex;
 use crate::schedule::queue::{DeckCounts, DeckView, Limits, Slot, build_queue, deck_counts};
@@ -13,8 +16,11 @@ use crate::settings::Settings;
 use crate::store::{Store, StoreError};
 
 pub struct Collection {
-    pub library: Library,
-    pub index: QuizIndex,
+    /// The decks; shared with the worker that builds the quiz index. Replace it with
+    /// [`Collection::set_library`], which starts the new library's index.
+    pub library: Arc<Library>,
+    /// The quiz index of `library`: see [`Collection::index`].
+    index: IndexSlot,
     pub store: Store,
     /// `states[d][c]`: the state of card c of deck d, `None` when never answered.
     pub states: Vec<Vec<Option<CardState>>>,
@@ -43,8 +49,17 @@ impl Collection {
     /// factquiz), it is opened read-only and `read_only` says why; a damaged file is moved
     /// aside, `notice` says what happened and `restore_candidate` names the backup to offer.
     pub fn open(data_dir: &Path, extra_decks: &[PathBuf]) -> Result<Collection, StoreError> {
-        let library = Library::load(Some(&crate::data_dir::user_decks(data_dir)), extra_decks);
-        let opened = crate::store::recovery::open_fast(data_dir)?;
+        // The decks are read while the progress file is opened: neither needs the other.
+        let (library, opened) = std::thread::scope(|s| {
+            let decks = crate::data_dir::user_decks(data_dir);
+            let library = s.spawn(move || Library::load(Some(&decks), extra_decks));
+            let opened = crate::store::recovery::open_fast(data_dir);
+            let library = library
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            (library, opened)
+        });
+        let opened = opened?;
         let restore_candidate = opened
             .notice
             .as_ref()
@@ -79,6 +94,9 @@ impl Collection {
 
     /// A collection of a library and a store (tests use an in-memory store).
     pub fn from_parts(library: Library, store: Store) -> Result<Collection, StoreError> {
+        // The quiz index is not built here: see `start_index`.
+        let library = Arc::new(library);
+        let index = IndexSlot::new(Arc::clone(&library));
         let settings = store
             .setting(Settings::KEY)?
             .map(|s| Settings::from_json(&s))
@@ -86,7 +104,6 @@ impl Collection {
         let scheduler = Scheduler::new(&settings.fsrs_parameters, settings.desired_retention)
             .or_else(|_| Scheduler::new(&[], settings.desired_retention))
             .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
-        let index = QuizIndex::build(&library);
         let mut c = Collection {
             library,
             index,
@@ -133,6 +150,33 @@ impl Collection {
         })?;
         self.states = states;
         Ok(())
+    }
+
+    /// The quiz index of the library (for making and checking questions). The first call after
+    /// opening or reloading waits until the worker has built it, or builds it, if
+    /// [`Collection::start_index`] was not called.
+    pub fn index(&self) -> &QuizIndex {
+        debug_assert!(
+            self.index.is_of(&self.library),
+            "the library was replaced without Collection::set_library"
+        );
+        self.index.get()
+    }
+
+    /// Starts building the quiz index on a worker thread, if it is not built or being built.
+    /// The app calls this once its first frame is on screen: the home screen does not need the
+    /// index, and on two cores building it beside the opening slows the opening down.
+    pub fn start_index(&self) {
+        self.index.start();
+    }
+
+    /// Replaces the library, and starts building its quiz index (the old one is dropped, so a
+    /// question is never made or checked against decks that are gone). The card states are
+    /// not touched: call [`Collection::reload_states`] after.
+    pub fn set_library(&mut self, library: Library) {
+        self.library = Arc::new(library);
+        self.index = IndexSlot::new(Arc::clone(&self.library));
+        self.index.start();
     }
 
     pub fn clock(&self) -> Clock {

@@ -4,6 +4,7 @@
 pub mod browse;
 pub mod collection;
 pub mod history;
+mod index_slot;
 pub mod optimize_job;
 mod reload;
 pub mod session;

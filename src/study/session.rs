@@ -130,7 +130,7 @@ impl StudySession {
                 .seed
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1);
-            let question = Question::make(&coll.index, &deck.deck, card, mode, self.seed);
+            let question = Question::make(coll.index(), &deck.deck, card, mode, self.seed);
             self.shown += 1;
             self.current = Some(Current {
                 slot,
@@ -152,7 +152,7 @@ impl StudySession {
         };
         let mut outcome = check(
             &coll.library,
-            &coll.index,
+            coll.index(),
             &deck.deck,
             card,
             &cur.question,

@@ -14,6 +14,7 @@ use super::review::{self, Input};
 use super::screenshot::Shot;
 use super::session_end;
 use super::settings_screen::{SettingsAction, SettingsScreen};
+use super::startup::open_collection;
 use super::stats_screen::StatsScreen;
 use super::topics::{TopicsAction, TopicsScreen};
 use super::{theme, widgets};
@@ -86,8 +87,20 @@ pub struct App {
 }
 
 impl App {
+    /// The app over a data directory, opened here (tests use this through kittest; the binary
+    /// opens the collection beside the window, see [`super::startup`]).
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
-        let mut app = App::open(startup);
+        let coll = open_collection(&startup.data_dir, &startup.extra_decks);
+        App::with_collection(cc, startup, coll)
+    }
+
+    /// The app over a collection already opened (or the message saying why it could not be).
+    pub fn with_collection(
+        cc: &eframe::CreationContext<'_>,
+        startup: Startup,
+        coll: Result<Collection, String>,
+    ) -> Self {
+        let mut app = App::opened(startup, coll);
         if let Ok(c) = &app.coll {
             theme::apply(&cc.egui_ctx, &c.settings);
         }
@@ -95,14 +108,14 @@ impl App {
         app
     }
 
-    /// The app over a data directory, without a window (tests use this through kittest).
+    /// The app over a data directory, without a window.
     pub fn open(startup: Startup) -> Self {
-        let coll = Collection::open(&startup.data_dir, &startup.extra_decks).map_err(|e| {
-            format!(
-                "factquiz could not open your progress in {}: {e}",
-                startup.data_dir.display()
-            )
-        });
+        let coll = open_collection(&startup.data_dir, &startup.extra_decks);
+        App::opened(startup, coll)
+    }
+
+    /// The app over a collection already opened, without a window.
+    pub fn opened(startup: Startup, coll: Result<Collection, String>) -> Self {
         let shot = startup
             .screenshot
             .clone()
@@ -150,12 +163,10 @@ impl App {
         self.coll = Err("restoring a backup...".into());
         self.session = None;
         let restored = crate::store::backup::restore(&dir, &backup);
-        self.coll = Collection::open(&dir, &self.startup.extra_decks).map_err(|e| {
-            format!(
-                "factquiz could not open your progress in {}: {e}",
-                dir.display()
-            )
-        });
+        self.coll = open_collection(&dir, &self.startup.extra_decks);
+        if let Ok(c) = &self.coll {
+            c.start_index();
+        }
         self.message = Some(match restored {
             Ok(r) => match r.safety_backup {
                 Some(b) => format!(
@@ -551,11 +562,8 @@ impl App {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frames += 1;
-        if self.startup.timings && self.frames == 2 {
-            eprintln!(
-                "factquiz: first frame painted after {:.1} ms",
-                self.startup.started.elapsed().as_secs_f64() * 1000.0
-            );
+        if self.frames == 2 {
+            super::startup::first_frame_painted(&self.startup, &self.coll);
         }
         if self.frames == 1 {
             ui.ctx().request_repaint();

@@ -11,6 +11,7 @@ mod review;
 pub mod screenshot;
 mod session_end;
 mod settings_screen;
+pub mod startup;
 mod stats_screen;
 mod theme;
 mod topics;
@@ -21,7 +22,8 @@ use std::sync::atomic::Ordering;
 
 pub use app::{App, Screen, Startup};
 
-/// Opens the window and runs the app until it closes.
+/// Opens the window and runs the app until it closes. The collection is opened on a thread
+/// while the window is created (see [`startup`]).
 pub fn run(startup: Startup) -> ExitCode {
     if let Some((_, screen)) = &startup.screenshot
         && !screenshot::SCREENS.contains(&screen.as_str())
@@ -32,6 +34,7 @@ pub fn run(startup: Startup) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    let opening = startup::Opening::start(&startup);
     let shooting = startup.screenshot.is_some();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("factquiz")
@@ -55,7 +58,7 @@ pub fn run(startup: Startup) -> ExitCode {
     let result = eframe::run_native(
         "factquiz",
         options,
-        Box::new(move |cc| Ok(Box::new(App::new(cc, startup)))),
+        Box::new(move |cc| Ok(Box::new(startup::create(cc, startup, opening)))),
     );
     match result {
         Err(e) => {
