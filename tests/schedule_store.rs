@@ -424,25 +424,35 @@ fn a_version_2_log_migrates_whole_and_smaller() {
     );
 }
 
+/// An answer to card `card` of deck "d" at 1 p.m. on study day `day`.
+fn review_record(
+    card: &str,
+    day: i64,
+    correct: bool,
+    before: Option<CardState>,
+) -> factquiz::store::ReviewRecord {
+    factquiz::store::ReviewRecord {
+        deck_id: "d".into(),
+        card_id: card.into(),
+        time_ms: day * DAY + 13 * 3_600_000,
+        grade: if correct { 3 } else { 1 },
+        correct,
+        mode: "typed".into(),
+        answer: Some("an answer".into()),
+        taken_ms: 1000,
+        day,
+        before,
+        after: CardState::new_card(),
+    }
+}
+
 /// The log finds a day's reviews from the day's first review id: a clock that goes back (a
 /// review on an earlier day written after later ones) and undoing a day's first review must
 /// not hide any.
 #[test]
 fn day_counts_survive_a_clock_that_goes_back_and_undo() {
     let mut store = Store::in_memory().unwrap();
-    let record = |card: &str, day: i64| factquiz::store::ReviewRecord {
-        deck_id: "d".into(),
-        card_id: card.into(),
-        time_ms: day * DAY + 13 * 3_600_000,
-        grade: 3,
-        correct: true,
-        mode: "typed".into(),
-        answer: Some("x".into()),
-        taken_ms: 1000,
-        day,
-        before: None,
-        after: CardState::new_card(),
-    };
+    let record = |card: &str, day: i64| review_record(card, day, true, None);
     let mut ids = Vec::new();
     for (card, day) in [("a", 10), ("b", 12), ("c", 11), ("d", 10), ("e", 12)] {
         ids.push(store.record_answer(&record(card, day)).unwrap());
@@ -485,19 +495,7 @@ fn learning_steps_do_not_use_up_the_review_limit() {
         s
     };
     let day = 19_000;
-    let record = |card: &str, before: Option<CardState>| factquiz::store::ReviewRecord {
-        deck_id: "d".into(),
-        card_id: card.into(),
-        time_ms: day * DAY + 13 * 3_600_000,
-        grade: 1,
-        correct: false,
-        mode: "typed".into(),
-        answer: Some("no".into()),
-        taken_ms: 1000,
-        day,
-        before,
-        after: CardState::new_card(),
-    };
+    let record = |card: &str, before: Option<CardState>| review_record(card, day, false, before);
     store.record_answer(&record("a", None)).unwrap();
     store
         .record_answer(&record("a", Some(state(Queue::Learning))))
