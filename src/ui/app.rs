@@ -293,7 +293,11 @@ impl App {
             }
             "settings" => self.screen = Screen::Settings,
             "topics" => self.screen = Screen::Topics,
-            "browser" => self.screen = Screen::Browser,
+            "browser" => {
+                // With a card selected: its evidence and review history show.
+                self.screen = Screen::Browser;
+                self.browser.selected = Some(crate::schedule::queue::Slot { deck: 0, card: 0 });
+            }
             "stats" => self.screen = Screen::Stats,
             "editor" => {
                 if let Ok(coll) = &self.coll
