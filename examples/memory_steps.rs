@@ -42,13 +42,16 @@ fn main() {
     step("start", &t);
     let lib = factquiz::deck::Library::load(Some(&factquiz::data_dir::user_decks(&dir)), &[]);
     step("decks", &t);
-    let (bytes, allocations) = counted_bytes(&lib);
+    let in_files = lib
+        .decks
+        .iter()
+        .filter(|d| d.deck.cards.in_a_file())
+        .count();
     eprintln!(
-        "(cards counted: {:.1} MB in {allocations} allocations)",
-        bytes as f64 / 1e6
+        "({} cards; {in_files} of {} decks read their cards from the parsed copies)",
+        lib.card_count(),
+        lib.decks.len()
     );
-    let cap: usize = lib.decks.iter().map(|d| d.deck.cards.capacity()).sum();
-    eprintln!("(card slots {cap} for {} cards)", lib.card_count());
     let ix = factquiz::quiz::QuizIndex::build(&lib);
     step("quiz index", &t);
     drop(ix);
@@ -86,8 +89,9 @@ fn main() {
 fn sizes() {
     use factquiz::deck::*;
     eprintln!(
-        "Card {} Answer {} Evidence {} Text {} Deck {} Claim {} Source {}",
+        "Card {} CardHead {} Answer {} Evidence {} Text {} Deck {} Claim {} Source {}",
         size_of::<Card>(),
+        size_of::<CardHead>(),
         size_of::<Answer>(),
         size_of::<Evidence>(),
         size_of::<Text>(),
@@ -95,51 +99,4 @@ fn sizes() {
         size_of::<Claim>(),
         size_of::<Source>()
     );
-}
-
-/// The bytes the library's cards hold by a count of their parts (without the allocator's own).
-fn counted_bytes(lib: &factquiz::deck::Library) -> (usize, usize) {
-    use factquiz::deck::*;
-    let heap = |t: &Text| {
-        if t.is_heap_allocated() {
-            t.capacity()
-        } else {
-            0
-        }
-    };
-    let mut bytes = 0;
-    let mut allocations = 0;
-    for d in &lib.decks {
-        bytes += d.deck.cards.capacity() * size_of::<Card>();
-        for c in &d.deck.cards {
-            let texts: Vec<&Text> = [&c.id, &c.prompt, &c.explanation]
-                .into_iter()
-                .chain(c.topics.iter())
-                .chain(c.claim.iter())
-                .chain(
-                    c.evidence
-                        .iter()
-                        .flat_map(|e| [&e.source, &e.locator, &e.says]),
-                )
-                .collect();
-            for t in texts {
-                bytes += heap(t);
-                allocations += usize::from(t.is_heap_allocated());
-            }
-            bytes += c.topics.capacity() * 24 + c.evidence.capacity() * size_of::<Evidence>();
-            allocations += 2;
-            match &c.answer {
-                Answer::Name(v) | Answer::Phrase(v) | Answer::Order(v) => {
-                    bytes += v.capacity() * 24 + v.iter().map(heap).sum::<usize>();
-                    allocations += 1;
-                }
-                Answer::SourceSaid(v) => {
-                    bytes += v.capacity() * size_of::<Attribution>();
-                    allocations += 1;
-                }
-                _ => {}
-            }
-        }
-    }
-    (bytes, allocations)
 }

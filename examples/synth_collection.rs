@@ -172,8 +172,8 @@ fn card(d: usize, i: usize, rng: &mut StdRng) -> Card {
 fn claim(k: usize, rng: &mut StdRng) -> Claim {
     let value = rng.random_range(10..50_000);
     Claim {
-        id: format!("figure-{k}"),
-        statement: format!("Figure {k} was given differently by the sources."),
+        id: format!("figure-{k}").into(),
+        statement: format!("Figure {k} was given differently by the sources.").into(),
         made_by: "officials".into(),
         made_on: None,
         status: [
@@ -185,14 +185,14 @@ fn claim(k: usize, rng: &mut StdRng) -> Claim {
         values: vec![
             SourceValue {
                 source: "s1".into(),
-                value: value.to_string(),
-                locator: format!("paragraph {}", k % 30 + 1),
+                value: value.to_string().into(),
+                locator: format!("paragraph {}", k % 30 + 1).into(),
                 says: "One figure.".into(),
             },
             SourceValue {
                 source: "s2".into(),
-                value: (value * 2).to_string(),
-                locator: format!("paragraph {}", k % 30 + 2),
+                value: (value * 2).to_string().into(),
+                locator: format!("paragraph {}", k % 30 + 2).into(),
                 says: "Another.".into(),
             },
         ],

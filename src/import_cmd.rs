@@ -115,7 +115,14 @@ pub fn export(lib: &Library, deck_id: &str, file: &Path) -> ExitCode {
         );
         return ExitCode::from(2);
     };
-    match save::export(&d.deck, file) {
+    let deck = match d.deck.whole() {
+        Ok(deck) => deck,
+        Err(e) => {
+            eprintln!("factquiz: cannot read the cards of {}: {e}", d.file);
+            return ExitCode::FAILURE;
+        }
+    };
+    match save::export(&deck, file) {
         Ok(()) => {
             println!("wrote {} card(s) to {}", d.deck.cards.len(), file.display());
             ExitCode::SUCCESS

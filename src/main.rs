@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    factquiz::malloc::tune();
     let args = cli::Args::parse();
     cli::run(args)
 }

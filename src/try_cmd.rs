@@ -16,7 +16,8 @@ pub fn run(lib: &Library, deck_id: &str, card_id: &str, answer: &str) -> ExitCod
         );
         return ExitCode::from(2);
     };
-    let Some(card) = deck.deck.card(card_id) else {
+    let card = deck.deck.cards.position(card_id);
+    let Some(card) = card.and_then(|i| deck.deck.cards.get(i)) else {
         eprintln!("factquiz: deck \"{deck_id}\" has no card \"{card_id}\"");
         return ExitCode::from(2);
     };
@@ -28,8 +29,8 @@ pub fn run(lib: &Library, deck_id: &str, card_id: &str, answer: &str) -> ExitCod
         }
     };
     let index = QuizIndex::build(lib);
-    let question = Question::typed(&deck.deck, card);
-    let outcome = check(lib, &index, &deck.deck, card, &question, &response);
+    let question = Question::typed(&deck.deck, &card);
+    let outcome = check(lib, &index, &deck.deck, &card, &question, &response);
     println!("card: {}", card.prompt);
     println!(
         "{}: {}",

@@ -23,6 +23,8 @@ mod properties;
 struct Env {
     lib: Library,
     ix: QuizIndex,
+    /// The library's decks with every card read.
+    decks: Vec<Deck>,
 }
 
 fn env() -> &'static Env {
@@ -35,25 +37,27 @@ fn env() -> &'static Env {
             lib.errors
         );
         let ix = QuizIndex::build(&lib);
-        Env { lib, ix }
+        let decks = lib.decks.iter().map(|d| d.deck.whole().unwrap()).collect();
+        Env { lib, ix, decks }
     })
 }
 
-fn find<'a>(lib: &'a Library, deck: &str, card: &str) -> (&'a Deck, &'a Card) {
-    let d = &lib
-        .get(deck)
-        .unwrap_or_else(|| panic!("no deck {deck}"))
-        .deck;
+fn find<'a>(e: &'a Env, deck: &str, card: &str) -> (&'a Deck, &'a Card) {
+    let d = e
+        .decks
+        .iter()
+        .find(|d| d.id == deck)
+        .unwrap_or_else(|| panic!("no deck {deck}"));
     let c = d
         .card(card)
         .unwrap_or_else(|| panic!("no card {card} in {deck}"));
     (d, c)
 }
 
-fn cards(lib: &Library) -> impl Iterator<Item = (&Deck, &Card)> {
-    lib.decks
+fn cards(e: &Env) -> impl Iterator<Item = (&Deck, &Card)> {
+    e.decks
         .iter()
-        .flat_map(|d| d.deck.cards.iter().map(move |c| (&d.deck, c)))
+        .flat_map(|d| d.cards.iter().map(move |c| (d, c)))
 }
 
 fn respond_in(e: &Env, deck: &Deck, card: &Card, response: Response) -> Outcome {
@@ -65,7 +69,7 @@ fn respond_in(e: &Env, deck: &Deck, card: &Card, response: Response) -> Outcome 
 
 fn answer(deck: &str, card: &str, text: &str) -> Outcome {
     let e = env();
-    let (d, c) = find(&e.lib, deck, card);
+    let (d, c) = find(e, deck, card);
     respond_in(e, d, c, Response::Text(text.into()))
 }
 

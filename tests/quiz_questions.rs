@@ -22,6 +22,8 @@ const SEEDS: std::ops::Range<u64> = 0..24;
 struct Env {
     lib: Library,
     ix: QuizIndex,
+    /// The library's decks with every card read.
+    decks: Vec<Deck>,
 }
 
 fn env() -> &'static Env {
@@ -34,18 +36,19 @@ fn env() -> &'static Env {
             lib.errors
         );
         let ix = QuizIndex::build(&lib);
-        Env { lib, ix }
+        let decks = lib.decks.iter().map(|d| d.deck.whole().unwrap()).collect();
+        Env { lib, ix, decks }
     })
 }
 
-fn cards(lib: &Library) -> impl Iterator<Item = (&Deck, &Card)> {
-    lib.decks
+fn cards(e: &Env) -> impl Iterator<Item = (&Deck, &Card)> {
+    e.decks
         .iter()
-        .flat_map(|d| d.deck.cards.iter().map(move |c| (&d.deck, c)))
+        .flat_map(|d| d.cards.iter().map(move |c| (d, c)))
 }
 
-fn find<'a>(lib: &'a Library, deck: &str, card: &str) -> (&'a Deck, &'a Card) {
-    let d = &lib.get(deck).expect("deck").deck;
+fn find<'a>(e: &'a Env, deck: &str, card: &str) -> (&'a Deck, &'a Card) {
+    let d = e.decks.iter().find(|d| d.id == deck).expect("deck");
     (d, d.card(card).expect("card"))
 }
 
@@ -76,7 +79,7 @@ fn kind_problem(e: &Env, deck: &Deck, card: &Card, option: &str) -> Option<Strin
         Answer::Phrase(_) => {
             // A phrase answer of another card of the same kind.
             let key = fold(option);
-            let same_kind = cards(&e.lib).any(|(_, c)| {
+            let same_kind = cards(e).any(|(_, c)| {
                 c.kind == card.kind
                     && matches!(&c.answer, Answer::Phrase(w) if w.iter().any(|x| fold(x) == key))
             });
@@ -126,7 +129,7 @@ fn every_choice_question_has_unique_plausible_options_and_one_right_one() {
     let e = env();
     let mut failures = Vec::new();
     let mut asked = 0;
-    for (deck, card) in cards(&e.lib).filter(|(_, c)| choosable(c)) {
+    for (deck, card) in cards(e).filter(|(_, c)| choosable(c)) {
         let right = choice_label(deck, card);
         for seed in SEEDS {
             let q = Question::make(&e.ix, deck, card, Mode::Choice, seed);
@@ -218,7 +221,7 @@ fn the_right_option_looks_like_the_others() {
     // A figure's right option must not stand out by its form, e.g. by showing the range the card
     // accepts ("3,000 soldiers (accepted: 2,000–3,000)" next to "5,000 soldiers").
     let e = env();
-    for (deck, card) in cards(&e.lib) {
+    for (deck, card) in cards(e) {
         let Answer::Number(n) = &card.answer else {
             continue;
         };
@@ -253,7 +256,7 @@ fn the_right_option_looks_like_the_others() {
 #[test]
 fn choices_are_reproducible_from_the_seed_and_vary_with_it() {
     let e = env();
-    for (deck, card) in cards(&e.lib).filter(|(_, c)| choosable(c)) {
+    for (deck, card) in cards(e).filter(|(_, c)| choosable(c)) {
         let mut seen = HashSet::new();
         for seed in SEEDS {
             let a = Question::make(&e.ix, deck, card, Mode::Choice, seed);
@@ -273,7 +276,7 @@ fn choices_are_reproducible_from_the_seed_and_vary_with_it() {
 #[test]
 fn the_right_answer_is_not_always_in_the_same_place() {
     let e = env();
-    let (deck, card) = find(&e.lib, "people-and-roles", "who-knb-chief-arrested");
+    let (deck, card) = find(e, "people-and-roles", "who-knb-chief-arrested");
     let places: HashSet<Option<usize>> = SEEDS
         .map(|s| Question::make(&e.ix, deck, card, Mode::Choice, s).correct_choice)
         .collect();
@@ -284,7 +287,7 @@ fn the_right_answer_is_not_always_in_the_same_place() {
 fn figure_distractors_include_the_other_sources_values() {
     let e = env();
     // The death toll: Askarbek gave 225; the card asks for 227.
-    let (deck, card) = find(&e.lib, "disputed-figures", "fig-death-toll-227");
+    let (deck, card) = find(e, "disputed-figures", "fig-death-toll-227");
     for seed in SEEDS {
         let q = Question::make(&e.ix, deck, card, Mode::Choice, seed);
         assert!(
@@ -294,7 +297,7 @@ fn figure_distractors_include_the_other_sources_values() {
         );
     }
     // Detained: 5,000 (RFE/RL early count) for 10,000.
-    let (deck, card) = find(&e.lib, "disputed-figures", "fig-detained-total");
+    let (deck, card) = find(e, "disputed-figures", "fig-detained-total");
     for seed in SEEDS {
         let q = Question::make(&e.ix, deck, card, Mode::Choice, seed);
         assert!(
@@ -308,7 +311,7 @@ fn figure_distractors_include_the_other_sources_values() {
 #[test]
 fn who_distractors_are_other_people_and_when_distractors_other_dates() {
     let e = env();
-    let (deck, card) = find(&e.lib, "people-and-roles", "who-nephew-deputy-knb");
+    let (deck, card) = find(e, "people-and-roles", "who-nephew-deputy-knb");
     let mut all = HashSet::new();
     for seed in SEEDS {
         let q = Question::make(&e.ix, deck, card, Mode::Choice, seed);
@@ -319,7 +322,7 @@ fn who_distractors_are_other_people_and_when_distractors_other_dates() {
     assert!(!all.contains("Abish"));
 
     // The CSTO appeal, 5 January 2022: other days of those weeks.
-    let (deck, card) = find(&e.lib, "january-2022-timeline", "when-csto-appeal");
+    let (deck, card) = find(e, "january-2022-timeline", "when-csto-appeal");
     let answer = days_from_civil(2022, 1, 5);
     for seed in SEEDS {
         let q = Question::make(&e.ix, deck, card, Mode::Choice, seed);
@@ -334,7 +337,7 @@ fn who_distractors_are_other_people_and_when_distractors_other_dates() {
         }
     }
     // Masimov became KNB chief in 2016: other years, not the 2020s of the unrest's aftermath.
-    let (deck, card) = find(&e.lib, "people-and-roles", "when-masimov-became-knb-chief");
+    let (deck, card) = find(e, "people-and-roles", "when-masimov-became-knb-chief");
     for seed in SEEDS {
         let q = Question::make(&e.ix, deck, card, Mode::Choice, seed);
         for c in &q.choices {
@@ -347,7 +350,7 @@ fn who_distractors_are_other_people_and_when_distractors_other_dates() {
 #[test]
 fn cards_that_are_not_choices_keep_their_own_mode() {
     let e = env();
-    for (deck, card) in cards(&e.lib) {
+    for (deck, card) in cards(e) {
         let q = Question::make(&e.ix, deck, card, Mode::Choice, 7);
         match &card.answer {
             Answer::Verdict(v) => {

@@ -107,7 +107,9 @@ fn deck_text(n: usize, claim_pairs: bool) -> String {
 
 #[test]
 fn daily_limits_and_claims_kept_apart() {
-    let deck = parse_deck(&deck_text(30, true), "d.ron").unwrap();
+    let deck = parse_deck(&deck_text(30, true), "d.ron")
+        .unwrap()
+        .into_loaded();
     let states = vec![None; 30];
     let view = DeckView {
         index: 0,

@@ -222,6 +222,7 @@ fn session_on(
         .find_map(|(d, ld)| {
             ld.deck
                 .cards
+                .heads()
                 .iter()
                 .position(|c| c.kind == kind)
                 .map(|card| factquiz::schedule::queue::Slot { deck: d, card })

@@ -1,13 +1,18 @@
-//! The parsed-deck cache: a copy of each of the user's decks, parsed and checked, kept as JSON
-//! in `<data dir>/cache/decks/` and keyed by this build and the deck file's exact text, so that
-//! a heavy user's decks load in a fraction of the time. Only a cache: when a copy cannot be
-//! read or written, the deck loads from its file as always.
+//! The parsed-deck cache: a copy of each of the user's decks, parsed and checked, kept in
+//! `<data dir>/cache/decks/` and keyed by this build and the deck file's exact text, so that
+//! a heavy user's decks load in a fraction of the time and their cards need not be held in
+//! memory. A copy is: the key (a JSON line); the deck's title, sources, claims and card heads
+//! with where each card ends (a JSON line); every card as JSON; every card's search text.
+//! Loading reads the two lines only; the library reads a whole card from the file when a
+//! screen needs it (see `deck/cards.rs`). Only a cache: when a copy cannot be read or
+//! written, the deck loads from its file as always.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
 use serde::{Deserialize, Serialize};
 
+use super::cards::{Cards, FileBodies, Heads, search_text};
 use super::library::deck_files;
 use super::load::load_deck;
 use super::model::Deck;
@@ -32,7 +37,7 @@ fn build_id() -> Option<u64> {
             meta.len(),
             meta.modified().ok()?,
             env!("CARGO_PKG_VERSION"),
-            1u32,
+            2u32,
         )
             .hash(&mut h);
         Some(h.finish())
@@ -73,18 +78,64 @@ fn cache_key(text: &str) -> Option<CacheKey> {
     })
 }
 
+/// The second line of a copy: all of the deck but its whole cards, and where each card and
+/// each search text ends (from the start of its part).
+#[derive(Serialize, Deserialize)]
+struct Header {
+    deck: Deck<()>,
+    heads: Heads,
+    card_ends: Vec<u32>,
+    search_ends: Vec<u32>,
+}
+
 /// A user's deck, parsed and checked, when the cache holds this very text checked by this
-/// very build (JSON reads several times faster than RON: a heavy user's 100,000 cards load in a
-/// fraction of the time).
-pub(super) fn read_cached(dir: &Path, path: &Path, text: &str) -> Option<Deck> {
+/// very build; its cards stay in the copy, read when shown.
+pub(super) fn read_cached(dir: &Path, path: &Path, text: &str) -> Option<Deck<Cards>> {
+    use std::io::BufRead;
     let key = cache_key(text)?;
-    let bytes = std::fs::read(cache_file(dir, path)).ok()?;
-    let (head, deck) = bytes.split_at(bytes.iter().position(|&b| b == b'\n')?);
-    let mut deck: Deck = (serde_json::from_slice::<CacheKey>(head).ok()? == key)
-        .then(|| serde_json::from_slice(deck).ok())
-        .flatten()?;
-    deck.shrink_to_fit();
-    Some(deck)
+    let mut r = std::io::BufReader::new(std::fs::File::open(cache_file(dir, path)).ok()?);
+    let mut line = Vec::new();
+    r.read_until(b'\n', &mut line).ok()?;
+    if serde_json::from_slice::<CacheKey>(&line).ok()? != key {
+        return None;
+    }
+    let mut at = line.len() as u64;
+    line.clear();
+    r.read_until(b'\n', &mut line).ok()?;
+    at += line.len() as u64;
+    let mut h: Header = serde_json::from_slice(&line).ok()?;
+    drop(line);
+    // Lists read from JSON grow by doubling; a heavy user's decks keep no room to spare.
+    h.heads.shrink_to_fit();
+    h.card_ends.shrink_to_fit();
+    h.search_ends.shrink_to_fit();
+    h.deck.shrink_sources_and_claims();
+    let n = h.heads.heads.len();
+    let cards_len = u64::from(h.card_ends.last().copied().unwrap_or(0));
+    let search_len = u64::from(h.search_ends.last().copied().unwrap_or(0));
+    let file = r.into_inner();
+    // A copy cut short (or with something after) is not used.
+    let whole = file.metadata().ok()?.len() == at + cards_len + search_len;
+    if !whole || h.card_ends.len() != n || h.search_ends.len() != n {
+        return None;
+    }
+    let bodies = FileBodies {
+        file,
+        cards_at: at,
+        card_ends: h.card_ends,
+        search_at: at + cards_len,
+        search_ends: h.search_ends,
+        recent: Default::default(),
+    };
+    let d = h.deck;
+    Some(Deck {
+        id: d.id,
+        title: d.title,
+        description: d.description,
+        sources: d.sources,
+        claims: d.claims,
+        cards: Cards::in_file(h.heads, bodies),
+    })
 }
 
 /// Whether the copy of a deck file was made from this text by this build: its first line (the
@@ -98,11 +149,30 @@ fn cache_is_current(file: &Path, text: &str) -> bool {
         .is_ok_and(|_| serde_json::from_str::<CacheKey>(&head).ok() == cache_key(text))
 }
 
-/// A deck's copy: the key on the first line, then the deck, as JSON.
+/// A deck's copy (see the top of this file).
 fn cache_bytes(key: CacheKey, deck: &Deck) -> Option<Vec<u8>> {
+    let mut cards = Vec::new();
+    let mut card_ends = Vec::with_capacity(deck.cards.len());
+    let mut search = String::new();
+    let mut search_ends = Vec::with_capacity(deck.cards.len());
+    for card in &deck.cards {
+        serde_json::to_writer(&mut cards, card).ok()?;
+        card_ends.push(u32::try_from(cards.len()).ok()?);
+        search.push_str(&search_text(deck, card));
+        search_ends.push(u32::try_from(search.len()).ok()?);
+    }
+    let header = Header {
+        deck: deck.with_cards(()),
+        heads: Heads::of(&deck.cards, &deck.claims),
+        card_ends,
+        search_ends,
+    };
     let mut out = serde_json::to_vec(&key).ok()?;
     out.push(b'\n');
-    serde_json::to_writer(&mut out, deck).ok()?;
+    serde_json::to_writer(&mut out, &header).ok()?;
+    out.push(b'\n');
+    out.extend_from_slice(&cards);
+    out.extend_from_slice(search.as_bytes());
     Some(out)
 }
 

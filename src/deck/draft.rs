@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::csv::CardFields;
 use super::date::PartialDate;
-use super::model::{Claim, ClaimStatus, DateKnown, Deck, Source, SourceValue};
+use super::model::{Claim, ClaimStatus, DateKnown, Deck, Source, SourceValue, Text};
 use super::validate::{Subject, validate};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -116,16 +116,16 @@ impl DeckDraft {
                 .claims
                 .iter()
                 .map(|c| ClaimFields {
-                    id: c.id.clone(),
-                    statement: c.statement.clone(),
-                    made_by: c.made_by.clone(),
+                    id: c.id.to_string(),
+                    statement: c.statement.to_string(),
+                    made_by: c.made_by.to_string(),
                     made_on: c.made_on.map(|d| d.to_string()).unwrap_or_default(),
                     status: STATUSES
                         .iter()
                         .find(|(_, s)| *s == c.status)
                         .map_or("", |(n, _)| n)
                         .to_string(),
-                    contested_by: c.contested_by.clone().unwrap_or_default(),
+                    contested_by: c.contested_by.clone().unwrap_or_default().to_string(),
                     values: c
                         .values
                         .iter()
@@ -345,7 +345,7 @@ fn claim_of(c: &ClaimFields) -> Result<Claim, String> {
         made_on,
         status,
         values,
-        contested_by: Some(c.contested_by.trim().to_string()).filter(|s| !s.is_empty()),
+        contested_by: Some(c.contested_by.trim().into()).filter(|s: &Text| !s.is_empty()),
     })
 }
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::cache::{cache_dir, read_cached};
+use super::cards::Cards;
 use super::load::{DeckError, load_deck, locate};
 use super::model::Deck;
 use super::validate::{Problem, Subject};
@@ -29,10 +30,10 @@ impl DeckOrigin {
     }
 }
 
-/// A deck that loaded and validated.
+/// A deck that loaded and validated (its cards: heads in memory, whole cards when asked).
 #[derive(Debug, Clone)]
 pub struct LoadedDeck {
-    pub deck: Deck,
+    pub deck: Deck<Cards>,
     pub origin: DeckOrigin,
     /// The file as shown in messages: "decks/x.ron" for built-ins, else the path.
     pub file: String,
@@ -81,7 +82,7 @@ impl Library {
     /// [`Library::add_files`], the user's decks through the cache in `cache` (see
     /// [`read_cached`]).
     fn add_files_cached(&mut self, files: Vec<(PathBuf, DeckOrigin)>, cache: Option<&Path>) {
-        let parse = |i: usize| -> Result<Deck, Vec<DeckError>> {
+        let parse = |i: usize| -> Result<Deck<Cards>, Vec<DeckError>> {
             let (path, origin) = &files[i];
             let text = super::load::read_deck_file(path).map_err(|e| vec![e])?;
             let cached = cache
@@ -89,10 +90,10 @@ impl Library {
                 .and_then(|dir| read_cached(dir, path, &text));
             match cached {
                 Some(deck) => Ok(deck),
-                None => load_deck(&text, &path.display().to_string()),
+                None => load_deck(&text, &path.display().to_string()).map(Deck::into_loaded),
             }
         };
-        let parsed: Vec<Result<Deck, Vec<DeckError>>> =
+        let parsed: Vec<Result<Deck<Cards>, Vec<DeckError>>> =
             crate::parallel::map_indexed(files.len(), parse);
         for ((path, origin), result) in files.into_iter().zip(parsed) {
             let file = path.display().to_string();
@@ -131,14 +132,15 @@ impl Library {
     }
 
     pub fn add_text(&mut self, text: &str, file: &str, origin: DeckOrigin) {
-        self.insert(load_deck(text, file), file, origin, || text.to_string());
+        let loaded = load_deck(text, file).map(Deck::into_loaded);
+        self.insert(loaded, file, origin, || text.to_string());
     }
 
     /// Adds a loaded deck (or its errors); `text` gives the file's text again, to place an
     /// error about a deck id used twice.
     fn insert(
         &mut self,
-        loaded: Result<Deck, Vec<DeckError>>,
+        loaded: Result<Deck<Cards>, Vec<DeckError>>,
         file: &str,
         origin: DeckOrigin,
         text: impl FnOnce() -> String,
@@ -216,11 +218,10 @@ impl Library {
         for d in &self.decks {
             d.deck.id.hash(&mut h);
             d.deck.cards.len().hash(&mut h);
-            (d.deck.cards.as_ptr() as usize).hash(&mut h);
-            for c in d.deck.cards.first().into_iter().chain(d.deck.cards.last()) {
+            d.deck.cards.address().hash(&mut h);
+            let heads = d.deck.cards.heads();
+            for c in heads.first().into_iter().chain(heads.last()) {
                 c.id.hash(&mut h);
-                c.prompt.hash(&mut h);
-                c.topics.hash(&mut h);
             }
         }
         h.finish()

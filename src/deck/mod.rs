@@ -4,6 +4,7 @@
 mod amount;
 mod cache;
 mod card_fields;
+pub mod cards;
 pub mod csv;
 pub mod date;
 pub mod draft;
@@ -16,6 +17,7 @@ pub mod report;
 pub mod save;
 pub mod validate;
 
+pub use cards::{CardHead, Cards};
 pub use date::{PartialDate, Precision};
 pub use library::{DeckOrigin, Library, LoadedDeck};
 pub use load::{DeckError, parse_deck};

@@ -13,10 +13,11 @@ use super::date::PartialDate;
 /// `&str` everywhere.
 pub type Text = compact_str::CompactString;
 
-/// One deck: one RON file.
+/// One deck: one RON file. The library keeps its cards as [`super::cards::Cards`] (heads in
+/// memory, whole cards when asked): `Deck<Cards>`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Deck {
+pub struct Deck<C = Vec<Card>> {
     pub id: String,
     pub title: String,
     #[serde(default)]
@@ -26,7 +27,7 @@ pub struct Deck {
     #[serde(default)]
     pub claims: Vec<Claim>,
     #[serde(default)]
-    pub cards: Vec<Card>,
+    pub cards: C,
 }
 
 /// An article (or other document) that cards cite.
@@ -64,11 +65,11 @@ pub enum DateKnown {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
-    pub id: String,
+    pub id: Text,
     /// The claim in one line, in the deck author's words.
-    pub statement: String,
+    pub statement: Text,
     /// Who made it: a person, an office, "the authorities".
-    pub made_by: String,
+    pub made_by: Text,
     /// When it was made, as precisely as the sources say.
     #[serde(default)]
     pub made_on: Option<PartialDate>,
@@ -77,7 +78,7 @@ pub struct Claim {
     pub values: Vec<SourceValue>,
     /// What contests the claim, if anything: who disputes it, retracted it, or what contradicts it.
     #[serde(default)]
-    pub contested_by: Option<String>,
+    pub contested_by: Option<Text>,
 }
 
 /// Where a claim stands.
@@ -93,11 +94,11 @@ pub enum ClaimStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceValue {
-    pub source: String,
+    pub source: Text,
     /// The value as the source gives it: "227 dead", "about 2,500 troops", "January 5".
-    pub value: String,
-    pub locator: String,
-    pub says: String,
+    pub value: Text,
+    pub locator: Text,
+    pub says: Text,
 }
 
 /// One question with its answer and the evidence for it.
@@ -257,16 +258,23 @@ impl Source {
     }
 }
 
-impl Deck {
-    /// Gives back what parsing left spare in every list (a list read from a file grows by
-    /// doubling: a card's one piece of evidence would keep room for four). A library of
-    /// 100,000 cards is a fifth smaller for it.
-    pub fn shrink_to_fit(&mut self) {
+impl<C> Deck<C> {
+    /// Gives back what parsing left spare in the lists of sources and claims.
+    pub fn shrink_sources_and_claims(&mut self) {
         self.sources.shrink_to_fit();
         self.claims.shrink_to_fit();
         for claim in &mut self.claims {
             claim.values.shrink_to_fit();
         }
+    }
+}
+
+impl Deck {
+    /// Gives back what parsing left spare in every list (a list read from a file grows by
+    /// doubling: a card's one piece of evidence would keep room for four). A library of
+    /// 100,000 cards is a fifth smaller for it.
+    pub fn shrink_to_fit(&mut self) {
+        self.shrink_sources_and_claims();
         self.cards.shrink_to_fit();
         for card in &mut self.cards {
             card.topics.shrink_to_fit();
@@ -279,6 +287,12 @@ impl Deck {
         }
     }
 
+    pub fn card(&self, id: &str) -> Option<&Card> {
+        self.cards.iter().find(|c| c.id == id)
+    }
+}
+
+impl<C> Deck<C> {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
@@ -286,15 +300,11 @@ impl Deck {
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.claims.iter().find(|c| c.id == id)
     }
-
-    pub fn card(&self, id: &str) -> Option<&Card> {
-        self.cards.iter().find(|c| c.id == id)
-    }
 }
 
 impl Answer {
     /// The answer as a person would say it, for feedback.
-    pub fn display(&self, deck: &Deck) -> String {
+    pub fn display<C>(&self, deck: &Deck<C>) -> String {
         match self {
             Answer::Name(v) | Answer::Phrase(v) => {
                 v.first().cloned().unwrap_or_default().to_string()

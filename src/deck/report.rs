@@ -26,9 +26,9 @@ pub struct DeckSummary {
 pub fn summarize(d: &LoadedDeck) -> DeckSummary {
     let mut by_kind = BTreeMap::new();
     let mut topics = BTreeMap::new();
-    for c in &d.deck.cards {
+    for (i, c) in d.deck.cards.heads().iter().enumerate() {
         *by_kind.entry(c.kind.name().to_string()).or_insert(0) += 1;
-        for t in &c.topics {
+        for t in d.deck.cards.topics(i) {
             *topics.entry(t.to_string()).or_insert(0) += 1;
         }
     }
@@ -99,13 +99,25 @@ pub fn check_report(lib: &Library) -> String {
 /// The validated decks and the errors, as JSON.
 pub fn check_json(lib: &Library) -> String {
     #[derive(Serialize)]
-    struct Out<'a> {
-        decks: Vec<&'a Deck>,
-        errors: &'a [DeckError],
+    struct Out {
+        decks: Vec<Deck>,
+        errors: Vec<DeckError>,
     }
-    let out = Out {
-        decks: lib.decks.iter().map(|d| &d.deck).collect(),
-        errors: &lib.errors,
+    let mut out = Out {
+        decks: Vec::new(),
+        errors: lib.errors.clone(),
     };
+    for d in &lib.decks {
+        match d.deck.whole() {
+            Ok(deck) => out.decks.push(deck),
+            Err(e) => out.errors.push(DeckError {
+                file: d.file.clone(),
+                line: 1,
+                col: 1,
+                card: None,
+                message: format!("cannot read the deck's cards: {e}"),
+            }),
+        }
+    }
     serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }

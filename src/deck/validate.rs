@@ -112,7 +112,7 @@ pub fn validate(deck: &Deck) -> Vec<Problem> {
     let mut seen = HashMap::new();
     for c in &deck.claims {
         let nth = bump(&mut seen, &c.id);
-        let subject = Subject::Claim(c.id.clone(), nth);
+        let subject = Subject::Claim(c.id.to_string(), nth);
         if nth > 0 {
             out.push(problem(
                 &subject,

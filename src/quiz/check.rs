@@ -31,10 +31,10 @@ pub const SLOW_TYPED: Duration = Duration::from_secs(25);
 pub const SLOW_CHOICE: Duration = Duration::from_secs(15);
 
 /// Checks a response to a card; `question` is needed for choices.
-pub fn check(
+pub fn check<C>(
     lib: &Library,
     ix: &QuizIndex,
-    deck: &Deck,
+    deck: &Deck<C>,
     card: &Card,
     question: &Question,
     response: &Response,
@@ -54,9 +54,9 @@ pub fn check(
 }
 
 /// Checks a response without looking for what a wrong answer is instead.
-pub(super) fn judge(
+pub(super) fn judge<C>(
     ix: &QuizIndex,
-    deck: &Deck,
+    deck: &Deck<C>,
     card: &Card,
     question: &Question,
     response: &Response,
@@ -190,8 +190,19 @@ fn check_number(n: &NumberAnswer, given: &str, expected: &str) -> Outcome {
 
 /// Whether a number read (and its upper end, for a range) lies within the card's range.
 fn number_inside(n: &NumberAnswer, r: &NumberReading) -> bool {
+    let (lo, hi) = accepted_range(n);
+    reading_inside(lo, hi, r)
+}
+
+/// The lowest and highest number a card accepts.
+pub(super) fn accepted_range(n: &NumberAnswer) -> (f64, f64) {
     let lo = n.min.as_ref().map_or(n.value.value, |a| a.value);
     let hi = n.max.as_ref().map_or(n.value.value, |a| a.value);
+    (lo, hi)
+}
+
+/// Whether a number read (and the high end of a range read) lies within [lo, hi].
+pub(super) fn reading_inside(lo: f64, hi: f64, r: &NumberReading) -> bool {
     let eps = 1e-9 * hi.abs().max(1.0);
     let inside = |v: f64| v >= lo - eps && v <= hi + eps;
     inside(r.value) && r.high.is_none_or(inside)

@@ -15,9 +15,9 @@ use crate::text::fold::normalize;
 use crate::text::number::format_number;
 
 /// Up to `n` distractors for a card asked as multiple choice.
-pub fn distractors(
+pub fn distractors<C>(
     ix: &QuizIndex,
-    deck: &Deck,
+    deck: &Deck<C>,
     card: &Card,
     rng: &mut impl Rng,
     n: usize,
@@ -163,9 +163,9 @@ fn shift(d: &PartialDate, offset: i64) -> Option<PartialDate> {
 
 /// Other sources' values for the card's claim (preferred), then the library's figures with the
 /// same unit nearest in size, then multiples of the answer; none a hundred times off.
-fn numbers(
+fn numbers<C>(
     ix: &QuizIndex,
-    deck: &Deck,
+    deck: &Deck<C>,
     card: &Card,
     n: &NumberAnswer,
 ) -> (Vec<String>, Vec<String>) {

@@ -6,12 +6,14 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::check::{accepted_range, date_matches, reading_inside};
 use super::check_text::typo_allowance;
 pub use super::near::{Folded, Near};
 use super::persons::group_persons;
 use crate::deck::{Answer, CardKind, Library, PartialDate, Text};
+use crate::text::date::DateReading;
 use crate::text::fold::{distance, fold, letter_count, normalize, words};
-use crate::text::number::parse_number;
+use crate::text::number::{NumberReading, parse_number};
 
 /// One person: the spellings of every Name answer that shares a spelling with another.
 #[derive(Debug, Clone)]
@@ -34,6 +36,17 @@ pub struct Figure {
     pub value: f64,
     pub unit: String,
     pub display: String,
+}
+
+/// What a card accepts, as far as telling a typed text that cannot be its answer goes: a
+/// Name or Phrase card's folded wordings and their last words, a figure's accepted range, a
+/// date. Kept for every card so that the cards themselves (read from disk) need not be.
+#[derive(Debug, Clone)]
+enum Reach {
+    Nothing,
+    Words(Box<[Folded]>),
+    Number { lo: f64, hi: f64 },
+    Date(PartialDate),
 }
 
 /// Where a card sits in the library.
@@ -65,9 +78,9 @@ pub struct QuizIndex {
     phrase_by_key: HashMap<String, Vec<(CardKind, usize)>>,
     /// Every name and phrase key, in the order of [`QuizIndex::other_names`], with its owner.
     names: Vec<(Folded, Owner)>,
-    /// `card_keys[deck][card]`: a Name or Phrase card's folded wordings and their last words
-    /// (the texts a typed answer must come near to be accepted).
-    card_keys: Vec<Vec<Vec<Folded>>>,
+    /// `reach[deck][card]`: what a typed answer must come near for the card to accept it,
+    /// so that "another card's answer" reads only the cards that may be (see [`Reach`]).
+    reach: Vec<Vec<Reach>>,
 }
 
 impl QuizIndex {
@@ -76,29 +89,33 @@ impl QuizIndex {
         // core, a deck at a time; it is joined in library order after.
         let parts = read_decks(lib);
         let mut ix = QuizIndex::default();
-        let mut name_lists: Vec<(&Vec<Text>, Vec<String>)> = Vec::new();
-        let mut card_keys = Vec::with_capacity(lib.decks.len());
+        let mut names_owned: Vec<(Vec<Text>, Vec<String>)> = Vec::new();
+        let mut reach = Vec::with_capacity(lib.decks.len());
         for ((di, d), part) in lib.decks.iter().enumerate().zip(parts) {
-            for (ci, card) in d.deck.cards.iter().enumerate() {
+            for (ci, card) in d.deck.cards.heads().iter().enumerate() {
                 ix.by_kind
                     .entry(card.kind)
                     .or_default()
                     .push(CardRef { deck: di, card: ci });
             }
-            for (ci, keys) in part.keys {
-                let card = &d.deck.cards[ci];
-                match &card.answer {
-                    Answer::Name(v) => name_lists.push((v, keys)),
-                    Answer::Phrase(v) => ix.add_phrase(card.kind, v, keys),
-                    _ => {}
+            for (kind, words) in part.keys {
+                match words {
+                    Wordings::Name(v, keys) => names_owned.push((v, keys)),
+                    Wordings::Phrase(v, keys) => ix.add_phrase(kind, &v, keys),
                 }
             }
             ix.dates.extend(part.dates);
             ix.figures.extend(part.figures);
-            card_keys.push(part.reach);
+            reach.push(part.reach);
         }
-        ix.card_keys = card_keys;
+        ix.reach = reach;
+        let name_lists: Vec<(&Vec<Text>, Vec<String>)> = names_owned
+            .iter_mut()
+            .map(|(v, k)| (&*v, std::mem::take(k)))
+            .collect();
         ix.persons = group_persons(&name_lists);
+        drop(name_lists);
+        drop(names_owned);
         for (i, p) in ix.persons.iter().enumerate() {
             for k in &p.keys {
                 ix.person_by_key.insert(k.clone(), i);
@@ -129,7 +146,23 @@ impl QuizIndex {
         }
         ix.dates.sort();
         ix.dates.dedup();
+        ix.shrink_to_fit();
         ix
+    }
+
+    /// Gives back the room that lists and maps grown one entry at a time keep spare (a
+    /// fifth of the index at 100,000 cards).
+    fn shrink_to_fit(&mut self) {
+        self.persons.shrink_to_fit();
+        self.phrases.values_mut().for_each(Vec::shrink_to_fit);
+        self.dates.shrink_to_fit();
+        self.figures.shrink_to_fit();
+        self.by_kind.values_mut().for_each(Vec::shrink_to_fit);
+        self.person_by_key.shrink_to_fit();
+        self.by_surname.shrink_to_fit();
+        self.phrase_by_key.shrink_to_fit();
+        self.names.shrink_to_fit();
+        self.reach.shrink_to_fit();
     }
 
     /// Adds a phrase's wordings to the first phrase of its kind that shares one, or as a new
@@ -263,51 +296,82 @@ impl QuizIndex {
         holders.iter().any(|p| !own.contains(p))
     }
 
-    /// Whether a typed text (folded) may be a right answer to a card with a Name or Phrase
-    /// answer: one of its wordings, or the last word of one, may lie within the typo allowance
-    /// of it. False rules the card out; true means "check it".
-    pub fn text_may_match(&self, card: CardRef, answer: &Near) -> bool {
-        self.card_keys
-            .get(card.deck)
-            .and_then(|deck| deck.get(card.card))
-            .is_some_and(|keys| keys.iter().any(|k| answer.may_match(k)))
+    /// Whether a typed text may be a right answer to a card: for a Name or Phrase answer, one
+    /// of its wordings, or the last word of one, may lie within the typo allowance of the
+    /// folded text; for a figure, the number read lies in its range; for a date, the date read
+    /// matches. False rules the card out; true means "check it". Other answers: false.
+    pub fn may_answer(
+        &self,
+        card: CardRef,
+        text: &Near,
+        number: Option<&NumberReading>,
+        date: Option<&DateReading>,
+    ) -> bool {
+        match self.reach.get(card.deck).and_then(|d| d.get(card.card)) {
+            Some(Reach::Words(keys)) => keys.iter().any(|k| text.may_match(k)),
+            Some(Reach::Number { lo, hi }) => number.is_some_and(|r| reading_inside(*lo, *hi, r)),
+            Some(Reach::Date(d)) => date.is_some_and(|r| date_matches(d, r)),
+            Some(Reach::Nothing) | None => false,
+        }
     }
+}
+
+/// A Name or Phrase answer's wordings, and each folded.
+enum Wordings {
+    Name(Vec<Text>, Vec<String>),
+    Phrase(Vec<Text>, Vec<String>),
 }
 
 /// What one deck's cards give the index.
 #[derive(Default)]
 struct DeckPart {
-    /// (card, folded keys) of each Name or Phrase answer, in deck order.
-    keys: Vec<(usize, Vec<String>)>,
-    /// Every card's [`reach_keys`] (none for other answers).
-    reach: Vec<Vec<Folded>>,
+    /// The wordings of each Name or Phrase answer, with its card's kind, in deck order.
+    keys: Vec<(CardKind, Wordings)>,
+    /// Every card's [`Reach`].
+    reach: Vec<Reach>,
     dates: Vec<PartialDate>,
     figures: Vec<Figure>,
 }
 
-fn read_deck(deck: &crate::deck::Deck) -> DeckPart {
+/// Reads every card of a deck (from its file when the cards are in one; a deck whose copy
+/// cannot be read gives what was read before).
+fn read_deck(deck: &crate::deck::Deck<crate::deck::Cards>) -> DeckPart {
     let mut part = DeckPart {
         reach: Vec::with_capacity(deck.cards.len()),
         ..DeckPart::default()
     };
-    for (ci, card) in deck.cards.iter().enumerate() {
-        let mut reach = Vec::new();
+    let _ = deck.cards.for_each(|_, card| {
+        let mut reach = Reach::Nothing;
         match &card.answer {
             Answer::Name(v) | Answer::Phrase(v) => {
                 let keys: Vec<String> = v.iter().map(|v| fold(v)).collect();
-                reach = reach_keys(v, &keys, matches!(card.answer, Answer::Name(_)));
-                part.keys.push((ci, keys));
+                let name = matches!(card.answer, Answer::Name(_));
+                reach = Reach::Words(reach_keys(v, &keys, name).into_boxed_slice());
+                let words = if name {
+                    Wordings::Name(v.clone(), keys)
+                } else {
+                    Wordings::Phrase(v.clone(), keys)
+                };
+                part.keys.push((card.kind, words));
             }
-            Answer::Date(date) => part.dates.push(*date),
-            Answer::Number(n) => part.figures.push(Figure {
-                value: n.value.value,
-                unit: unit_key(&n.unit),
-                display: n.display(),
-            }),
+            Answer::Date(date) => {
+                part.dates.push(*date);
+                reach = Reach::Date(*date);
+            }
+            Answer::Number(n) => {
+                part.figures.push(Figure {
+                    value: n.value.value,
+                    unit: unit_key(&n.unit),
+                    display: n.display(),
+                });
+                let (lo, hi) = accepted_range(n);
+                reach = Reach::Number { lo, hi };
+            }
             _ => {}
         }
         part.reach.push(reach);
-    }
+    });
+    part.reach.resize_with(deck.cards.len(), || Reach::Nothing);
     part.dates
         .extend(deck.claims.iter().filter_map(|c| c.made_on));
     part

@@ -10,7 +10,7 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
 use super::state::{CardState, Queue};
-use crate::deck::Deck;
+use crate::deck::{Cards, Deck};
 use crate::settings::NewOrder;
 
 /// A card's place: deck index and card index in the library.
@@ -38,7 +38,7 @@ pub struct DeckCounts {
 /// A deck with its cards' states (aligned with `deck.cards`) and today's answers so far.
 pub struct DeckView<'a> {
     pub index: usize,
-    pub deck: &'a Deck,
+    pub deck: &'a Deck<Cards>,
     pub states: &'a [Option<CardState>],
     /// (new cards introduced today, reviews done today)
     pub done_today: (u32, u32),
@@ -132,13 +132,12 @@ fn keep_claims_apart(
     let mut first = Vec::with_capacity(ordered.len());
     let mut later = Vec::new();
     for slot in ordered {
-        let claim = decks
-            .iter()
-            .find(|v| v.index == slot.deck)
-            .and_then(|v| v.deck.cards.get(slot.card))
-            .and_then(|c| c.claim.clone());
+        let claim = decks.iter().find(|v| v.index == slot.deck).and_then(|v| {
+            let i = v.deck.cards.head(slot.card)?.claim?;
+            v.deck.claims.get(i as usize)
+        });
         match claim {
-            Some(c) if !seen.insert((slot.deck, c.to_string())) => later.push(slot),
+            Some(c) if !seen.insert((slot.deck, c.id.to_string())) => later.push(slot),
             _ => first.push(slot),
         }
     }

@@ -109,11 +109,14 @@ impl TopicTable {
                 cards: d
                     .deck
                     .cards
+                    .heads()
                     .iter()
-                    .map(|c| {
-                        let t: Box<[u32]> = c
-                            .topics
-                            .iter()
+                    .enumerate()
+                    .map(|(ci, c)| {
+                        let t: Box<[u32]> = d
+                            .deck
+                            .cards
+                            .topics(ci)
                             .map(|t| {
                                 *ids.entry(t.as_str()).or_insert_with(|| {
                                     topics.push(t.to_string());
@@ -296,8 +299,20 @@ pub fn weak_topic_queue(coll: &Collection, topics: &[String], limit: usize) -> V
     let mut studied: Vec<(f32, Slot)> = Vec::new();
     let mut unseen: Vec<Slot> = Vec::new();
     for (di, d) in coll.library.decks.iter().enumerate() {
-        for (ci, card) in d.deck.cards.iter().enumerate() {
-            if !card.topics.iter().any(|t| topics.iter().any(|x| x == t)) {
+        // The deck's topic numbers that are asked for.
+        let wanted: Vec<bool> = d
+            .deck
+            .cards
+            .topic_names()
+            .iter()
+            .map(|n| topics.iter().any(|x| x == n))
+            .collect();
+        if !wanted.contains(&true) {
+            continue;
+        }
+        for ci in 0..d.deck.cards.len() {
+            let numbers = d.deck.cards.topic_numbers(ci);
+            if !numbers.iter().any(|&n| wanted[usize::from(n)]) {
                 continue;
             }
             let slot = Slot { deck: di, card: ci };
@@ -357,7 +372,7 @@ pub fn leeches(coll: &Collection) -> Result<Vec<Leech>, StoreError> {
     let mut out = Vec::new();
     for (di, d) in coll.library.decks.iter().enumerate() {
         let mut of_deck = answers.get_mut(&d.deck.id);
-        for (ci, card) in d.deck.cards.iter().enumerate() {
+        for (ci, card) in d.deck.cards.heads().iter().enumerate() {
             let slot = Slot { deck: di, card: ci };
             let Some(s) = coll.state(slot).filter(|s| s.leech) else {
                 continue;

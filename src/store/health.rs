@@ -40,6 +40,8 @@ pub(crate) fn examine_with(path: &Path, full: bool) -> Result<Health, rusqlite::
         if version > schema::VERSION {
             return Ok(Health::Newer(version));
         }
+        // The check reads the file once; a small page cache keeps the app small meanwhile.
+        conn.pragma_update(None, "cache_size", -256)?;
         let rows: Vec<String> = if full {
             let mut stmt = conn.prepare("PRAGMA integrity_check(5)")?;
             stmt.query_map([], |r| r.get(0))?

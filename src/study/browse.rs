@@ -5,9 +5,6 @@
 //! every core); filtering and sorting return indexes, so the screen only draws the rows in
 //! view.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-
 use crate::deck::{CardKind, ClaimStatus, Library};
 use crate::schedule::queue::Slot;
 use crate::schedule::scheduler::retrievability;
@@ -88,73 +85,28 @@ pub struct Filter {
 pub struct Row {
     pub slot: Slot,
     pub kind: CardKind,
-    /// The card's place in library order (its search text's, see [`select`]).
-    flat: usize,
     pub recall: Option<f32>,
     pub claim: Option<ClaimStatus>,
 }
 
-/// Every card's search text (prompt, answer and topics, normalized), in library order, in
-/// one string (a text per card would be 100,000 allocations); it changes only when the decks
-/// do.
-struct SearchTexts {
-    fingerprint: u64,
-    all: String,
-    /// Where each card's text ends in `all`.
-    ends: Vec<usize>,
-}
-
-impl SearchTexts {
-    fn get(&self, flat: usize) -> Option<&str> {
-        let start = flat
-            .checked_sub(1)
-            .map_or(Some(0), |i| self.ends.get(i).copied())?;
-        self.all.get(start..*self.ends.get(flat)?)
-    }
-}
-
-/// The search texts of one deck's cards, one after the other, and where each ends.
-fn deck_texts(deck: &crate::deck::Deck) -> (String, Vec<usize>) {
-    let mut all = String::new();
-    let mut ends = Vec::with_capacity(deck.cards.len());
-    for card in &deck.cards {
-        let answer = card.answer.display(deck);
-        all.push_str(&normalize(&format!(
-            "{} {} {}",
-            card.prompt,
-            answer,
-            card.topics.join(" ")
-        )));
-        ends.push(all.len());
-    }
-    (all, ends)
-}
-
-/// The library's search texts, from a cache kept while the decks stay the same. Made the first
-/// time a search needs them (not when the browser opens), on every core: normalizing 100,000
-/// prompts is the one costly part of the browser.
-fn search_texts(lib: &Library) -> Arc<SearchTexts> {
-    static CACHE: Mutex<Option<Arc<SearchTexts>>> = Mutex::new(None);
-    let fingerprint = lib.fingerprint();
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(t) = cache.as_ref().filter(|t| t.fingerprint == fingerprint) {
-        return Arc::clone(t);
-    }
-    let per_deck: Vec<(String, Vec<usize>)> =
-        crate::parallel::map_indexed(lib.decks.len(), |i| deck_texts(&lib.decks[i].deck));
-    let mut all = String::with_capacity(per_deck.iter().map(|(t, _)| t.len()).sum());
-    let mut ends = Vec::with_capacity(lib.card_count());
-    for (text, deck_ends) in per_deck {
-        ends.extend(deck_ends.iter().map(|e| e + all.len()));
-        all.push_str(&text);
-    }
-    let texts = Arc::new(SearchTexts {
-        fingerprint,
-        all,
-        ends,
-    });
-    *cache = Some(Arc::clone(&texts));
-    texts
+/// Which cards of each deck have every word in their search text (prompt, answer and
+/// topics, normalized: see `deck/cards.rs`), read deck by deck (from the decks' parsed copies
+/// when the cards are kept there, so that no search text stays in memory), on every core.
+/// `None` for a deck left out by `only`, or whose copy could not be read.
+fn matching(lib: &Library, words: &[String], only: Option<usize>) -> Vec<Option<Vec<bool>>> {
+    crate::parallel::map_indexed(lib.decks.len(), |i| {
+        if only.is_some_and(|d| d != i) {
+            return None;
+        }
+        let deck = &lib.decks[i].deck;
+        let mut hits = vec![false; deck.cards.len()];
+        deck.cards
+            .for_each_search_text(deck, |ci, text| {
+                hits[ci] = words.iter().all(|w| text.contains(w.as_str()));
+            })
+            .ok()?;
+        Some(hits)
+    })
 }
 
 /// Every card of the collection as a row.
@@ -163,22 +115,18 @@ pub fn rows(coll: &Collection) -> Vec<Row> {
     let decay = coll.scheduler.decay();
     let mut out = Vec::with_capacity(coll.library.card_count());
     for (di, d) in coll.library.decks.iter().enumerate() {
-        let claims: HashMap<&str, ClaimStatus> = d
-            .deck
-            .claims
-            .iter()
-            .map(|c| (c.id.as_str(), c.status))
-            .collect();
-        for (ci, card) in d.deck.cards.iter().enumerate() {
+        for (ci, card) in d.deck.cards.heads().iter().enumerate() {
             let slot = Slot { deck: di, card: ci };
             out.push(Row {
                 slot,
                 kind: card.kind,
-                flat: out.len(),
                 recall: coll
                     .state(slot)
                     .and_then(|s| retrievability(s, clock.now_ms, decay)),
-                claim: card.claim.as_deref().and_then(|c| claims.get(c).copied()),
+                claim: card
+                    .claim
+                    .and_then(|c| d.deck.claims.get(c as usize))
+                    .map(|c| c.status),
             });
         }
     }
@@ -192,8 +140,34 @@ pub fn select(coll: &Collection, rows: &[Row], f: &Filter) -> Vec<usize> {
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect();
-    let texts = (!words.is_empty()).then(|| search_texts(&coll.library));
-    let text = |r: &Row| texts.as_ref().and_then(|t| t.get(r.flat));
+    let lib = &coll.library;
+    let hits = (!words.is_empty()).then(|| matching(lib, &words, f.deck));
+    let found = |r: &Row| {
+        hits.as_ref().is_none_or(|h| {
+            h.get(r.slot.deck)
+                .and_then(Option::as_ref)
+                .and_then(|d| d.get(r.slot.card))
+                .is_some_and(|&hit| hit)
+        })
+    };
+    // The topic, as each deck numbers it.
+    let topic: Option<Vec<Option<u16>>> = f.topic.as_ref().map(|t| {
+        lib.decks
+            .iter()
+            .map(|d| {
+                let names = d.deck.cards.topic_names();
+                names.iter().position(|x| x == t).map(|n| n as u16)
+            })
+            .collect()
+    });
+    let has_topic = |r: &Row| {
+        topic.as_ref().is_none_or(|t| {
+            t.get(r.slot.deck).copied().flatten().is_some_and(|n| {
+                let cards = &lib.decks[r.slot.deck].deck.cards;
+                cards.topic_numbers(r.slot.card).contains(&n)
+            })
+        })
+    };
     let mut out: Vec<usize> = rows
         .iter()
         .enumerate()
@@ -202,12 +176,8 @@ pub fn select(coll: &Collection, rows: &[Row], f: &Filter) -> Vec<usize> {
                 && f.kind.is_none_or(|k| r.kind == k)
                 && f.state.is_none_or(|s| s.matches(coll.state(r.slot)))
                 && f.claim.is_none_or(|c| r.claim == Some(c))
-                && f.topic.as_ref().is_none_or(|t| {
-                    coll.card(r.slot)
-                        .is_some_and(|c| c.topics.iter().any(|x| x == t))
-                })
-                && (words.is_empty()
-                    || text(r).is_some_and(|t| words.iter().all(|w| t.contains(w.as_str()))))
+                && has_topic(r)
+                && found(r)
         })
         .map(|(i, _)| i)
         .collect();

@@ -135,7 +135,7 @@ impl Collection {
         for (di, d) in decks.iter().enumerate() {
             places.entry(d.deck.id.as_str()).or_insert_with(|| {
                 let mut cards = HashMap::with_capacity(d.deck.cards.len());
-                for (ci, c) in d.deck.cards.iter().enumerate() {
+                for (ci, c) in d.deck.cards.heads().iter().enumerate() {
                     cards.entry(c.id.as_str()).or_insert(ci);
                 }
                 (di, cards)
@@ -187,7 +187,8 @@ impl Collection {
         self.library.decks.get(slot.deck)
     }
 
-    pub fn card(&self, slot: Slot) -> Option<&Card> {
+    /// The whole card (read from its deck's parsed copy when it is kept there).
+    pub fn card(&self, slot: Slot) -> Option<Arc<Card>> {
         self.deck(slot)?.deck.cards.get(slot.card)
     }
 
@@ -262,12 +263,13 @@ impl Collection {
         let mut out = HashSet::new();
         let offset = self.clock().offset_secs;
         for (di, d) in self.library.decks.iter().enumerate() {
-            for (ci, c) in d.deck.cards.iter().enumerate() {
-                if let (Some(claim), Some(s)) = (&c.claim, self.state(Slot { deck: di, card: ci }))
+            for (ci, c) in d.deck.cards.heads().iter().enumerate() {
+                let claim = c.claim.and_then(|i| d.deck.claims.get(i as usize));
+                if let (Some(claim), Some(s)) = (claim, self.state(Slot { deck: di, card: ci }))
                     && s.last_review_ms > 0
                     && crate::schedule::day::study_day(s.last_review_ms, offset) == day
                 {
-                    out.insert((di, claim.to_string()));
+                    out.insert((di, claim.id.to_string()));
                 }
             }
         }
@@ -307,11 +309,7 @@ impl Collection {
             .decks
             .iter()
             .position(|d| d.deck.id == deck_id)?;
-        let card = self.library.decks[deck]
-            .deck
-            .cards
-            .iter()
-            .position(|c| c.id == card_id)?;
+        let card = self.library.decks[deck].deck.cards.position(card_id)?;
         Some(Slot { deck, card })
     }
 }

@@ -130,7 +130,7 @@ impl StudySession {
                 .seed
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1);
-            let question = Question::make(coll.index(), &deck.deck, card, mode, self.seed);
+            let question = Question::make(coll.index(), &deck.deck, &card, mode, self.seed);
             self.shown += 1;
             self.current = Some(Current {
                 slot,
@@ -154,7 +154,7 @@ impl StudySession {
             &coll.library,
             coll.index(),
             &deck.deck,
-            card,
+            &card,
             &cur.question,
             &response,
         );
@@ -169,7 +169,7 @@ impl StudySession {
             .state(cur.slot)
             .copied()
             .unwrap_or_else(CardState::new_card);
-        let given = describe_response(&cur.question, card, &response);
+        let given = describe_response(&cur.question, &card, &response);
         self.answered = Some(Answered {
             slot: cur.slot,
             question: cur.question,

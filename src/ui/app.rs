@@ -303,8 +303,7 @@ impl App {
                 if let Ok(coll) = &self.coll
                     && let Some(d) = coll.library.decks.first()
                 {
-                    self.editor
-                        .open_draft(crate::deck::draft::DeckDraft::of(&d.deck), true);
+                    self.editor.open_deck(d, !d.origin.is_builtin());
                 }
                 self.screen = Screen::Editor;
             }
@@ -452,10 +451,9 @@ impl App {
                 Some(TopicsAction::Suspend(slot)) => self.set_suspended(slot, true),
                 Some(TopicsAction::Edit(slot)) => {
                     if let Some(d) = coll.deck(slot) {
-                        let saved = !d.origin.is_builtin();
-                        self.editor
-                            .open_draft(crate::deck::draft::DeckDraft::of(&d.deck), saved);
-                        self.editor.selected = Some(slot.card);
+                        if self.editor.open_deck(d, !d.origin.is_builtin()) {
+                            self.editor.selected = Some(slot.card);
+                        }
                         self.screen = Screen::Editor;
                     }
                 }

@@ -47,7 +47,7 @@ impl BrowserScreen {
                 .library
                 .decks
                 .iter()
-                .flat_map(|d| d.deck.cards.iter().flat_map(|c| c.topics.iter()))
+                .flat_map(|d| d.deck.cards.topic_names())
                 .map(|s| s.as_str())
                 .collect::<std::collections::HashSet<&str>>()
                 .into_iter()
@@ -229,7 +229,7 @@ impl BrowserScreen {
             if let Some(claim) = card.claim.as_deref().and_then(|c| deck.deck.claim(c)) {
                 evidence::show_claim(ui, &deck.deck, claim);
             }
-            evidence::show_evidence(ui, &deck.deck, card);
+            evidence::show_evidence(ui, &deck.deck, &card);
             ui.label(RichText::new("Review history").heading());
             if self.history.as_ref().is_none_or(|h| h.slot != slot) {
                 self.history = Some(HistoryJob::start(coll, slot));

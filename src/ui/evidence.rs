@@ -48,7 +48,7 @@ fn source_block(ui: &mut Ui, s: &Source) {
 }
 
 /// The evidence of a card, one frame per source passage.
-pub fn show_evidence(ui: &mut Ui, deck: &Deck, card: &Card) {
+pub fn show_evidence<C>(ui: &mut Ui, deck: &Deck<C>, card: &Card) {
     ui.label(RichText::new("Evidence").heading());
     for e in &card.evidence {
         egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -66,7 +66,7 @@ pub fn show_evidence(ui: &mut Ui, deck: &Deck, card: &Card) {
 }
 
 /// A claim: its status badge, statement, who made it and when, and each source's value.
-pub fn show_claim(ui: &mut Ui, deck: &Deck, claim: &Claim) {
+pub fn show_claim<C>(ui: &mut Ui, deck: &Deck<C>, claim: &Claim) {
     ui.horizontal(|ui| {
         ui.label(RichText::new("Claim").heading());
         widgets::badge(
@@ -75,7 +75,7 @@ pub fn show_claim(ui: &mut Ui, deck: &Deck, claim: &Claim) {
             theme::status(ui, claim.status),
         );
     });
-    ui.add(egui::Label::new(RichText::new(&claim.statement).italics()).wrap());
+    ui.add(egui::Label::new(RichText::new(claim.statement.as_str()).italics()).wrap());
     let when = claim
         .made_on
         .map(|d| format!(", {}", d.to_string_long()))
@@ -83,7 +83,7 @@ pub fn show_claim(ui: &mut Ui, deck: &Deck, claim: &Claim) {
     ui.label(format!("Made by {}{when}", claim.made_by));
     ui.label(RichText::new("What each source gives").strong());
     for v in &claim.values {
-        let name = deck.source(&v.source).map_or(v.source.clone(), |s| {
+        let name = deck.source(&v.source).map_or(v.source.to_string(), |s| {
             format!("{} ({})", short_outlet(s), s.date_text())
         });
         egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -94,7 +94,7 @@ pub fn show_claim(ui: &mut Ui, deck: &Deck, claim: &Claim) {
                     egui::Label::new(RichText::new(name).color(theme::muted(ui))).truncate(),
                 );
                 ui.vertical(|ui| {
-                    ui.add(egui::Label::new(RichText::new(&v.value).strong()).wrap());
+                    ui.add(egui::Label::new(RichText::new(v.value.as_str()).strong()).wrap());
                     ui.add(egui::Label::new(format!("{} (at “{}”)", v.says, v.locator)).wrap());
                 });
             });

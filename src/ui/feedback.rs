@@ -24,7 +24,7 @@ pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) {
     };
     ui.label(RichText::new(text).size(24.0).strong().color(color));
     widgets::prompt(ui, &a.question.prompt);
-    review::source_line(ui, &deck.deck, card);
+    review::source_line(ui, &deck.deck, &card);
     ui.add_space(8.0);
     egui::Grid::new("answer-grid")
         .num_columns(2)
@@ -65,7 +65,7 @@ pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) {
         evidence::show_claim(ui, &deck.deck, claim);
     }
     ui.add_space(10.0);
-    evidence::show_evidence(ui, &deck.deck, card);
+    evidence::show_evidence(ui, &deck.deck, &card);
 }
 
 /// The grade buttons with the interval each gives, the suggested one highlighted. Returns a

@@ -60,7 +60,7 @@ fn pressed(ui: &Ui, key: Key) -> bool {
 }
 
 /// The source line: which articles the card rests on.
-pub fn source_line(ui: &mut Ui, deck: &Deck, card: &crate::deck::Card) {
+pub fn source_line<C>(ui: &mut Ui, deck: &Deck<C>, card: &crate::deck::Card) {
     let mut seen = Vec::new();
     for e in &card.evidence {
         if let Some(s) = deck.source(&e.source)
@@ -92,7 +92,7 @@ pub fn show(ui: &mut Ui, coll: &Collection, cur: &Current, input: &mut Input) ->
             .color(theme::muted(ui)),
     );
     widgets::prompt(ui, &cur.question.prompt);
-    source_line(ui, &deck.deck, card);
+    source_line(ui, &deck.deck, &card);
     ui.add_space(12.0);
     let typing = ui.ctx().egui_wants_keyboard_input();
     match cur.question.mode {

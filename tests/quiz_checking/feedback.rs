@@ -103,7 +103,7 @@ fn a_slow_right_answer_is_hard() {
 #[test]
 fn a_response_of_the_wrong_shape_is_refused() {
     let e = env();
-    let (deck, card) = find(&e.lib, "people-and-roles", "who-knb-chief-arrested");
+    let (deck, card) = find(e, "people-and-roles", "who-knb-chief-arrested");
     for r in [
         Response::Verdict(factquiz::deck::Verdict::Confirmed),
         Response::Order(vec![0, 1, 2]),
@@ -113,7 +113,7 @@ fn a_response_of_the_wrong_shape_is_refused() {
         let o = respond_in(e, deck, card, r.clone());
         assert!(!o.correct, "{r:?}");
     }
-    let kinds: Vec<CardKind> = cards(&e.lib).map(|(_, c)| c.kind).collect();
+    let kinds: Vec<CardKind> = cards(e).map(|(_, c)| c.kind).collect();
     for k in CardKind::ALL {
         assert!(kinds.contains(&k), "no built-in card of kind {k:?}");
     }

@@ -119,9 +119,13 @@ fn toqaev_tokayev_tokaev_and_toqayev_match() {
     );
     assert!(lib.errors.is_empty(), "{:?}", lib.errors);
     let ix = QuizIndex::build(&lib);
-    let (deck, card) = find(&lib, "toqaev-test", "who-president");
-    let q = Question::typed(deck, card);
-    let run = |s: &str| check(&lib, &ix, deck, card, &q, &Response::Text(s.into()));
+    let deck = &lib.get("toqaev-test").unwrap().deck;
+    let card = deck
+        .cards
+        .get(deck.cards.position("who-president").unwrap())
+        .unwrap();
+    let q = Question::typed(deck, &card);
+    let run = |s: &str| check(&lib, &ix, deck, &card, &q, &Response::Text(s.into()));
     for s in [
         "Toqaev",
         "Tokayev",

@@ -59,7 +59,7 @@ fn every_accepted_wording_of_every_card_is_accepted() {
     let e = env();
     let mut failures = Vec::new();
     let mut checked = 0;
-    for (deck, card) in cards(&e.lib) {
+    for (deck, card) in cards(e) {
         let mut expect = |resp: Response, good_only: bool| {
             let o = respond_in(e, deck, card, resp.clone());
             checked += 1;
@@ -227,7 +227,7 @@ fn typed_forms(deck: &Deck, a: &Answer) -> Vec<String> {
 #[test]
 fn answers_of_other_cards_of_the_same_kind_are_refused_unless_the_same() {
     let e = env();
-    let all: Vec<(&Deck, &Card)> = cards(&e.lib).collect();
+    let all: Vec<(&Deck, &Card)> = cards(e).collect();
     let mut failures = Vec::new();
     let mut refused = 0;
     for &(deck, card) in &all {
@@ -275,7 +275,7 @@ fn answers_of_other_cards_of_the_same_kind_are_refused_unless_the_same() {
 #[test]
 fn wrong_verdicts_orders_and_attributions_are_refused() {
     let e = env();
-    for (deck, card) in cards(&e.lib) {
+    for (deck, card) in cards(e) {
         match &card.answer {
             Answer::Verdict(right) => {
                 for v in factquiz::deck::Verdict::ALL {

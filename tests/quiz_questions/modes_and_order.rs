@@ -126,7 +126,7 @@ fn an_order_that_is_not_every_event_once_earns_nothing() {
 #[test]
 fn order_cards_of_the_library_give_partial_credit() {
     let e = env();
-    for (deck, card) in cards(&e.lib) {
+    for (deck, card) in cards(e) {
         let Answer::Order(events) = &card.answer else {
             continue;
         };

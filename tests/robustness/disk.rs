@@ -49,7 +49,7 @@ fn check_refusal(c: &Collection, s: &StudySession, e: &StoreError, saved_before:
     assert_eq!(c.store.integrity_check().unwrap(), "ok");
     // The states in memory are the ones on disk.
     let on_disk = c.store.all_states().unwrap();
-    for (ci, card) in c.library.decks[0].deck.cards.iter().enumerate() {
+    for (ci, card) in c.library.decks[0].deck.cards.heads().iter().enumerate() {
         let key = ("d".to_string(), card.id.to_string());
         assert_eq!(c.states[0][ci].as_ref(), on_disk.get(&key), "{}", card.id);
     }

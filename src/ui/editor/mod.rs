@@ -54,6 +54,25 @@ impl EditorScreen {
         self.draft.is_some() && self.draft != self.saved
     }
 
+    /// Opens a deck of the library, every card read (a user's deck keeps its file); says so
+    /// when its cards cannot be read.
+    pub fn open_deck(&mut self, d: &crate::deck::LoadedDeck, saved: bool) -> bool {
+        match d.deck.whole() {
+            Ok(deck) => {
+                let mut draft = DeckDraft::of(&deck);
+                if let crate::deck::DeckOrigin::User(f) = &d.origin {
+                    draft.file = Some(f.clone());
+                }
+                self.open_draft(draft, saved);
+                true
+            }
+            Err(e) => {
+                self.message = Some(format!("The cards of {} could not be read: {e}", d.file));
+                false
+            }
+        }
+    }
+
     pub fn open_draft(&mut self, draft: DeckDraft, saved: bool) {
         self.saved = saved.then(|| draft.clone());
         self.selected = (!draft.cards.is_empty()).then_some(0);
@@ -150,16 +169,11 @@ impl EditorScreen {
                 ui.label(RichText::new(&d.deck.title).strong());
                 ui.label(RichText::new(format!("{} · {} cards", d.deck.id, d.deck.cards.len())).color(theme::muted(ui)));
                 if d.origin.is_builtin() {
-                    if ui.button("Copy to my decks").on_hover_text("An editable copy with the same ids, so your progress stays").clicked() {
-                        self.open_draft(DeckDraft::of(&d.deck), false);
+                    if ui.button("Copy to my decks").on_hover_text("An editable copy with the same ids, so your progress stays").clicked() && self.open_deck(d, false) {
                         self.message = Some("A copy of the built-in deck: saving it puts it in your decks, where it replaces the built-in one.".into());
                     }
                 } else if ui.button("Edit").clicked() {
-                    let mut draft = DeckDraft::of(&d.deck);
-                    if let crate::deck::DeckOrigin::User(f) = &d.origin {
-                        draft.file = Some(f.clone());
-                    }
-                    self.open_draft(draft, true);
+                    self.open_deck(d, true);
                 }
             });
         }
