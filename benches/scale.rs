@@ -110,8 +110,10 @@ fn shared_copy() -> PathBuf {
 }
 
 /// The collection as the app holds it (opened without the daily backup and integrity check,
-/// which the start-up figure of `scripts/bench.sh` covers).
+/// which the start-up figure of `scripts/bench.sh` covers): its decks' parsed copies written
+/// first, so that cards are read from them as the app reads them.
 fn open(dir: &Path) -> Collection {
+    factquiz::deck::library::write_copies(dir);
     let lib = Library::load(Some(&factquiz::data_dir::user_decks(dir)), &[]);
     let store = Store::open(dir).expect("open the store");
     let mut c = Collection::from_parts(lib, store).expect("open the collection");

@@ -195,7 +195,7 @@ fn browser_filters_and_sorts() {
     let r = rows(&c);
     let ids = |sel: Vec<usize>| -> Vec<String> {
         sel.iter()
-            .map(|&i| c.card(r[i].slot).unwrap().id.to_string())
+            .map(|&i| c.card(r[i].slot()).unwrap().id.to_string())
             .collect()
     };
     assert_eq!(

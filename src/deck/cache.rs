@@ -187,8 +187,15 @@ pub fn refresh_cache(data_dir: &Path) {
     if STARTED.swap(true, Ordering::Relaxed) {
         return;
     }
+    let data_dir = data_dir.to_path_buf();
+    std::thread::spawn(move || write_copies(&data_dir));
+}
+
+/// Brings the parsed copies of the user's decks up to date now, on this thread (see
+/// [`refresh_cache`]); benchmarks call it to measure the decks as the app reads them.
+pub fn write_copies(data_dir: &Path) {
     let decks = crate::data_dir::user_decks(data_dir);
-    std::thread::spawn(move || {
+    {
         let Some(dir) = cache_dir(&decks) else { return };
         let files = deck_files(&decks, &mut Vec::new());
         let mut keep = std::collections::HashSet::new();
@@ -230,7 +237,7 @@ pub fn refresh_cache(data_dir: &Path) {
                 }
             }
         }
-    });
+    }
 }
 
 #[cfg(test)]

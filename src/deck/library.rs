@@ -12,7 +12,7 @@ use super::load::{DeckError, load_deck, locate};
 use super::model::Deck;
 use super::validate::{Problem, Subject};
 
-pub use super::cache::refresh_cache;
+pub use super::cache::{refresh_cache, write_copies};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_decks.rs"));
 

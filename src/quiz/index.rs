@@ -71,11 +71,11 @@ pub struct QuizIndex {
     pub figures: Vec<Figure>,
     pub by_kind: HashMap<CardKind, Vec<CardRef>>,
     /// Each folded spelling of a person, and whose it is (a spelling is one person's only).
-    person_by_key: HashMap<String, usize>,
+    person_by_key: HashMap<Text, usize>,
     /// Each folded surname or spelling, and the persons that have it.
-    by_surname: HashMap<String, Vec<usize>>,
+    by_surname: HashMap<Text, Vec<usize>>,
     /// Each folded wording of a phrase, and the phrases (of any kind) that hold it.
-    phrase_by_key: HashMap<String, Vec<(CardKind, usize)>>,
+    phrase_by_key: HashMap<Text, Vec<(CardKind, usize)>>,
     /// Every name and phrase key, in the order of [`QuizIndex::other_names`], with its owner.
     names: Vec<(Folded, Owner)>,
     /// `reach[deck][card]`: what a typed answer must come near for the card to accept it,
@@ -118,13 +118,13 @@ impl QuizIndex {
         drop(names_owned);
         for (i, p) in ix.persons.iter().enumerate() {
             for k in &p.keys {
-                ix.person_by_key.insert(k.clone(), i);
+                ix.person_by_key.insert(k.into(), i);
             }
             let mut seen: Vec<&String> = p.keys.iter().chain(&p.surnames).collect();
             seen.sort();
             seen.dedup();
             for s in seen {
-                ix.by_surname.entry(s.clone()).or_default().push(i);
+                ix.by_surname.entry(s.into()).or_default().push(i);
             }
         }
         for (i, p) in ix.persons.iter().enumerate() {
@@ -137,7 +137,7 @@ impl QuizIndex {
                 for k in &p.keys {
                     ix.names
                         .push((Folded::new(k.clone()), Owner::Phrase(*kind, i)));
-                    let owners = ix.phrase_by_key.entry(k.clone()).or_default();
+                    let owners = ix.phrase_by_key.entry(k.into()).or_default();
                     if !owners.contains(&(*kind, i)) {
                         owners.push((*kind, i));
                     }
@@ -173,7 +173,7 @@ impl QuizIndex {
         let first = keys
             .iter()
             .filter_map(|k| {
-                self.phrase_by_key.get(k).and_then(|v| {
+                self.phrase_by_key.get(k.as_str()).and_then(|v| {
                     v.iter()
                         .filter(|(kd, _)| *kd == kind)
                         .map(|(_, i)| *i)
@@ -185,7 +185,7 @@ impl QuizIndex {
             let p = &mut list[i];
             for k in keys {
                 if !p.keys.contains(&k) {
-                    let owners = self.phrase_by_key.entry(k.clone()).or_default();
+                    let owners = self.phrase_by_key.entry(k.as_str().into()).or_default();
                     if !owners.contains(&(kind, i)) {
                         owners.push((kind, i));
                     }
@@ -195,7 +195,7 @@ impl QuizIndex {
         } else if let Some(first) = variants.first() {
             let i = list.len();
             for k in &keys {
-                let owners = self.phrase_by_key.entry(k.clone()).or_default();
+                let owners = self.phrase_by_key.entry(k.as_str().into()).or_default();
                 if !owners.contains(&(kind, i)) {
                     owners.push((kind, i));
                 }
@@ -211,21 +211,21 @@ impl QuizIndex {
     pub fn person_of(&self, variants: &[Text]) -> Option<usize> {
         variants
             .iter()
-            .filter_map(|v| self.person_by_key.get(&fold(v)).copied())
+            .filter_map(|v| self.person_by_key.get(fold(v).as_str()).copied())
             .min()
     }
 
     /// The persons whose spellings include one of these keys.
     fn persons_with(&self, keys: &[String]) -> HashSet<usize> {
         keys.iter()
-            .filter_map(|k| self.person_by_key.get(k).copied())
+            .filter_map(|k| self.person_by_key.get(k.as_str()).copied())
             .collect()
     }
 
     /// The phrases (of any kind) whose wordings include one of these keys.
     fn phrases_with(&self, keys: &[String]) -> HashSet<(CardKind, usize)> {
         keys.iter()
-            .filter_map(|k| self.phrase_by_key.get(k))
+            .filter_map(|k| self.phrase_by_key.get(k.as_str()))
             .flatten()
             .copied()
             .collect()

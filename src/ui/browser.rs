@@ -88,28 +88,28 @@ impl BrowserScreen {
             .show_rows(ui, ROW_HEIGHT, self.shown.len(), |ui, range| {
                 for &i in &self.shown[range] {
                     let r = &self.rows[i];
-                    let deck = coll.deck(r.slot).map_or("", |d| d.deck.id.as_str());
+                    let deck = coll.deck(r.slot()).map_or("", |d| d.deck.id.as_str());
                     let state = StateFilter::ALL
                         .iter()
-                        .find(|s| s.matches(coll.state(r.slot)))
+                        .find(|s| s.matches(coll.state(r.slot())))
                         .map_or("", |s| s.name());
                     let recall = r
                         .recall
                         .map_or("–".into(), |v| format!("{:.0}%", v * 100.0));
                     let prompt: String = coll
-                        .card(r.slot)
+                        .card(r.slot())
                         .map(|c| c.prompt.chars().take(90).collect())
                         .unwrap_or_default();
                     let text = format!(
                         "{deck} · {} · {state} · recall {recall} · {prompt}",
                         r.kind.name()
                     );
-                    let on = self.selected == Some(r.slot);
+                    let on = self.selected == Some(r.slot());
                     if ui
                         .add(egui::Button::selectable(on, text).truncate())
                         .clicked()
                     {
-                        self.selected = Some(r.slot);
+                        self.selected = Some(r.slot());
                     }
                 }
             });
