@@ -67,7 +67,10 @@ fn kind_problem(e: &Env, deck: &Deck, card: &Card, option: &str) -> Option<Strin
         Answer::Name(v) => {
             // A person of the library, and not the card's own.
             let key = fold(option);
-            let person = e.ix.persons.iter().position(|p| p.keys.contains(&key));
+            let person =
+                e.ix.persons
+                    .iter()
+                    .position(|p| p.keys.iter().any(|k| *k == key));
             match person {
                 None => Some("is no person of the library".into()),
                 Some(p) if Some(p) == e.ix.person_of(v) => {

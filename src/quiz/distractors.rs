@@ -85,7 +85,7 @@ fn phrases<'a>(ix: &'a QuizIndex, kind: CardKind, own: &[Text]) -> Vec<Cow<'a, s
     let own: Vec<String> = own.iter().map(|v| crate::text::fold::fold(v)).collect();
     let same = ix.phrases.get(&kind).into_iter().flatten();
     let mut out: Vec<Cow<str>> = same
-        .filter(|p| !p.keys.iter().any(|k| own.contains(k)))
+        .filter(|p| !p.keys.iter().any(|k| own.iter().any(|o| o == k)))
         .map(|p| Cow::Borrowed(p.display.as_str()))
         .collect();
     if out.len() < 3 {
@@ -94,7 +94,7 @@ fn phrases<'a>(ix: &'a QuizIndex, kind: CardKind, own: &[Text]) -> Vec<Cow<'a, s
                 .iter()
                 .filter(|(k, _)| **k != kind)
                 .flat_map(|(_, v)| v)
-                .filter(|p| !p.keys.iter().any(|k| own.contains(k)))
+                .filter(|p| !p.keys.iter().any(|k| own.iter().any(|o| o == k)))
                 .map(|p| Cow::Borrowed(p.display.as_str())),
         );
     }

@@ -18,24 +18,24 @@ use crate::text::number::{NumberReading, parse_number};
 /// One person: the spellings of every Name answer that shares a spelling with another.
 #[derive(Debug, Clone)]
 pub struct Person {
-    pub display: String,
-    pub keys: Vec<String>,
-    pub surnames: Vec<String>,
+    pub display: Text,
+    pub keys: Box<[Text]>,
+    pub surnames: Box<[Text]>,
 }
 
 /// A phrase answer (a place, an institution) of a Where or What card.
 #[derive(Debug, Clone)]
 pub struct Phrase {
-    pub display: String,
-    pub keys: Vec<String>,
+    pub display: Text,
+    pub keys: Vec<Text>,
 }
 
 /// A figure in the library: a card's number or a claim's source value.
 #[derive(Debug, Clone)]
 pub struct Figure {
     pub value: f64,
-    pub unit: String,
-    pub display: String,
+    pub unit: Text,
+    pub display: Text,
 }
 
 /// What a card accepts, as far as telling a typed text that cannot be its answer goes: a
@@ -69,7 +69,6 @@ pub struct QuizIndex {
     pub phrases: HashMap<CardKind, Vec<Phrase>>,
     pub dates: Vec<PartialDate>,
     pub figures: Vec<Figure>,
-    pub by_kind: HashMap<CardKind, Vec<CardRef>>,
     /// Each folded spelling of a person, and whose it is (a spelling is one person's only).
     person_by_key: HashMap<Text, usize>,
     /// Each folded surname or spelling, and the persons that have it.
@@ -91,13 +90,7 @@ impl QuizIndex {
         let mut ix = QuizIndex::default();
         let mut names_owned: Vec<(Vec<Text>, Vec<String>)> = Vec::new();
         let mut reach = Vec::with_capacity(lib.decks.len());
-        for ((di, d), part) in lib.decks.iter().enumerate().zip(parts) {
-            for (ci, card) in d.deck.cards.heads().iter().enumerate() {
-                ix.by_kind
-                    .entry(card.kind)
-                    .or_default()
-                    .push(CardRef { deck: di, card: ci });
-            }
+        for part in parts {
             for (kind, words) in part.keys {
                 match words {
                     Wordings::Name(v, keys) => names_owned.push((v, keys)),
@@ -118,26 +111,26 @@ impl QuizIndex {
         drop(names_owned);
         for (i, p) in ix.persons.iter().enumerate() {
             for k in &p.keys {
-                ix.person_by_key.insert(k.into(), i);
+                ix.person_by_key.insert(k.clone(), i);
             }
-            let mut seen: Vec<&String> = p.keys.iter().chain(&p.surnames).collect();
+            let mut seen: Vec<&Text> = p.keys.iter().chain(&p.surnames).collect();
             seen.sort();
             seen.dedup();
             for s in seen {
-                ix.by_surname.entry(s.into()).or_default().push(i);
+                ix.by_surname.entry(s.clone()).or_default().push(i);
             }
         }
         for (i, p) in ix.persons.iter().enumerate() {
             for k in p.keys.iter().chain(&p.surnames) {
-                ix.names.push((Folded::new(k.clone()), Owner::Person(i)));
+                ix.names.push((Folded::new(k.as_str()), Owner::Person(i)));
             }
         }
         for (kind, list) in &ix.phrases {
             for (i, p) in list.iter().enumerate() {
                 for k in &p.keys {
                     ix.names
-                        .push((Folded::new(k.clone()), Owner::Phrase(*kind, i)));
-                    let owners = ix.phrase_by_key.entry(k.into()).or_default();
+                        .push((Folded::new(k.as_str()), Owner::Phrase(*kind, i)));
+                    let owners = ix.phrase_by_key.entry(k.clone()).or_default();
                     if !owners.contains(&(*kind, i)) {
                         owners.push((*kind, i));
                     }
@@ -150,6 +143,92 @@ impl QuizIndex {
         ix
     }
 
+    /// About how many bytes each part of the index holds (its lists, maps and the texts they
+    /// own), for `examples/memory_steps.rs`.
+    pub fn bytes_by_part(&self) -> Vec<(&'static str, usize)> {
+        fn text(t: &Text) -> usize {
+            if t.is_heap_allocated() {
+                t.capacity()
+            } else {
+                0
+            }
+        }
+        fn folded(f: &Folded) -> usize {
+            size_of::<Folded>() + text(&f.text)
+        }
+        let persons = self.persons.capacity() * size_of::<Person>()
+            + self
+                .persons
+                .iter()
+                .map(|p| {
+                    text(&p.display)
+                        + p.keys
+                            .iter()
+                            .chain(p.surnames.iter())
+                            .map(|k| 24 + text(k))
+                            .sum::<usize>()
+                })
+                .sum::<usize>();
+        let phrases: usize = self
+            .phrases
+            .values()
+            .flatten()
+            .map(|p| {
+                size_of::<Phrase>()
+                    + text(&p.display)
+                    + p.keys.capacity() * 24
+                    + p.keys.iter().map(text).sum::<usize>()
+            })
+            .sum();
+        let map = |n: usize, entry: usize| n * (entry + 1) * 8 / 7;
+        let person_by_key = map(self.person_by_key.capacity(), 32)
+            + self.person_by_key.keys().map(text).sum::<usize>();
+        let by_surname = map(self.by_surname.capacity(), 48)
+            + self
+                .by_surname
+                .iter()
+                .map(|(k, v)| text(k) + v.capacity() * 8)
+                .sum::<usize>();
+        let phrase_by_key = map(self.phrase_by_key.capacity(), 48)
+            + self
+                .phrase_by_key
+                .iter()
+                .map(|(k, v)| text(k) + v.capacity() * 16)
+                .sum::<usize>();
+        let names = self.names.capacity() * size_of::<(Folded, Owner)>()
+            + self.names.iter().map(|(f, _)| text(&f.text)).sum::<usize>();
+        let reach = self
+            .reach
+            .iter()
+            .map(|d| {
+                d.capacity() * size_of::<Reach>()
+                    + d.iter()
+                        .map(|r| match r {
+                            Reach::Words(w) => w.iter().map(folded).sum(),
+                            _ => 0,
+                        })
+                        .sum::<usize>()
+            })
+            .sum();
+        let figures = self.figures.capacity() * size_of::<Figure>()
+            + self
+                .figures
+                .iter()
+                .map(|f| text(&f.unit) + text(&f.display))
+                .sum::<usize>();
+        vec![
+            ("persons", persons),
+            ("phrases", phrases),
+            ("person_by_key", person_by_key),
+            ("by_surname", by_surname),
+            ("phrase_by_key", phrase_by_key),
+            ("names", names),
+            ("reach", reach),
+            ("figures", figures),
+            ("dates", self.dates.capacity() * size_of::<PartialDate>()),
+        ]
+    }
+
     /// Gives back the room that lists and maps grown one entry at a time keep spare (a
     /// fifth of the index at 100,000 cards).
     fn shrink_to_fit(&mut self) {
@@ -157,7 +236,6 @@ impl QuizIndex {
         self.phrases.values_mut().for_each(Vec::shrink_to_fit);
         self.dates.shrink_to_fit();
         self.figures.shrink_to_fit();
-        self.by_kind.values_mut().for_each(Vec::shrink_to_fit);
         self.person_by_key.shrink_to_fit();
         self.by_surname.shrink_to_fit();
         self.phrase_by_key.shrink_to_fit();
@@ -184,12 +262,12 @@ impl QuizIndex {
         if let Some(i) = first {
             let p = &mut list[i];
             for k in keys {
-                if !p.keys.contains(&k) {
+                if !p.keys.iter().any(|x| *x == k) {
                     let owners = self.phrase_by_key.entry(k.as_str().into()).or_default();
                     if !owners.contains(&(kind, i)) {
                         owners.push((kind, i));
                     }
-                    p.keys.push(k);
+                    p.keys.push(k.into());
                 }
             }
         } else if let Some(first) = variants.first() {
@@ -201,8 +279,8 @@ impl QuizIndex {
                 }
             }
             list.push(Phrase {
-                display: first.to_string(),
-                keys,
+                display: first.clone(),
+                keys: keys.into_iter().map(Text::from).collect(),
             });
         }
     }
@@ -236,11 +314,11 @@ impl QuizIndex {
     pub fn own_keys(&self, keys: &[String]) -> Vec<String> {
         let mut own: Vec<String> = keys.to_vec();
         if let Some(p) = self.persons_with(keys).into_iter().min() {
-            own.extend(self.persons[p].keys.iter().cloned());
+            own.extend(self.persons[p].keys.iter().map(Text::to_string));
         }
         for (kind, i) in self.phrases_with(keys) {
             if let Some(p) = self.phrases.get(&kind).and_then(|l| l.get(i)) {
-                own.extend(p.keys.iter().cloned());
+                own.extend(p.keys.iter().map(Text::to_string));
             }
         }
         own.sort();
@@ -322,6 +400,17 @@ enum Wordings {
     Phrase(Vec<Text>, Vec<String>),
 }
 
+/// Every card of a kind, in library order (read from the cards' heads: a list of them would
+/// cost more than going through 100,000 heads).
+pub fn cards_of_kind(lib: &Library, kind: CardKind) -> impl Iterator<Item = CardRef> + '_ {
+    lib.decks.iter().enumerate().flat_map(move |(di, d)| {
+        let heads = d.deck.cards.heads().iter().enumerate();
+        heads
+            .filter(move |(_, h)| h.kind == kind)
+            .map(move |(ci, _)| CardRef { deck: di, card: ci })
+    })
+}
+
 /// What one deck's cards give the index.
 #[derive(Default)]
 struct DeckPart {
@@ -361,8 +450,8 @@ fn read_deck(deck: &crate::deck::Deck<crate::deck::Cards>) -> DeckPart {
             Answer::Number(n) => {
                 part.figures.push(Figure {
                     value: n.value.value,
-                    unit: unit_key(&n.unit),
-                    display: n.display(),
+                    unit: unit_key(&n.unit).into(),
+                    display: n.display().into(),
                 });
                 let (lo, hi) = accepted_range(n);
                 reach = Reach::Number { lo, hi };

@@ -13,15 +13,16 @@ pub struct Folded {
 }
 
 impl Folded {
-    pub fn new(text: String) -> Folded {
+    pub fn new(text: impl Into<crate::deck::Text>) -> Folded {
         Folded::forgiving(text, u8::MAX)
     }
 
     /// A wording against which at most `allow` typos are forgiven.
-    pub fn forgiving(text: String, allow: u8) -> Folded {
+    pub fn forgiving(text: impl Into<crate::deck::Text>, allow: u8) -> Folded {
+        let text = text.into();
         Folded {
             mask: char_mask(&text),
-            text: text.into(),
+            text,
             allow,
         }
     }
@@ -121,21 +122,18 @@ mod tests {
         for (a, b) in pairs {
             let d = distance(a, b);
             for (x, y) in [(a, b), (b, a)] {
-                let x = Folded::new(x.into());
-                assert!(
-                    Near::new(&x, d).may_match(&Folded::new(y.into())),
-                    "{a} {b}"
-                );
+                let x = Folded::new(x);
+                assert!(Near::new(&x, d).may_match(&Folded::new(y)), "{a} {b}");
             }
         }
-        let tokaev = Folded::new("tokaev".into());
-        assert!(!Near::new(&tokaev, 2).may_match(&Folded::new("masimov".into())));
+        let tokaev = Folded::new("tokaev");
+        assert!(!Near::new(&tokaev, 2).may_match(&Folded::new("masimov")));
     }
 
     #[test]
     fn bit_parallel_levenshtein_counts_edits() {
         let lev = |a: &str, b: &str| {
-            let f = Folded::new(a.into());
+            let f = Folded::new(a);
             let near = Near::new(&f, 0);
             levenshtein_bits(near.peq.as_ref().unwrap(), a.len(), b)
         };

@@ -5,7 +5,7 @@
 
 use super::check::{date_matches, number_fits};
 use super::check_text::{MAX_TYPOS, check_text};
-use super::index::{Folded, Near, QuizIndex, value_number};
+use super::index::{Folded, Near, QuizIndex, cards_of_kind, value_number};
 use super::question::source_name;
 use crate::deck::{Answer, Card, Deck, Library};
 use crate::text::date::parse_date;
@@ -47,9 +47,9 @@ pub(super) fn note_for_text<C>(
     let near = Near::new(&folded, MAX_TYPOS);
     let number = parse_number(given);
     let date = parse_date(given);
-    for r in ix.by_kind.get(&card.kind)? {
+    for r in cards_of_kind(lib, card.kind) {
         // Only the cards that may accept the text are read (from disk, for most decks).
-        if !ix.may_answer(*r, &near, number.as_ref(), date.as_ref()) {
+        if !ix.may_answer(r, &near, number.as_ref(), date.as_ref()) {
             continue;
         }
         let Some(other_deck) = lib.decks.get(r.deck).map(|d| &d.deck) else {
@@ -94,7 +94,7 @@ mod tests {
         card: &Card,
         given: &str,
     ) -> Option<String> {
-        for r in ix.by_kind.get(&card.kind)? {
+        for r in cards_of_kind(lib, card.kind) {
             let other_deck = &lib.decks.get(r.deck)?.deck;
             let other = other_deck.cards.get(r.card)?;
             if (other.id == card.id && other_deck.id == deck.id) || other.answer == card.answer {

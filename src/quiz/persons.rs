@@ -77,9 +77,9 @@ pub(super) fn group_persons(lists: &[(&Vec<Text>, Vec<String>)]) -> Vec<Person> 
             surnames.sort();
             surnames.dedup();
             Person {
-                display: std::mem::take(&mut groups[g].display),
-                keys,
-                surnames,
+                display: std::mem::take(&mut groups[g].display).into(),
+                keys: keys.into_iter().map(Text::from).collect(),
+                surnames: surnames.into_iter().map(Text::from).collect(),
             }
         })
         .collect()
@@ -140,7 +140,10 @@ mod tests {
             .collect();
         let fast: Vec<(String, Vec<String>)> = group_persons(&with_keys)
             .into_iter()
-            .map(|p| (p.display, p.keys))
+            .map(|p| {
+                let keys = p.keys.iter().map(Text::to_string).collect();
+                (p.display.to_string(), keys)
+            })
             .collect();
         assert_eq!(fast, group_slowly(&lists));
     }

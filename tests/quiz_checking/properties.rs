@@ -190,11 +190,11 @@ fn same_answer(ix: &QuizIndex, a: &Answer, b: &Answer) -> bool {
         (Answer::Phrase(x), Answer::Phrase(y)) => {
             let kx: Vec<String> = x.iter().map(|v| fold(v)).collect();
             y.iter().any(|v| kx.contains(&fold(v)))
-                || ix
-                    .phrases
-                    .values()
-                    .flatten()
-                    .any(|p| x.iter().chain(y).all(|v| p.keys.contains(&fold(v))))
+                || ix.phrases.values().flatten().any(|p| {
+                    x.iter()
+                        .chain(y)
+                        .all(|v| p.keys.iter().any(|k| *k == fold(v)))
+                })
         }
         (Answer::Number(x), Answer::Number(y)) => {
             let lo = x.min.as_ref().map_or(x.value.value, |a| a.value);
