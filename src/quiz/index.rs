@@ -59,9 +59,16 @@ pub struct CardRef {
 /// Whose a name of [`QuizIndex::other_names`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Owner {
+    /// A spelling of a person.
     Person(usize),
+    /// A person's surname (the last word of a spelling of several).
+    Surname(usize),
     Phrase(CardKind, usize),
 }
+
+/// Each folded wording of a phrase and the phrases (of any kind) that hold it, while the
+/// phrases are joined.
+type PhraseKeys = HashMap<Text, Vec<(CardKind, usize)>>;
 
 #[derive(Debug, Clone, Default)]
 pub struct QuizIndex {
@@ -69,14 +76,12 @@ pub struct QuizIndex {
     pub phrases: HashMap<CardKind, Vec<Phrase>>,
     pub dates: Vec<PartialDate>,
     pub figures: Vec<Figure>,
-    /// Each folded spelling of a person, and whose it is (a spelling is one person's only).
-    person_by_key: HashMap<Text, usize>,
-    /// Each folded surname or spelling, and the persons that have it.
-    by_surname: HashMap<Text, Vec<usize>>,
-    /// Each folded wording of a phrase, and the phrases (of any kind) that hold it.
-    phrase_by_key: HashMap<Text, Vec<(CardKind, usize)>>,
-    /// Every name and phrase key, in the order of [`QuizIndex::other_names`], with its owner.
+    /// Every name and phrase key, in the order of [`QuizIndex::other_names`], with its owner:
+    /// a person's spellings and surnames, a phrase's wordings.
     names: Vec<(Folded, Owner)>,
+    /// `names`' places in the order of their texts, to look a folded key up (whose spelling,
+    /// surname or wording it is) without a map that would hold every key again.
+    by_text: Vec<u32>,
     /// `reach[deck][card]`: what a typed answer must come near for the card to accept it,
     /// so that "another card's answer" reads only the cards that may be (see [`Reach`]).
     reach: Vec<Vec<Reach>>,
@@ -90,11 +95,12 @@ impl QuizIndex {
         let mut ix = QuizIndex::default();
         let mut names_owned: Vec<(Vec<Text>, Vec<String>)> = Vec::new();
         let mut reach = Vec::with_capacity(lib.decks.len());
+        let mut phrase_keys = PhraseKeys::new();
         for part in parts {
             for (kind, words) in part.keys {
                 match words {
                     Wordings::Name(v, keys) => names_owned.push((v, keys)),
-                    Wordings::Phrase(v, keys) => ix.add_phrase(kind, &v, keys),
+                    Wordings::Phrase(v, keys) => ix.add_phrase(&mut phrase_keys, kind, &v, keys),
                 }
             }
             ix.dates.extend(part.dates);
@@ -109,20 +115,13 @@ impl QuizIndex {
         ix.persons = group_persons(&name_lists);
         drop(name_lists);
         drop(names_owned);
+        drop(phrase_keys);
         for (i, p) in ix.persons.iter().enumerate() {
-            for k in &p.keys {
-                ix.person_by_key.insert(k.clone(), i);
-            }
-            let mut seen: Vec<&Text> = p.keys.iter().chain(&p.surnames).collect();
-            seen.sort();
-            seen.dedup();
-            for s in seen {
-                ix.by_surname.entry(s.clone()).or_default().push(i);
-            }
-        }
-        for (i, p) in ix.persons.iter().enumerate() {
-            for k in p.keys.iter().chain(&p.surnames) {
+            for k in p.keys.iter() {
                 ix.names.push((Folded::new(k.as_str()), Owner::Person(i)));
+            }
+            for k in p.surnames.iter() {
+                ix.names.push((Folded::new(k.as_str()), Owner::Surname(i)));
             }
         }
         for (kind, list) in &ix.phrases {
@@ -130,13 +129,19 @@ impl QuizIndex {
                 for k in &p.keys {
                     ix.names
                         .push((Folded::new(k.as_str()), Owner::Phrase(*kind, i)));
-                    let owners = ix.phrase_by_key.entry(k.clone()).or_default();
-                    if !owners.contains(&(*kind, i)) {
-                        owners.push((*kind, i));
-                    }
                 }
             }
         }
+        let mut by_text: Vec<u32> = (0..ix.names.len())
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect();
+        by_text.sort_by(|&a, &b| {
+            ix.names[a as usize]
+                .0
+                .text
+                .cmp(&ix.names[b as usize].0.text)
+        });
+        ix.by_text = by_text;
         ix.dates.sort();
         ix.dates.dedup();
         ix.shrink_to_fit();
@@ -180,21 +185,6 @@ impl QuizIndex {
                     + p.keys.iter().map(text).sum::<usize>()
             })
             .sum();
-        let map = |n: usize, entry: usize| n * (entry + 1) * 8 / 7;
-        let person_by_key = map(self.person_by_key.capacity(), 32)
-            + self.person_by_key.keys().map(text).sum::<usize>();
-        let by_surname = map(self.by_surname.capacity(), 48)
-            + self
-                .by_surname
-                .iter()
-                .map(|(k, v)| text(k) + v.capacity() * 8)
-                .sum::<usize>();
-        let phrase_by_key = map(self.phrase_by_key.capacity(), 48)
-            + self
-                .phrase_by_key
-                .iter()
-                .map(|(k, v)| text(k) + v.capacity() * 16)
-                .sum::<usize>();
         let names = self.names.capacity() * size_of::<(Folded, Owner)>()
             + self.names.iter().map(|(f, _)| text(&f.text)).sum::<usize>();
         let reach = self
@@ -219,10 +209,8 @@ impl QuizIndex {
         vec![
             ("persons", persons),
             ("phrases", phrases),
-            ("person_by_key", person_by_key),
-            ("by_surname", by_surname),
-            ("phrase_by_key", phrase_by_key),
             ("names", names),
+            ("by_text", self.by_text.capacity() * 4),
             ("reach", reach),
             ("figures", figures),
             ("dates", self.dates.capacity() * size_of::<PartialDate>()),
@@ -236,22 +224,26 @@ impl QuizIndex {
         self.phrases.values_mut().for_each(Vec::shrink_to_fit);
         self.dates.shrink_to_fit();
         self.figures.shrink_to_fit();
-        self.person_by_key.shrink_to_fit();
-        self.by_surname.shrink_to_fit();
-        self.phrase_by_key.shrink_to_fit();
         self.names.shrink_to_fit();
+        self.by_text.shrink_to_fit();
         self.reach.shrink_to_fit();
     }
 
     /// Adds a phrase's wordings to the first phrase of its kind that shares one, or as a new
     /// phrase.
-    fn add_phrase(&mut self, kind: CardKind, variants: &[Text], keys: Vec<String>) {
+    fn add_phrase(
+        &mut self,
+        by_key: &mut PhraseKeys,
+        kind: CardKind,
+        variants: &[Text],
+        keys: Vec<String>,
+    ) {
         // The first phrase (lowest index) that holds any of the keys: a temporary map per kind.
         let list = self.phrases.entry(kind).or_default();
         let first = keys
             .iter()
             .filter_map(|k| {
-                self.phrase_by_key.get(k.as_str()).and_then(|v| {
+                by_key.get(k.as_str()).and_then(|v| {
                     v.iter()
                         .filter(|(kd, _)| *kd == kind)
                         .map(|(_, i)| *i)
@@ -263,7 +255,7 @@ impl QuizIndex {
             let p = &mut list[i];
             for k in keys {
                 if !p.keys.iter().any(|x| *x == k) {
-                    let owners = self.phrase_by_key.entry(k.as_str().into()).or_default();
+                    let owners = by_key.entry(k.as_str().into()).or_default();
                     if !owners.contains(&(kind, i)) {
                         owners.push((kind, i));
                     }
@@ -273,7 +265,7 @@ impl QuizIndex {
         } else if let Some(first) = variants.first() {
             let i = list.len();
             for k in &keys {
-                let owners = self.phrase_by_key.entry(k.as_str().into()).or_default();
+                let owners = by_key.entry(k.as_str().into()).or_default();
                 if !owners.contains(&(kind, i)) {
                     owners.push((kind, i));
                 }
@@ -285,27 +277,45 @@ impl QuizIndex {
         }
     }
 
+    /// Whose spelling, surname or wording a folded key is (see `names`).
+    fn owners_of<'a>(&'a self, key: &'a str) -> impl Iterator<Item = Owner> + 'a {
+        let text = |i: u32| self.names[i as usize].0.text.as_str();
+        let start = self.by_text.partition_point(|&i| text(i) < key);
+        self.by_text[start..]
+            .iter()
+            .take_while(move |&&i| text(i) == key)
+            .map(|&i| self.names[i as usize].1)
+    }
+
+    /// The person whose spelling a folded key is (a spelling is one person's only).
+    fn person_by_key(&self, key: &str) -> Option<usize> {
+        self.owners_of(key).find_map(|o| match o {
+            Owner::Person(p) => Some(p),
+            _ => None,
+        })
+    }
+
     /// The person a Name answer's spellings belong to.
     pub fn person_of(&self, variants: &[Text]) -> Option<usize> {
         variants
             .iter()
-            .filter_map(|v| self.person_by_key.get(fold(v).as_str()).copied())
+            .filter_map(|v| self.person_by_key(&fold(v)))
             .min()
     }
 
     /// The persons whose spellings include one of these keys.
     fn persons_with(&self, keys: &[String]) -> HashSet<usize> {
-        keys.iter()
-            .filter_map(|k| self.person_by_key.get(k.as_str()).copied())
-            .collect()
+        keys.iter().filter_map(|k| self.person_by_key(k)).collect()
     }
 
     /// The phrases (of any kind) whose wordings include one of these keys.
     fn phrases_with(&self, keys: &[String]) -> HashSet<(CardKind, usize)> {
         keys.iter()
-            .filter_map(|k| self.phrase_by_key.get(k.as_str()))
-            .flatten()
-            .copied()
+            .flat_map(|k| self.owners_of(k))
+            .filter_map(|o| match o {
+                Owner::Phrase(kind, i) => Some((kind, i)),
+                _ => None,
+            })
             .collect()
     }
 
@@ -333,7 +343,7 @@ impl QuizIndex {
         phrases: &HashSet<(CardKind, usize)>,
     ) -> bool {
         match owner {
-            Owner::Person(p) => persons.contains(&p),
+            Owner::Person(p) | Owner::Surname(p) => persons.contains(&p),
             Owner::Phrase(k, i) => phrases.contains(&(k, i)),
         }
     }
@@ -367,11 +377,11 @@ impl QuizIndex {
 
     /// Whether a surname (folded) belongs to anyone but the person with these keys.
     pub fn surname_shared(&self, surname: &str, own_keys: &[String]) -> bool {
-        let Some(holders) = self.by_surname.get(surname) else {
-            return false;
-        };
         let own = self.persons_with(own_keys);
-        holders.iter().any(|p| !own.contains(p))
+        self.owners_of(surname).any(|o| match o {
+            Owner::Person(p) | Owner::Surname(p) => !own.contains(&p),
+            Owner::Phrase(..) => false,
+        })
     }
 
     /// Whether a typed text may be a right answer to a card: for a Name or Phrase answer, one
