@@ -41,12 +41,23 @@ pub struct Figure {
 /// What a card accepts, as far as telling a typed text that cannot be its answer goes: a
 /// Name or Phrase card's folded wordings and their last words, a figure's accepted range, a
 /// date. Kept for every card so that the cards themselves (read from disk) need not be.
+/// While the index is built, a wording is a folded text; once it is, the place of that text
+/// in `names` (every wording and last word of a card is a person's spelling or surname or a
+/// phrase's wording): 8 bytes, not 40.
 #[derive(Debug, Clone)]
-enum Reach {
+enum Reach<W = Word> {
     Nothing,
-    Words(Box<[Folded]>),
+    Words(Box<[W]>),
     Number { lo: f64, hi: f64 },
     Date(PartialDate),
+}
+
+/// A wording of a card's answer: where its text is in `names` (`u32::MAX`: not there, so
+/// never ruled out), and the typos forgiven against it.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    name: u32,
+    allow: u8,
 }
 
 /// Where a card sits in the library.
@@ -94,7 +105,7 @@ impl QuizIndex {
         let parts = read_decks(lib);
         let mut ix = QuizIndex::default();
         let mut names_owned: Vec<(Vec<Text>, Vec<String>)> = Vec::new();
-        let mut reach = Vec::with_capacity(lib.decks.len());
+        let mut drafts: Vec<Vec<Reach<Folded>>> = Vec::with_capacity(lib.decks.len());
         let mut phrase_keys = PhraseKeys::new();
         for part in parts {
             for (kind, words) in part.keys {
@@ -105,9 +116,8 @@ impl QuizIndex {
             }
             ix.dates.extend(part.dates);
             ix.figures.extend(part.figures);
-            reach.push(part.reach);
+            drafts.push(part.reach);
         }
-        ix.reach = reach;
         let name_lists: Vec<(&Vec<Text>, Vec<String>)> = names_owned
             .iter_mut()
             .map(|(v, k)| (&*v, std::mem::take(k)))
@@ -142,6 +152,10 @@ impl QuizIndex {
                 .cmp(&ix.names[b as usize].0.text)
         });
         ix.by_text = by_text;
+        ix.reach = drafts
+            .into_iter()
+            .map(|deck| deck.into_iter().map(|r| ix.placed(r)).collect())
+            .collect();
         ix.dates.sort();
         ix.dates.dedup();
         ix.shrink_to_fit();
@@ -157,9 +171,6 @@ impl QuizIndex {
             } else {
                 0
             }
-        }
-        fn folded(f: &Folded) -> usize {
-            size_of::<Folded>() + text(&f.text)
         }
         let persons = self.persons.capacity() * size_of::<Person>()
             + self
@@ -194,7 +205,7 @@ impl QuizIndex {
                 d.capacity() * size_of::<Reach>()
                     + d.iter()
                         .map(|r| match r {
-                            Reach::Words(w) => w.iter().map(folded).sum(),
+                            Reach::Words(w) => w.len() * size_of::<Word>(),
                             _ => 0,
                         })
                         .sum::<usize>()
@@ -274,6 +285,34 @@ impl QuizIndex {
                 display: first.clone(),
                 keys: keys.into_iter().map(Text::from).collect(),
             });
+        }
+    }
+
+    /// A card's reach with its wordings as places in `names`.
+    fn placed(&self, r: Reach<Folded>) -> Reach {
+        match r {
+            Reach::Nothing => Reach::Nothing,
+            Reach::Number { lo, hi } => Reach::Number { lo, hi },
+            Reach::Date(d) => Reach::Date(d),
+            Reach::Words(words) => Reach::Words(
+                words
+                    .iter()
+                    .map(|f| {
+                        let text = |i: u32| self.names[i as usize].0.text.as_str();
+                        let at = self.by_text.partition_point(|&i| text(i) < f.text.as_str());
+                        let name = self
+                            .by_text
+                            .get(at)
+                            .copied()
+                            .filter(|&i| text(i) == f.text.as_str())
+                            .unwrap_or(u32::MAX);
+                        Word {
+                            name,
+                            allow: f.allow(),
+                        }
+                    })
+                    .collect(),
+            ),
         }
     }
 
@@ -396,7 +435,11 @@ impl QuizIndex {
         date: Option<&DateReading>,
     ) -> bool {
         match self.reach.get(card.deck).and_then(|d| d.get(card.card)) {
-            Some(Reach::Words(keys)) => keys.iter().any(|k| text.may_match(k)),
+            Some(Reach::Words(words)) => words.iter().any(|w| {
+                self.names
+                    .get(w.name as usize)
+                    .is_none_or(|(n, _)| text.may_match_allowing(n, w.allow))
+            }),
             Some(Reach::Number { lo, hi }) => number.is_some_and(|r| reading_inside(*lo, *hi, r)),
             Some(Reach::Date(d)) => date.is_some_and(|r| date_matches(d, r)),
             Some(Reach::Nothing) | None => false,
@@ -427,7 +470,7 @@ struct DeckPart {
     /// The wordings of each Name or Phrase answer, with its card's kind, in deck order.
     keys: Vec<(CardKind, Wordings)>,
     /// Every card's [`Reach`].
-    reach: Vec<Reach>,
+    reach: Vec<Reach<Folded>>,
     dates: Vec<PartialDate>,
     figures: Vec<Figure>,
 }

@@ -17,6 +17,11 @@ impl Folded {
         Folded::forgiving(text, u8::MAX)
     }
 
+    /// The most typos forgiven against this text.
+    pub fn allow(&self) -> u8 {
+        self.allow
+    }
+
     /// A wording against which at most `allow` typos are forgiven.
     pub fn forgiving(text: impl Into<crate::deck::Text>, allow: u8) -> Folded {
         let text = text.into();
@@ -67,8 +72,14 @@ impl<'a> Near<'a> {
     /// more, or one has more than `d` letters the other lacks, or it is more than `2d` edits
     /// away without swaps (a swap is two substitutions). True means "measure it".
     pub fn may_match(&self, other: &Folded) -> bool {
+        self.may_match_allowing(other, other.allow)
+    }
+
+    /// [`Near::may_match`], forgiving at most `allow` typos against `other` (whatever it
+    /// forgives itself).
+    pub fn may_match_allowing(&self, other: &Folded, allow: u8) -> bool {
         let (a, b) = (self.text, other);
-        let d = self.d.min(usize::from(b.allow));
+        let d = self.d.min(usize::from(allow));
         a.text.len().abs_diff(b.text.len()) <= d
             && (a.mask & !b.mask).count_ones() as usize <= d
             && (b.mask & !a.mask).count_ones() as usize <= d
