@@ -69,6 +69,13 @@ pub(super) struct FileBodies {
     pub(super) recent: Mutex<Vec<(usize, Arc<Card>)>>,
 }
 
+/// How many bytes of cards or search texts are read at a time when going through a deck (the
+/// unit tests read 1 KB, so that items that span chunks, and items larger than one, are met).
+#[cfg(not(test))]
+const CHUNK: usize = 128 * 1024;
+#[cfg(test)]
+const CHUNK: usize = 1024;
+
 /// How many whole cards a deck read from a file keeps (a screen shows a few dozen at most).
 const RECENT: usize = 64;
 
@@ -225,17 +232,11 @@ impl Cards {
                 }
                 Ok(())
             }
-            Bodies::File(b) => {
-                let all = b.read_region(b.cards_at, &b.card_ends)?;
-                let mut start = 0;
-                for (i, &end) in b.card_ends.iter().enumerate() {
-                    let bytes = all.get(start..end as usize).ok_or_else(broken)?;
-                    let card: Card = serde_json::from_slice(bytes).map_err(|_| broken())?;
-                    f(i, &card);
-                    start = end as usize;
-                }
+            Bodies::File(b) => b.for_each_item(b.cards_at, &b.card_ends, &mut |i, bytes| {
+                let card: Card = serde_json::from_slice(bytes).map_err(|_| broken())?;
+                f(i, &card);
                 Ok(())
-            }
+            }),
         }
     }
 
@@ -270,10 +271,10 @@ impl Cards {
                 });
                 each(all.as_bytes(), ends, &mut f)
             }
-            Bodies::File(b) => {
-                let all = b.read_region(b.search_at, &b.search_ends)?;
-                each(&all, &b.search_ends, &mut f)
-            }
+            Bodies::File(b) => b.for_each_item(b.search_at, &b.search_ends, &mut |i, bytes| {
+                f(i, std::str::from_utf8(bytes).map_err(|_| broken())?);
+                Ok(())
+            }),
         }
     }
 
@@ -336,11 +337,38 @@ impl FileBodies {
         Some(card)
     }
 
-    /// The bytes from `at` to the last of `ends`.
-    fn read_region(&self, at: u64, ends: &[u32]) -> std::io::Result<Vec<u8>> {
-        let mut buf = vec![0; ends.last().copied().unwrap_or(0) as usize];
-        read_at(&self.file, &mut buf, at)?;
-        Ok(buf)
+    /// Calls `f` with each item of a part of the file (cards or search texts: the part starts
+    /// at `at`, item `i` ends at `ends[i]`), in order, reading a chunk of items at a time, so
+    /// that going through a deck of 5,000 cards holds 128 KB, not the deck.
+    fn for_each_item(
+        &self,
+        at: u64,
+        ends: &[u32],
+        f: &mut dyn FnMut(usize, &[u8]) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let mut buf = Vec::new();
+        let mut i = 0;
+        while i < ends.len() {
+            let start = i.checked_sub(1).map_or(0, |p| ends[p] as usize);
+            // The items that fit in a chunk, and one at least.
+            let mut j = i + 1;
+            while j < ends.len() && (ends[j] as usize).saturating_sub(start) <= CHUNK {
+                j += 1;
+            }
+            let len = (ends[j - 1] as usize)
+                .checked_sub(start)
+                .ok_or_else(broken)?;
+            buf.resize(len, 0);
+            read_at(&self.file, &mut buf, at + start as u64)?;
+            let mut from = 0;
+            for (k, &end) in ends.iter().enumerate().take(j).skip(i) {
+                let to = (end as usize).checked_sub(start).ok_or_else(broken)?;
+                f(k, buf.get(from..to).ok_or_else(broken)?)?;
+                from = to;
+            }
+            i = j;
+        }
+        Ok(())
     }
 }
 
