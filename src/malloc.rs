@@ -24,3 +24,18 @@ pub fn tune() {
         }
     }
 }
+
+/// Gives the pages freed after a large piece of work (building the quiz index) back to the
+/// system: glibc keeps free memory in the middle of its heap resident otherwise.
+pub fn trim() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            fn malloc_trim(pad: usize) -> i32;
+        }
+        // SAFETY: malloc_trim only releases free pages of the allocator's own heap.
+        unsafe {
+            malloc_trim(0);
+        }
+    }
+}

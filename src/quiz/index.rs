@@ -40,15 +40,25 @@ pub struct Figure {
 
 /// What a card accepts, as far as telling a typed text that cannot be its answer goes: a
 /// Name or Phrase card's folded wordings and their last words, a figure's accepted range, a
-/// date. Kept for every card so that the cards themselves (read from disk) need not be.
-/// While the index is built, a wording is a folded text; once it is, the place of that text
-/// in `names` (every wording and last word of a card is a person's spelling or surname or a
-/// phrase's wording): 8 bytes, not 40.
+/// date; while the index is built (see [`Placed`] for what it keeps).
 #[derive(Debug, Clone)]
-enum Reach<W = Word> {
+enum Reach {
     Nothing,
-    Words(Box<[W]>),
+    Words(Box<[Folded]>),
     Number { lo: f64, hi: f64 },
+    Date(PartialDate),
+}
+
+/// A card's [`Reach`] as the index keeps it, 12 bytes for each of 100,000 cards: the
+/// wordings as a run of [`QuizIndex::words`] (each the place of its text in `names`: every
+/// wording and last word of a card is a person's spelling or surname or a phrase's wording),
+/// a figure's range widened to the nearest `f32`s (it only rules cards out; the card itself
+/// is checked after).
+#[derive(Debug, Clone, Copy)]
+enum Placed {
+    Nothing,
+    Words { start: u32, len: u16 },
+    Number { lo: f32, hi: f32 },
     Date(PartialDate),
 }
 
@@ -94,8 +104,10 @@ pub struct QuizIndex {
     /// surname or wording it is) without a map that would hold every key again.
     by_text: Vec<u32>,
     /// `reach[deck][card]`: what a typed answer must come near for the card to accept it,
-    /// so that "another card's answer" reads only the cards that may be (see [`Reach`]).
-    reach: Vec<Vec<Reach>>,
+    /// so that "another card's answer" reads only the cards that may be (see [`Placed`]).
+    reach: Vec<Vec<Placed>>,
+    /// The wordings of every card's [`Placed::Words`], one run after another.
+    words: Vec<Word>,
 }
 
 impl QuizIndex {
@@ -105,7 +117,7 @@ impl QuizIndex {
         let parts = read_decks(lib);
         let mut ix = QuizIndex::default();
         let mut names_owned: Vec<(Vec<Text>, Vec<String>)> = Vec::new();
-        let mut drafts: Vec<Vec<Reach<Folded>>> = Vec::with_capacity(lib.decks.len());
+        let mut drafts: Vec<Vec<Reach>> = Vec::with_capacity(lib.decks.len());
         let mut phrase_keys = PhraseKeys::new();
         for part in parts {
             for (kind, words) in part.keys {
@@ -152,14 +164,19 @@ impl QuizIndex {
                 .cmp(&ix.names[b as usize].0.text)
         });
         ix.by_text = by_text;
-        ix.reach = drafts
-            .into_iter()
-            .map(|deck| deck.into_iter().map(|r| ix.placed(r)).collect())
-            .collect();
+        for deck in drafts {
+            let placed = deck.into_iter().map(|r| ix.placed(r)).collect();
+            ix.reach.push(placed);
+        }
         ix.dates.sort();
         ix.dates.dedup();
         ix.shrink_to_fit();
-        ix
+        // Built, the index lies among the freed lists it was built from; a copy of it is
+        // packed into memory of its own, and the pages freed can be given back (see
+        // `malloc::trim`): 13 -> 10 MB at 100,000 cards.
+        let packed = ix.clone();
+        drop(ix);
+        packed
     }
 
     /// About how many bytes each part of the index holds (its lists, maps and the texts they
@@ -201,16 +218,9 @@ impl QuizIndex {
         let reach = self
             .reach
             .iter()
-            .map(|d| {
-                d.capacity() * size_of::<Reach>()
-                    + d.iter()
-                        .map(|r| match r {
-                            Reach::Words(w) => w.len() * size_of::<Word>(),
-                            _ => 0,
-                        })
-                        .sum::<usize>()
-            })
-            .sum();
+            .map(|d| d.capacity() * size_of::<Placed>())
+            .sum::<usize>()
+            + self.words.capacity() * size_of::<Word>();
         let figures = self.figures.capacity() * size_of::<Figure>()
             + self
                 .figures
@@ -238,6 +248,7 @@ impl QuizIndex {
         self.names.shrink_to_fit();
         self.by_text.shrink_to_fit();
         self.reach.shrink_to_fit();
+        self.words.shrink_to_fit();
     }
 
     /// Adds a phrase's wordings to the first phrase of its kind that shares one, or as a new
@@ -288,14 +299,23 @@ impl QuizIndex {
         }
     }
 
-    /// A card's reach with its wordings as places in `names`.
-    fn placed(&self, r: Reach<Folded>) -> Reach {
+    /// A card's reach as the index keeps it (its wordings added to `words`).
+    fn placed(&mut self, r: Reach) -> Placed {
         match r {
-            Reach::Nothing => Reach::Nothing,
-            Reach::Number { lo, hi } => Reach::Number { lo, hi },
-            Reach::Date(d) => Reach::Date(d),
-            Reach::Words(words) => Reach::Words(
-                words
+            Reach::Nothing => Placed::Nothing,
+            Reach::Number { lo, hi } => {
+                let (mut l, mut h) = (lo as f32, hi as f32);
+                if f64::from(l) > lo {
+                    l = l.next_down();
+                }
+                if f64::from(h) < hi {
+                    h = h.next_up();
+                }
+                Placed::Number { lo: l, hi: h }
+            }
+            Reach::Date(d) => Placed::Date(d),
+            Reach::Words(words) => {
+                let placed: Vec<Word> = words
                     .iter()
                     .map(|f| {
                         let text = |i: u32| self.names[i as usize].0.text.as_str();
@@ -311,8 +331,12 @@ impl QuizIndex {
                             allow: f.allow(),
                         }
                     })
-                    .collect(),
-            ),
+                    .collect();
+                let start = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+                let len = u16::try_from(placed.len()).unwrap_or(u16::MAX);
+                self.words.extend(placed.into_iter().take(usize::from(len)));
+                Placed::Words { start, len }
+            }
         }
     }
 
@@ -435,14 +459,22 @@ impl QuizIndex {
         date: Option<&DateReading>,
     ) -> bool {
         match self.reach.get(card.deck).and_then(|d| d.get(card.card)) {
-            Some(Reach::Words(words)) => words.iter().any(|w| {
-                self.names
-                    .get(w.name as usize)
-                    .is_none_or(|(n, _)| text.may_match_allowing(n, w.allow))
-            }),
-            Some(Reach::Number { lo, hi }) => number.is_some_and(|r| reading_inside(*lo, *hi, r)),
-            Some(Reach::Date(d)) => date.is_some_and(|r| date_matches(d, r)),
-            Some(Reach::Nothing) | None => false,
+            Some(&Placed::Words { start, len }) => {
+                let run = self
+                    .words
+                    .get(start as usize..start as usize + usize::from(len))
+                    .unwrap_or(&[]);
+                run.iter().any(|w| {
+                    self.names
+                        .get(w.name as usize)
+                        .is_none_or(|(n, _)| text.may_match_allowing(n, w.allow))
+                })
+            }
+            Some(&Placed::Number { lo, hi }) => {
+                number.is_some_and(|r| reading_inside(f64::from(lo), f64::from(hi), r))
+            }
+            Some(Placed::Date(d)) => date.is_some_and(|r| date_matches(d, r)),
+            Some(Placed::Nothing) | None => false,
         }
     }
 }
@@ -470,7 +502,7 @@ struct DeckPart {
     /// The wordings of each Name or Phrase answer, with its card's kind, in deck order.
     keys: Vec<(CardKind, Wordings)>,
     /// Every card's [`Reach`].
-    reach: Vec<Reach<Folded>>,
+    reach: Vec<Reach>,
     dates: Vec<PartialDate>,
     figures: Vec<Figure>,
 }

@@ -157,6 +157,9 @@ impl Store {
         self.conn.pragma_update(None, "journal_mode", "WAL")?;
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        // 1 MB of page cache (SQLite's default is 2): an answer touches a few pages, and the
+        // states are read once at opening (a heavy user's fill any cache); the app stays small.
+        self.conn.pragma_update(None, "cache_size", -1024)?;
         self.conn.busy_timeout(std::time::Duration::from_secs(2))?;
         if schema::needs_migration(&self.conn)? && self.data_dir().is_some() {
             // A failed backup stops the migration: the file stays as the older build left it.

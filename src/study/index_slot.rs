@@ -40,7 +40,11 @@ impl IndexSlot {
         let lib = Arc::clone(&self.library);
         *worker = std::thread::Builder::new()
             .name("quiz-index".into())
-            .spawn(move || QuizIndex::build(&lib))
+            .spawn(move || {
+                let ix = QuizIndex::build(&lib);
+                crate::malloc::trim();
+                ix
+            })
             .ok();
     }
 
