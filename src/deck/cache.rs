@@ -19,7 +19,7 @@ use super::model::Deck;
 
 /// What a cached deck was made from: this build of factquiz and the file's exact text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct CacheKey {
+pub(super) struct CacheKey {
     build: u64,
     len: u64,
     hash: u64,
@@ -46,15 +46,68 @@ fn build_id() -> Option<u64> {
 
 /// A fast hash of a file's bytes (eight at a time), to know a cached deck is of this text.
 fn content_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
-    let mix = |h: u64, w: u64| (h ^ w).wrapping_mul(0x0100_0000_01b3_9e37).rotate_left(29);
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
+    let words = bytes.len() / 8 * 8;
+    let h = hash_words(hash_start(bytes.len() as u64), &bytes[..words]);
+    hash_end(h, &bytes[words..])
+}
+
+fn hash_start(len: u64) -> u64 {
+    0xcbf2_9ce4_8422_2325 ^ len
+}
+
+fn mix(h: u64, w: u64) -> u64 {
+    (h ^ w).wrapping_mul(0x0100_0000_01b3_9e37).rotate_left(29)
+}
+
+/// Hashes on with bytes whose length is a multiple of eight.
+fn hash_words(mut h: u64, bytes: &[u8]) -> u64 {
+    for c in bytes.chunks_exact(8) {
         h = mix(h, u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
     }
+    h
+}
+
+/// The hash, with the last (fewer than eight) bytes.
+fn hash_end(h: u64, rest: &[u8]) -> u64 {
     let mut last = [0u8; 8];
-    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    last[..rest.len()].copy_from_slice(rest);
     mix(h, u64::from_le_bytes(last))
+}
+
+/// [`cache_key`] of a deck file, read 64 KB at a time (a heavy user's deck files are 4 MB
+/// each, and the app opens with the copies, never the texts); `None` when it cannot be read.
+pub(super) fn file_cache_key(path: &Path) -> Option<CacheKey> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    let mut h = hash_start(len);
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut total = 0u64;
+    loop {
+        // Fill the buffer (a read may return less), so that only the last piece is partial.
+        let mut filled = 0;
+        while filled < buf.len() {
+            match file.read(&mut buf[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return None,
+            }
+        }
+        total += filled as u64;
+        if filled < buf.len() {
+            let words = filled / 8 * 8;
+            h = hash_end(hash_words(h, &buf[..words]), &buf[words..filled]);
+            break;
+        }
+        h = hash_words(h, &buf);
+    }
+    // A file that changed while it was read is not known.
+    (total == len).then_some(CacheKey {
+        build: build_id()?,
+        len,
+        hash: h,
+    })
 }
 
 /// The cache file of a deck file.
@@ -90,9 +143,8 @@ struct Header {
 
 /// A user's deck, parsed and checked, when the cache holds this very text checked by this
 /// very build; its cards stay in the copy, read when shown.
-pub(super) fn read_cached(dir: &Path, path: &Path, text: &str) -> Option<Deck<Cards>> {
+pub(super) fn read_cached(dir: &Path, path: &Path, key: CacheKey) -> Option<Deck<Cards>> {
     use std::io::BufRead;
-    let key = cache_key(text)?;
     let mut r = std::io::BufReader::new(std::fs::File::open(cache_file(dir, path)).ok()?);
     let mut line = Vec::new();
     r.read_until(b'\n', &mut line).ok()?;
@@ -138,15 +190,21 @@ pub(super) fn read_cached(dir: &Path, path: &Path, text: &str) -> Option<Deck<Ca
     })
 }
 
-/// Whether the copy of a deck file was made from this text by this build: its first line (the
-/// rest, the deck, is not read).
-fn cache_is_current(file: &Path, text: &str) -> bool {
+/// The key a copy was made with: its first line (the rest is not read).
+fn copy_key(file: &Path) -> Option<CacheKey> {
     use std::io::BufRead;
     let mut head = String::new();
     std::fs::File::open(file)
         .map(std::io::BufReader::new)
         .and_then(|mut r| r.read_line(&mut head))
-        .is_ok_and(|_| serde_json::from_str::<CacheKey>(&head).ok() == cache_key(text))
+        .ok()?;
+    serde_json::from_str(&head).ok()
+}
+
+/// Whether the copy of a deck file was made from this text by this build.
+#[cfg(test)]
+fn cache_is_current(file: &Path, text: &str) -> bool {
+    copy_key(file).is_some_and(|k| Some(k) == cache_key(text))
 }
 
 /// A deck's copy (see the top of this file).
@@ -221,12 +279,13 @@ fn write_copies_but(data_dir: &Path, current: &std::collections::HashSet<PathBuf
             if current.contains(path) {
                 continue;
             }
+            let key = file_cache_key(path);
+            if key.is_some() && copy_key(&file) == key {
+                continue;
+            }
             let Ok(text) = super::load::read_deck_file(path) else {
                 continue;
             };
-            if cache_is_current(&file, &text) {
-                continue;
-            }
             let (Some(key), Ok(deck)) = (cache_key(&text), load_deck(&text, "")) else {
                 continue;
             };
@@ -396,5 +455,30 @@ mod tests {
         assert_eq!(d.cards.get(1).as_deref(), Some(&parsed.cards[1]));
         assert!(d.cards.for_each(|_, _| {}).is_err());
         assert!(d.whole().is_err());
+    }
+
+    #[test]
+    fn a_file_hashed_as_it_is_read_has_the_key_of_its_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, deck) = BUILTIN_DECKS[0];
+        let long: String = deck.repeat(3);
+        let sizes = [
+            0,
+            1,
+            7,
+            8,
+            9,
+            64 * 1024 - 1,
+            64 * 1024,
+            64 * 1024 + 5,
+            long.len(),
+        ];
+        for n in sizes {
+            let text = &long[..n];
+            let path = dir.path().join(format!("{n}.ron"));
+            std::fs::write(&path, text).unwrap();
+            assert_eq!(file_cache_key(&path), cache_key(text), "{n} bytes");
+        }
+        assert_eq!(file_cache_key(&dir.path().join("none.ron")), None);
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::cache::{cache_dir, read_cached};
+use super::cache::{cache_dir, file_cache_key, read_cached};
 use super::cards::Cards;
 use super::load::{DeckError, load_deck, locate};
 use super::model::Deck;
@@ -84,14 +84,15 @@ impl Library {
     fn add_files_cached(&mut self, files: Vec<(PathBuf, DeckOrigin)>, cache: Option<&Path>) {
         let parse = |i: usize| -> Result<Deck<Cards>, Vec<DeckError>> {
             let (path, origin) = &files[i];
-            let text = super::load::read_deck_file(path).map_err(|e| vec![e])?;
+            // A user's deck with a current copy: its text is hashed as it is read, never held.
             let cached = cache
                 .filter(|_| matches!(origin, DeckOrigin::User(_)))
-                .and_then(|dir| read_cached(dir, path, &text));
-            match cached {
-                Some(deck) => Ok(deck),
-                None => load_deck(&text, &path.display().to_string()).map(Deck::into_loaded),
+                .and_then(|dir| read_cached(dir, path, file_cache_key(path)?));
+            if let Some(deck) = cached {
+                return Ok(deck);
             }
+            let text = super::load::read_deck_file(path).map_err(|e| vec![e])?;
+            load_deck(&text, &path.display().to_string()).map(Deck::into_loaded)
         };
         let parsed: Vec<Result<Deck<Cards>, Vec<DeckError>>> =
             crate::parallel::map_indexed(files.len(), parse);
