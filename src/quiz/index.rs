@@ -116,27 +116,23 @@ impl QuizIndex {
         // core, a deck at a time; it is joined in library order after.
         let parts = read_decks(lib);
         let mut ix = QuizIndex::default();
-        let mut names_owned: Vec<(Vec<Text>, Vec<String>)> = Vec::new();
+        let mut name_lists: Vec<(Option<Text>, Vec<Text>)> = Vec::new();
         let mut drafts: Vec<Vec<Reach>> = Vec::with_capacity(lib.decks.len());
         let mut phrase_keys = PhraseKeys::new();
         for part in parts {
             for (kind, words) in part.keys {
                 match words {
-                    Wordings::Name(v, keys) => names_owned.push((v, keys)),
-                    Wordings::Phrase(v, keys) => ix.add_phrase(&mut phrase_keys, kind, &v, keys),
+                    Wordings::Name(first, keys) => name_lists.push((first, keys)),
+                    Wordings::Phrase(first, keys) => {
+                        ix.add_phrase(&mut phrase_keys, kind, first, keys)
+                    }
                 }
             }
             ix.dates.extend(part.dates);
             ix.figures.extend(part.figures);
             drafts.push(part.reach);
         }
-        let name_lists: Vec<(&Vec<Text>, Vec<String>)> = names_owned
-            .iter_mut()
-            .map(|(v, k)| (&*v, std::mem::take(k)))
-            .collect();
-        ix.persons = group_persons(&name_lists);
-        drop(name_lists);
-        drop(names_owned);
+        ix.persons = group_persons(name_lists);
         drop(phrase_keys);
         for (i, p) in ix.persons.iter().enumerate() {
             for k in p.keys.iter() {
@@ -257,8 +253,8 @@ impl QuizIndex {
         &mut self,
         by_key: &mut PhraseKeys,
         kind: CardKind,
-        variants: &[Text],
-        keys: Vec<String>,
+        display: Option<Text>,
+        keys: Vec<Text>,
     ) {
         // The first phrase (lowest index) that holds any of the keys: a temporary map per kind.
         let list = self.phrases.entry(kind).or_default();
@@ -276,26 +272,23 @@ impl QuizIndex {
         if let Some(i) = first {
             let p = &mut list[i];
             for k in keys {
-                if !p.keys.iter().any(|x| *x == k) {
-                    let owners = by_key.entry(k.as_str().into()).or_default();
+                if !p.keys.contains(&k) {
+                    let owners = by_key.entry(k.clone()).or_default();
                     if !owners.contains(&(kind, i)) {
                         owners.push((kind, i));
                     }
-                    p.keys.push(k.into());
+                    p.keys.push(k);
                 }
             }
-        } else if let Some(first) = variants.first() {
+        } else if let Some(display) = display {
             let i = list.len();
             for k in &keys {
-                let owners = by_key.entry(k.as_str().into()).or_default();
+                let owners = by_key.entry(k.clone()).or_default();
                 if !owners.contains(&(kind, i)) {
                     owners.push((kind, i));
                 }
             }
-            list.push(Phrase {
-                display: first.clone(),
-                keys: keys.into_iter().map(Text::from).collect(),
-            });
+            list.push(Phrase { display, keys });
         }
     }
 
@@ -479,10 +472,10 @@ impl QuizIndex {
     }
 }
 
-/// A Name or Phrase answer's wordings, and each folded.
+/// A Name or Phrase answer's first wording (as shown), and every wording folded.
 enum Wordings {
-    Name(Vec<Text>, Vec<String>),
-    Phrase(Vec<Text>, Vec<String>),
+    Name(Option<Text>, Vec<Text>),
+    Phrase(Option<Text>, Vec<Text>),
 }
 
 /// Every card of a kind, in library order (read from the cards' heads: a list of them would
@@ -521,10 +514,12 @@ fn read_deck(deck: &crate::deck::Deck<crate::deck::Cards>) -> DeckPart {
                 let keys: Vec<String> = v.iter().map(|v| fold(v)).collect();
                 let name = matches!(card.answer, Answer::Name(_));
                 reach = Reach::Words(reach_keys(v, &keys, name).into_boxed_slice());
+                let keys: Vec<Text> = keys.into_iter().map(Text::from).collect();
+                let first = v.first().cloned();
                 let words = if name {
-                    Wordings::Name(v.clone(), keys)
+                    Wordings::Name(first, keys)
                 } else {
-                    Wordings::Phrase(v.clone(), keys)
+                    Wordings::Phrase(first, keys)
                 };
                 part.keys.push((card.kind, words));
             }

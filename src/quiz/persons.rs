@@ -11,13 +11,14 @@ use crate::text::fold::words;
 /// shares a spelling with into one, which moves to the end; its display is that of the person
 /// it joined that was touched longest ago (or the list's first spelling). Union-find over the
 /// spellings, so that a library of many people joins in linear time.
-pub(super) fn group_persons(lists: &[(&Vec<Text>, Vec<String>)]) -> Vec<Person> {
+/// Each list: its first spelling (as shown) and every spelling folded.
+pub(super) fn group_persons(lists: Vec<(Option<Text>, Vec<Text>)>) -> Vec<Person> {
     // A group: its display, the list that touched it last, and (at its root) its keys.
     struct Group {
         parent: usize,
-        display: String,
+        display: Text,
         touched: usize,
-        keys: Vec<String>,
+        keys: Vec<Text>,
     }
     fn root(groups: &mut [Group], mut g: usize) -> usize {
         while groups[g].parent != g {
@@ -28,8 +29,8 @@ pub(super) fn group_persons(lists: &[(&Vec<Text>, Vec<String>)]) -> Vec<Person> 
         g
     }
     let mut groups: Vec<Group> = Vec::new();
-    let mut group_of: HashMap<String, usize> = HashMap::new();
-    for (li, (list, keys)) in lists.iter().enumerate() {
+    let mut group_of: HashMap<Text, usize> = HashMap::new();
+    for (li, (first, keys)) in lists.into_iter().enumerate() {
         let mut hits: Vec<usize> = keys
             .iter()
             .filter_map(|k| group_of.get(k).copied())
@@ -40,7 +41,7 @@ pub(super) fn group_persons(lists: &[(&Vec<Text>, Vec<String>)]) -> Vec<Person> 
         hits.sort_unstable();
         hits.dedup();
         let display = hits.iter().min_by_key(|&&h| groups[h].touched).map_or_else(
-            || list.first().map(Text::to_string).unwrap_or_default(),
+            || first.clone().unwrap_or_default(),
             |&h| groups[h].display.clone(),
         );
         let g = groups.len();
@@ -50,7 +51,7 @@ pub(super) fn group_persons(lists: &[(&Vec<Text>, Vec<String>)]) -> Vec<Person> 
             all_keys.append(&mut groups[h].keys);
         }
         for k in keys {
-            group_of.entry(k.clone()).or_insert(g);
+            group_of.entry(k).or_insert(g);
         }
         groups.push(Group {
             parent: g,
@@ -69,17 +70,17 @@ pub(super) fn group_persons(lists: &[(&Vec<Text>, Vec<String>)]) -> Vec<Person> 
             let mut keys = std::mem::take(&mut groups[g].keys);
             keys.sort();
             keys.dedup();
-            let mut surnames: Vec<String> = keys
+            let mut surnames: Vec<Text> = keys
                 .iter()
                 .filter(|k| words(k).count() >= 2)
-                .filter_map(|k| words(k).last().map(str::to_string))
+                .filter_map(|k| words(k).last().map(Text::from))
                 .collect();
             surnames.sort();
             surnames.dedup();
             Person {
-                display: std::mem::take(&mut groups[g].display).into(),
-                keys: keys.into_iter().map(Text::from).collect(),
-                surnames: surnames.into_iter().map(Text::from).collect(),
+                display: std::mem::take(&mut groups[g].display),
+                keys: keys.into_boxed_slice(),
+                surnames: surnames.into_boxed_slice(),
             }
         })
         .collect()
@@ -134,11 +135,16 @@ mod tests {
         .iter()
         .map(|l| l.iter().map(|s| Text::from(*s)).collect())
         .collect();
-        let with_keys: Vec<(&Vec<Text>, Vec<String>)> = lists
+        let with_keys: Vec<(Option<Text>, Vec<Text>)> = lists
             .iter()
-            .map(|l| (l, l.iter().map(|v| fold(v)).collect()))
+            .map(|l| {
+                (
+                    l.first().cloned(),
+                    l.iter().map(|v| fold(v).into()).collect(),
+                )
+            })
             .collect();
-        let fast: Vec<(String, Vec<String>)> = group_persons(&with_keys)
+        let fast: Vec<(String, Vec<String>)> = group_persons(with_keys)
             .into_iter()
             .map(|p| {
                 let keys = p.keys.iter().map(Text::to_string).collect();
