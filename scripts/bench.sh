@@ -84,7 +84,7 @@ peak_kb() {
     DISPLAY=$display xdotool mousemove 294 20 click 1
     sleep 5
   fi
-  hwm=$(sed -n 's/^VmHWM: *\([0-9]*\) kB/\1/p' "/proc/$app/status" 2>/dev/null || true)
+  hwm=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$app/status" 2>/dev/null || true)
   kill "$app" 2>/dev/null || true
   wait "$app" 2>/dev/null || true
   kill "$xpid" 2>/dev/null || true

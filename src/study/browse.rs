@@ -1,9 +1,9 @@
 //! The card browser's rows: every card of every deck with its state, searched by text and
 //! filtered by deck, topic, kind, state and claim status, sorted by due date, difficulty,
-//! predicted recall or lapses. The rows, with each card's state, are built once per change of
-//! the collection; the search texts once per library, when a search first needs them (on
-//! every core); filtering and sorting return indexes, so the screen only draws the rows in
-//! view.
+//! predicted recall or lapses. The rows (a card's place, kind and claim status) are built
+//! once per change of the collection; a search reads the search texts deck by deck from the
+//! decks' parsed copies (on every core), holding none; filtering and sorting return indexes,
+//! so the screen only draws the rows in view.
 
 use crate::deck::{CardKind, ClaimStatus, Library};
 use crate::schedule::queue::Slot;
@@ -80,14 +80,13 @@ pub struct Filter {
 }
 
 /// One card, with what the browser shows and filters on (its state is read from the
-/// collection: the rows are made again whenever progress changes). 20 bytes: a heavy user has
-/// 100,000 of them.
+/// collection: the rows are made again whenever progress changes). 12 bytes: a heavy user has
+/// 100,000 of them; predicted recall is computed when shown or sorted by.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     deck: u32,
     card: u32,
     pub kind: CardKind,
-    pub recall: Option<f32>,
     pub claim: Option<ClaimStatus>,
 }
 
@@ -97,6 +96,12 @@ impl Row {
             deck: self.deck as usize,
             card: self.card as usize,
         }
+    }
+
+    /// The card's predicted recall now (none for a card never studied).
+    pub fn recall(&self, coll: &Collection) -> Option<f32> {
+        let state = coll.state(self.slot())?;
+        retrievability(state, coll.clock().now_ms, coll.scheduler.decay())
     }
 }
 
@@ -122,19 +127,13 @@ fn matching(lib: &Library, words: &[String], only: Option<usize>) -> Vec<Option<
 
 /// Every card of the collection as a row.
 pub fn rows(coll: &Collection) -> Vec<Row> {
-    let clock = coll.clock();
-    let decay = coll.scheduler.decay();
     let mut out = Vec::with_capacity(coll.library.card_count());
     for (di, d) in coll.library.decks.iter().enumerate() {
         for (ci, card) in d.deck.cards.heads().iter().enumerate() {
-            let slot = Slot { deck: di, card: ci };
             out.push(Row {
                 deck: u32::try_from(di).unwrap_or(u32::MAX),
                 card: u32::try_from(ci).unwrap_or(u32::MAX),
                 kind: card.kind,
-                recall: coll
-                    .state(slot)
-                    .and_then(|s| retrievability(s, clock.now_ms, decay)),
                 claim: card
                     .claim
                     .and_then(|c| d.deck.claims.get(c as usize))
@@ -203,12 +202,15 @@ pub fn select(coll: &Collection, rows: &[Row], f: &Filter) -> Vec<usize> {
             SortBy::Difficulty => coll
                 .state(r.slot())
                 .map_or(-1.0, |s| f64::from(s.difficulty)),
-            SortBy::Recall => r.recall.map_or(2.0, f64::from),
+            SortBy::Recall => r.recall(coll).map_or(2.0, f64::from),
             SortBy::Lapses => coll.state(r.slot()).map_or(0.0, |s| f64::from(s.lapses)),
         }
     };
     if f.sort != SortBy::Deck {
-        out.sort_by(|&a, &b| key(&rows[a]).total_cmp(&key(&rows[b])).then(a.cmp(&b)));
+        // Each key once (recall is computed), not at every comparison.
+        let mut keyed: Vec<(f64, usize)> = out.iter().map(|&i| (key(&rows[i]), i)).collect();
+        keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        out = keyed.into_iter().map(|(_, i)| i).collect();
     }
     if f.descending {
         out.reverse();

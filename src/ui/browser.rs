@@ -94,7 +94,7 @@ impl BrowserScreen {
                         .find(|s| s.matches(coll.state(r.slot())))
                         .map_or("", |s| s.name());
                     let recall = r
-                        .recall
+                        .recall(coll)
                         .map_or("–".into(), |v| format!("{:.0}%", v * 100.0));
                     let prompt: String = coll
                         .card(r.slot())
