@@ -303,7 +303,8 @@ impl App {
                 if let Ok(coll) = &self.coll
                     && let Some(d) = coll.library.decks.first()
                 {
-                    self.editor.open_deck(d, !d.origin.is_builtin());
+                    // Shown as opened, not as an unsaved copy (which would ask before closing).
+                    self.editor.open_deck(d, true);
                 }
                 self.screen = Screen::Editor;
             }
