@@ -175,7 +175,7 @@ mb = int(rss_browser) / 1024 if rss_browser.isdigit() else None
 base = int(rss_empty) / 1024 if rss_empty.isdigit() else None
 rows.append(("memory (peak RSS) with the browser open", "under 150 MB",
              "not measured" if mb is None else
-             f"{mb:.0f} MiB = {mb * 1.048576:.0f} MB (the app with no decks of its own: "
+             f"{mb:.1f} MiB = {mb * 1.048576:.1f} MB (the app with no decks of its own: "
              f"{base:.0f} MiB)",
              ok(mb, 150)))
 size = int(file_bytes) / 1e6
