@@ -1,19 +1,17 @@
 //! What the quiz knows about the whole library: the people (every spelling of each), the
 //! places and phrases, the dates and the figures, for distractors, surname matching and
-//! "that is another card's answer" feedback. Built once when the library loads, with hash
-//! maps from each folded spelling to its person or phrase, so that checking an answer never
+//! "that is another card's answer" feedback. Built once when the library loads (on a worker),
+//! with every folded spelling and wording sorted for lookup, so that checking an answer never
 //! walks the whole library (a heavy user's has 100,000 cards).
 
 use std::collections::{HashMap, HashSet};
 
-use super::check::{accepted_range, date_matches, reading_inside};
-use super::check_text::typo_allowance;
+use super::check::accepted_range;
 pub use super::near::{Folded, Near};
 use super::persons::group_persons;
 use crate::deck::{Answer, CardKind, Library, PartialDate, Text};
-use crate::text::date::DateReading;
-use crate::text::fold::{distance, fold, letter_count, normalize, words};
-use crate::text::number::{NumberReading, parse_number};
+use crate::text::fold::{distance, fold};
+use crate::text::number::parse_number;
 
 /// One person: the spellings of every Name answer that shares a spelling with another.
 #[derive(Debug, Clone)]
@@ -38,37 +36,11 @@ pub struct Figure {
     pub display: Text,
 }
 
-/// What a card accepts, as far as telling a typed text that cannot be its answer goes: a
-/// Name or Phrase card's folded wordings and their last words, a figure's accepted range, a
-/// date; while the index is built (see [`Placed`] for what it keeps).
-#[derive(Debug, Clone)]
-enum Reach {
-    Nothing,
-    Words(Box<[Folded]>),
-    Number { lo: f64, hi: f64 },
-    Date(PartialDate),
-}
-
-/// A card's [`Reach`] as the index keeps it, 12 bytes for each of 100,000 cards: the
-/// wordings as a run of [`QuizIndex::words`] (each the place of its text in `names`: every
-/// wording and last word of a card is a person's spelling or surname or a phrase's wording),
-/// a figure's range widened to the nearest `f32`s (it only rules cards out; the card itself
-/// is checked after).
-#[derive(Debug, Clone, Copy)]
-enum Placed {
-    Nothing,
-    Words { start: u32, len: u16 },
-    Number { lo: f32, hi: f32 },
-    Date(PartialDate),
-}
-
-/// A wording of a card's answer: where its text is in `names` (`u32::MAX`: not there, so
-/// never ruled out), and the typos forgiven against it.
-#[derive(Debug, Clone, Copy)]
-struct Word {
-    name: u32,
-    allow: u8,
-}
+#[path = "index_bytes.rs"]
+mod bytes;
+#[path = "index_reach.rs"]
+mod reach;
+use reach::{Placed, Reach, Word, reach_keys};
 
 /// Where a card sits in the library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -175,65 +147,6 @@ impl QuizIndex {
         packed
     }
 
-    /// About how many bytes each part of the index holds (its lists, maps and the texts they
-    /// own), for `examples/memory_steps.rs`.
-    pub fn bytes_by_part(&self) -> Vec<(&'static str, usize)> {
-        fn text(t: &Text) -> usize {
-            if t.is_heap_allocated() {
-                t.capacity()
-            } else {
-                0
-            }
-        }
-        let persons = self.persons.capacity() * size_of::<Person>()
-            + self
-                .persons
-                .iter()
-                .map(|p| {
-                    text(&p.display)
-                        + p.keys
-                            .iter()
-                            .chain(p.surnames.iter())
-                            .map(|k| 24 + text(k))
-                            .sum::<usize>()
-                })
-                .sum::<usize>();
-        let phrases: usize = self
-            .phrases
-            .values()
-            .flatten()
-            .map(|p| {
-                size_of::<Phrase>()
-                    + text(&p.display)
-                    + p.keys.capacity() * 24
-                    + p.keys.iter().map(text).sum::<usize>()
-            })
-            .sum();
-        let names = self.names.capacity() * size_of::<(Folded, Owner)>()
-            + self.names.iter().map(|(f, _)| text(&f.text)).sum::<usize>();
-        let reach = self
-            .reach
-            .iter()
-            .map(|d| d.capacity() * size_of::<Placed>())
-            .sum::<usize>()
-            + self.words.capacity() * size_of::<Word>();
-        let figures = self.figures.capacity() * size_of::<Figure>()
-            + self
-                .figures
-                .iter()
-                .map(|f| text(&f.unit) + text(&f.display))
-                .sum::<usize>();
-        vec![
-            ("persons", persons),
-            ("phrases", phrases),
-            ("names", names),
-            ("by_text", self.by_text.capacity() * 4),
-            ("reach", reach),
-            ("figures", figures),
-            ("dates", self.dates.capacity() * size_of::<PartialDate>()),
-        ]
-    }
-
     /// Gives back the room that lists and maps grown one entry at a time keep spare (a
     /// fifth of the index at 100,000 cards).
     fn shrink_to_fit(&mut self) {
@@ -289,47 +202,6 @@ impl QuizIndex {
                 }
             }
             list.push(Phrase { display, keys });
-        }
-    }
-
-    /// A card's reach as the index keeps it (its wordings added to `words`).
-    fn placed(&mut self, r: Reach) -> Placed {
-        match r {
-            Reach::Nothing => Placed::Nothing,
-            Reach::Number { lo, hi } => {
-                let (mut l, mut h) = (lo as f32, hi as f32);
-                if f64::from(l) > lo {
-                    l = l.next_down();
-                }
-                if f64::from(h) < hi {
-                    h = h.next_up();
-                }
-                Placed::Number { lo: l, hi: h }
-            }
-            Reach::Date(d) => Placed::Date(d),
-            Reach::Words(words) => {
-                let placed: Vec<Word> = words
-                    .iter()
-                    .map(|f| {
-                        let text = |i: u32| self.names[i as usize].0.text.as_str();
-                        let at = self.by_text.partition_point(|&i| text(i) < f.text.as_str());
-                        let name = self
-                            .by_text
-                            .get(at)
-                            .copied()
-                            .filter(|&i| text(i) == f.text.as_str())
-                            .unwrap_or(u32::MAX);
-                        Word {
-                            name,
-                            allow: f.allow(),
-                        }
-                    })
-                    .collect();
-                let start = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
-                let len = u16::try_from(placed.len()).unwrap_or(u16::MAX);
-                self.words.extend(placed.into_iter().take(usize::from(len)));
-                Placed::Words { start, len }
-            }
         }
     }
 
@@ -439,37 +311,6 @@ impl QuizIndex {
             Owner::Phrase(..) => false,
         })
     }
-
-    /// Whether a typed text may be a right answer to a card: for a Name or Phrase answer, one
-    /// of its wordings, or the last word of one, may lie within the typo allowance of the
-    /// folded text; for a figure, the number read lies in its range; for a date, the date read
-    /// matches. False rules the card out; true means "check it". Other answers: false.
-    pub fn may_answer(
-        &self,
-        card: CardRef,
-        text: &Near,
-        number: Option<&NumberReading>,
-        date: Option<&DateReading>,
-    ) -> bool {
-        match self.reach.get(card.deck).and_then(|d| d.get(card.card)) {
-            Some(&Placed::Words { start, len }) => {
-                let run = self
-                    .words
-                    .get(start as usize..start as usize + usize::from(len))
-                    .unwrap_or(&[]);
-                run.iter().any(|w| {
-                    self.names
-                        .get(w.name as usize)
-                        .is_none_or(|(n, _)| text.may_match_allowing(n, w.allow))
-                })
-            }
-            Some(&Placed::Number { lo, hi }) => {
-                number.is_some_and(|r| reading_inside(f64::from(lo), f64::from(hi), r))
-            }
-            Some(Placed::Date(d)) => date.is_some_and(|r| date_matches(d, r)),
-            Some(Placed::Nothing) | None => false,
-        }
-    }
 }
 
 /// A Name or Phrase answer's first wording (as shown), and every wording folded.
@@ -549,36 +390,6 @@ fn read_deck(deck: &crate::deck::Deck<crate::deck::Cards>) -> DeckPart {
 /// [`read_deck`] of every deck, on every core; in library order.
 fn read_decks(lib: &Library) -> Vec<DeckPart> {
     crate::parallel::map_indexed(lib.decks.len(), |i| read_deck(&lib.decks[i].deck))
-}
-
-/// A card's folded keys and, for a person, the last word of each that has several: what a
-/// typed answer may be near.
-/// Each with the typos [`check_text`](super::check_text::check_text) forgives against it:
-/// by the letters of the wording as written, or for a last word, of the longer of it and the
-/// written word.
-fn reach_keys(variants: &[Text], keys: &[String], person: bool) -> Vec<Folded> {
-    let mut out: Vec<(String, usize)> = Vec::new();
-    for (v, k) in variants.iter().zip(keys) {
-        out.push((k.clone(), typo_allowance(letter_count(v))));
-        // A surname alone answers a person; a phrase has no surname.
-        if person
-            && words(k).count() >= 2
-            && let Some(last) = words(k).last()
-        {
-            let n = normalize(v);
-            let written = words(&n).last().map_or(0, letter_count);
-            out.push((
-                last.to_string(),
-                typo_allowance(written.max(letter_count(last))),
-            ));
-        }
-    }
-    // The same text twice forgives the more.
-    out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    out.dedup_by(|a, b| a.0 == b.0);
-    out.into_iter()
-        .map(|(k, allow)| Folded::forgiving(k, allow.min(255) as u8))
-        .collect()
 }
 
 /// A unit compared loosely: lowercase, plural 's' dropped.
