@@ -6,11 +6,12 @@
 //! the copy was made) keeps them in memory. A heavy user's 100,000 cards then cost a few
 //! megabytes instead of a hundred.
 
-use std::fs::File;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
+pub(super) use super::card_file::FileBodies;
+use super::card_file::{broken, split_items};
 use super::model::{Card, CardKind, Claim, Deck, Text};
 use crate::text::fold::normalize;
 
@@ -55,29 +56,6 @@ enum Bodies {
     },
     File(FileBodies),
 }
-
-/// Whole cards and search texts in a file: each card as JSON, one after another from
-/// `cards_at`, then each card's search text from `search_at`; `*_ends` give where each ends.
-#[derive(Debug)]
-pub(super) struct FileBodies {
-    pub(super) file: File,
-    pub(super) cards_at: u64,
-    pub(super) card_ends: Vec<u32>,
-    pub(super) search_at: u64,
-    pub(super) search_ends: Vec<u32>,
-    /// The cards read last, most recent last.
-    pub(super) recent: Mutex<Vec<(usize, Arc<Card>)>>,
-}
-
-/// How many bytes of cards or search texts are read at a time when going through a deck (the
-/// unit tests read 1 KB, so that items that span chunks, and items larger than one, are met).
-#[cfg(not(test))]
-const CHUNK: usize = 128 * 1024;
-#[cfg(test)]
-const CHUNK: usize = 1024;
-
-/// How many whole cards a deck read from a file keeps (a screen shows a few dozen at most).
-const RECENT: usize = 64;
 
 impl Heads {
     pub(super) fn shrink_to_fit(&mut self) {
@@ -246,16 +224,8 @@ impl Cards {
         deck: &Deck<C>,
         mut f: impl FnMut(usize, &str),
     ) -> std::io::Result<()> {
-        let each = |all: &[u8], ends: &[u32], f: &mut dyn FnMut(usize, &str)| {
-            let mut start = 0;
-            for (i, &end) in ends.iter().enumerate() {
-                let text = all
-                    .get(start..end as usize)
-                    .and_then(|b| std::str::from_utf8(b).ok())
-                    .ok_or_else(broken)?;
-                f(i, text);
-                start = end as usize;
-            }
+        let mut text = |i: usize, bytes: &[u8]| {
+            f(i, std::str::from_utf8(bytes).map_err(|_| broken())?);
             Ok(())
         };
         match &self.0.bodies {
@@ -269,12 +239,9 @@ impl Cards {
                     }
                     (all, ends)
                 });
-                each(all.as_bytes(), ends, &mut f)
+                split_items(all.as_bytes(), 0, 0, ends, &mut text)
             }
-            Bodies::File(b) => b.for_each_item(b.search_at, &b.search_ends, &mut |i, bytes| {
-                f(i, std::str::from_utf8(bytes).map_err(|_| broken())?);
-                Ok(())
-            }),
+            Bodies::File(b) => b.for_each_item(b.search_at, &b.search_ends, &mut text),
         }
     }
 
@@ -283,92 +250,6 @@ impl Cards {
         let mut out = Vec::with_capacity(self.len());
         self.for_each(|_, c| out.push(c.clone()))?;
         Ok(out)
-    }
-}
-
-fn broken() -> std::io::Error {
-    std::io::Error::new(
-        std::io::ErrorKind::InvalidData,
-        "the parsed copy of the deck is damaged",
-    )
-}
-
-/// Reads `buf.len()` bytes at `at`, whatever the file's position.
-fn read_at(file: &File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
-    }
-    #[cfg(windows)]
-    {
-        let mut done = 0;
-        while done < buf.len() {
-            let n =
-                std::os::windows::fs::FileExt::seek_read(file, &mut buf[done..], at + done as u64)?;
-            if n == 0 {
-                return Err(std::io::ErrorKind::UnexpectedEof.into());
-            }
-            done += n;
-        }
-        Ok(())
-    }
-}
-
-impl FileBodies {
-    fn get(&self, i: usize) -> Option<Arc<Card>> {
-        let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(p) = recent.iter().position(|(n, _)| *n == i) {
-            let hit = recent.remove(p);
-            let card = Arc::clone(&hit.1);
-            recent.push(hit);
-            return Some(card);
-        }
-        let start = i
-            .checked_sub(1)
-            .map_or(Some(0), |p| self.card_ends.get(p).copied())?;
-        let end = *self.card_ends.get(i)?;
-        let mut buf = vec![0; end.checked_sub(start)? as usize];
-        read_at(&self.file, &mut buf, self.cards_at + u64::from(start)).ok()?;
-        let card: Arc<Card> = Arc::new(serde_json::from_slice(&buf).ok()?);
-        if recent.len() >= RECENT {
-            recent.remove(0);
-        }
-        recent.push((i, Arc::clone(&card)));
-        Some(card)
-    }
-
-    /// Calls `f` with each item of a part of the file (cards or search texts: the part starts
-    /// at `at`, item `i` ends at `ends[i]`), in order, reading a chunk of items at a time, so
-    /// that going through a deck of 5,000 cards holds 128 KB, not the deck.
-    fn for_each_item(
-        &self,
-        at: u64,
-        ends: &[u32],
-        f: &mut dyn FnMut(usize, &[u8]) -> std::io::Result<()>,
-    ) -> std::io::Result<()> {
-        let mut buf = Vec::new();
-        let mut i = 0;
-        while i < ends.len() {
-            let start = i.checked_sub(1).map_or(0, |p| ends[p] as usize);
-            // The items that fit in a chunk, and one at least.
-            let mut j = i + 1;
-            while j < ends.len() && (ends[j] as usize).saturating_sub(start) <= CHUNK {
-                j += 1;
-            }
-            let len = (ends[j - 1] as usize)
-                .checked_sub(start)
-                .ok_or_else(broken)?;
-            buf.resize(len, 0);
-            read_at(&self.file, &mut buf, at + start as u64)?;
-            let mut from = 0;
-            for (k, &end) in ends.iter().enumerate().take(j).skip(i) {
-                let to = (end as usize).checked_sub(start).ok_or_else(broken)?;
-                f(k, buf.get(from..to).ok_or_else(broken)?)?;
-                from = to;
-            }
-            i = j;
-        }
-        Ok(())
     }
 }
 

@@ -4,6 +4,7 @@
 mod amount;
 mod cache;
 mod card_fields;
+mod card_file;
 pub mod cards;
 pub mod csv;
 pub mod date;

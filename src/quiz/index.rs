@@ -40,6 +40,7 @@ pub struct Figure {
 mod bytes;
 #[path = "index_reach.rs"]
 mod reach;
+pub use reach::cards_of_kind;
 use reach::{Placed, Reach, Word, reach_keys};
 
 /// Where a card sits in the library.
@@ -207,12 +208,17 @@ impl QuizIndex {
 
     /// Whose spelling, surname or wording a folded key is (see `names`).
     fn owners_of<'a>(&'a self, key: &'a str) -> impl Iterator<Item = Owner> + 'a {
+        self.places_of(key).map(|i| self.names[i as usize].1)
+    }
+
+    /// The places in `names` of the entries whose text is `key`.
+    fn places_of<'a>(&'a self, key: &'a str) -> impl Iterator<Item = u32> + 'a {
         let text = |i: u32| self.names[i as usize].0.text.as_str();
         let start = self.by_text.partition_point(|&i| text(i) < key);
         self.by_text[start..]
             .iter()
-            .take_while(move |&&i| text(i) == key)
-            .map(|&i| self.names[i as usize].1)
+            .copied()
+            .take_while(move |&i| text(i) == key)
     }
 
     /// The person whose spelling a folded key is (a spelling is one person's only).
@@ -317,17 +323,6 @@ impl QuizIndex {
 enum Wordings {
     Name(Option<Text>, Vec<Text>),
     Phrase(Option<Text>, Vec<Text>),
-}
-
-/// Every card of a kind, in library order (read from the cards' heads: a list of them would
-/// cost more than going through 100,000 heads).
-pub fn cards_of_kind(lib: &Library, kind: CardKind) -> impl Iterator<Item = CardRef> + '_ {
-    lib.decks.iter().enumerate().flat_map(move |(di, d)| {
-        let heads = d.deck.cards.heads().iter().enumerate();
-        heads
-            .filter(move |(_, h)| h.kind == kind)
-            .map(move |(ci, _)| CardRef { deck: di, card: ci })
-    })
 }
 
 /// What one deck's cards give the index.

@@ -3,7 +3,8 @@
 //! from each card's answer, then kept in 12 bytes a card.
 
 use super::{CardRef, Folded, Near, QuizIndex};
-use crate::deck::{PartialDate, Text};
+use crate::deck::Library;
+use crate::deck::{CardKind, PartialDate, Text};
 use crate::quiz::check::{date_matches, reading_inside};
 use crate::quiz::check_text::typo_allowance;
 use crate::text::date::DateReading;
@@ -62,14 +63,7 @@ impl QuizIndex {
                 let placed: Vec<Word> = words
                     .iter()
                     .map(|f| {
-                        let text = |i: u32| self.names[i as usize].0.text.as_str();
-                        let at = self.by_text.partition_point(|&i| text(i) < f.text.as_str());
-                        let name = self
-                            .by_text
-                            .get(at)
-                            .copied()
-                            .filter(|&i| text(i) == f.text.as_str())
-                            .unwrap_or(u32::MAX);
+                        let name = self.places_of(&f.text).next().unwrap_or(u32::MAX);
                         Word {
                             name,
                             allow: f.allow(),
@@ -144,4 +138,15 @@ pub(super) fn reach_keys(variants: &[Text], keys: &[String], person: bool) -> Ve
     out.into_iter()
         .map(|(k, allow)| Folded::forgiving(k, allow.min(255) as u8))
         .collect()
+}
+
+/// Every card of a kind, in library order (read from the cards' heads: a list of them would
+/// cost more than going through 100,000 heads).
+pub fn cards_of_kind(lib: &Library, kind: CardKind) -> impl Iterator<Item = CardRef> + '_ {
+    lib.decks.iter().enumerate().flat_map(move |(di, d)| {
+        let heads = d.deck.cards.heads().iter().enumerate();
+        heads
+            .filter(move |(_, h)| h.kind == kind)
+            .map(move |(ci, _)| CardRef { deck: di, card: ci })
+    })
 }
