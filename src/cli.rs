@@ -29,9 +29,10 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub screenshot: Option<PathBuf>,
 
-    /// The screen for --screenshot.
+    /// The screen for --screenshot: home, review, feedback, settings, topics, browser,
+    /// stats or editor.
     #[arg(long, value_name = "NAME", default_value = "home")]
-    pub screen: String,
+    pub screen: factquiz::ui::ShotTarget,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -58,15 +58,7 @@ fn child_answer_loop() {
     }
     assert_eq!(opened.read_only, None);
     let mut c = Collection::from_parts(library(), opened.store).unwrap();
-    let mut now: i64 = c
-        .store
-        .connection()
-        .query_row(
-            "SELECT coalesce(max(time_ms), ?1) FROM review",
-            [NOON],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let mut now: i64 = c.store().last_review_ms().unwrap().unwrap_or(NOON);
     let mut rng = StdRng::seed_from_u64(std::process::id().into());
     println!("OPENED");
     loop {
@@ -74,10 +66,10 @@ fn child_answer_loop() {
         let mut s = StudySession::with_queue(&c, vec![0], queue, rng.random());
         while let Some(cur) = s.current.clone() {
             now += rng.random_range(60_000..3 * 86_400_000);
-            c.fixed_clock = Some(Clock {
+            c.set_clock(Some(Clock {
                 now_ms: now,
                 offset_secs: 0,
-            });
+            }));
             let right = rng.random_bool(0.7);
             let response = match (cur.question.mode, cur.question.correct_choice) {
                 (Mode::Choice, Some(i)) if right => Response::Choice(i),
@@ -89,14 +81,10 @@ fn child_answer_loop() {
             };
             s.answer(&c, response);
             s.grade(&mut c, Grade::ALL[rng.random_range(0..4)]).unwrap();
-            let id: i64 = c
-                .store
-                .connection()
-                .query_row("SELECT max(id) FROM review", [], |r| r.get(0))
-                .unwrap();
+            let id = c.store().last_review_id().unwrap();
             println!("ANSWERED {id}");
             if rng.random_range(0..40) == 0 {
-                c.store.backup_before_import().unwrap();
+                c.backup_before_import().unwrap();
             }
         }
     }

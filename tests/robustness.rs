@@ -53,8 +53,7 @@ pub fn library(n: usize) -> Library {
 /// A collection of an `n`-card deck over the progress of `dir`, at a fixed clock.
 pub fn collection_in(dir: &Path, n: usize) -> Collection {
     let mut c = Collection::from_parts(library(n), Store::open(dir).unwrap()).unwrap();
-    c.fixed_clock = Some(clock(NOON));
-    c.data_dir = Some(dir.to_path_buf());
+    c.set_clock(Some(clock(NOON)));
     c
 }
 
@@ -67,7 +66,7 @@ pub fn clock(ms: i64) -> Clock {
 
 /// A session over every card of deck 0, due or not.
 pub fn session(c: &Collection) -> StudySession {
-    let n = c.library.decks[0].deck.cards.len();
+    let n = c.library().decks[0].deck.cards.len();
     let queue = (0..n).map(|card| Slot { deck: 0, card }).collect();
     StudySession::with_queue(c, vec![0], queue, 7)
 }

@@ -1,14 +1,11 @@
 //! The figures behind the statistics screen: reviews and time per day over the last year, the
 //! forecast of due cards, true retention per month, and cards by state. The day figures come
-//! from a cache of closed days checked against the log (see `day_cache`), never by reading a
+//! from a cache of closed days checked against the log (kept by the store), never by reading a
 //! year of reviews each time, and a worker thread computes them.
 
-use rusqlite::Connection;
-
-use super::day_cache;
 use super::topics::TopicStat;
 use crate::schedule::{CardState, Queue};
-use crate::store::StoreError;
+use crate::store::{Store, StoreError};
 
 /// Days of history the calendar and the daily charts cover.
 pub const HISTORY_DAYS: i64 = 365;
@@ -74,13 +71,10 @@ pub struct ChartInput<'a> {
     pub states: &'a [Option<CardState>],
 }
 
-/// Computes every chart's figures but the topics'. The day figures come through
-/// [`day_cache`]; with `write_cache` (a writable `conn`) its cache is kept up to date.
-pub fn compute(
-    conn: &Connection,
-    input: &ChartInput,
-    write_cache: bool,
-) -> Result<Charts, StoreError> {
+/// Computes every chart's figures but the topics'. The day figures come from the store's
+/// cache of closed days ([`Store::day_figures`]); with `write_cache` (a writable store) that
+/// cache is kept up to date.
+pub fn compute(store: &Store, input: &ChartInput, write_cache: bool) -> Result<Charts, StoreError> {
     let from = input.today - HISTORY_DAYS + 1;
     let mut days: Vec<DayFigures> = (from..=input.today)
         .map(|day| DayFigures {
@@ -91,7 +85,7 @@ pub fn compute(
     let mut taken_ms = vec![0i64; days.len()];
     // Answers to cards in review, per day, for true retention.
     let mut review_days: Vec<(i64, u32, u32)> = Vec::new();
-    for ((day, deck), f) in day_cache::figures(conn, from, input.today, write_cache)? {
+    for ((day, deck), f) in store.day_figures(from, input.today, write_cache)? {
         if input.deck.is_some_and(|d| d != deck) {
             continue;
         }

@@ -10,7 +10,7 @@ use crate::schedule::CardState;
 use crate::schedule::day::study_day;
 use crate::schedule::queue::Slot;
 use crate::schedule::scheduler::retrievability;
-use crate::store::StoreError;
+use crate::store::{Store, StoreError};
 use crate::study::Collection;
 
 /// Days of history that "recent accuracy" covers.
@@ -47,33 +47,14 @@ impl TopicStat {
 /// Right and total answers of each (deck id, card id).
 pub type AnswerCounts = HashMap<(String, String), (u32, u32)>;
 
-/// Right and total answers per card since a moment: (deck id, card id, right, total).
-fn recent_counts(
-    conn: &rusqlite::Connection,
-    since_ms: i64,
-    offset_secs: i32,
-) -> Result<Vec<(String, String, u32, u32)>, StoreError> {
-    // Through the day index (two days' slack for a changed time zone), then exactly by time.
-    let first_day = study_day(since_ms, offset_secs) - 2;
-    let mut stmt = conn.prepare(&format!(
-        "SELECT c.deck_id, c.card_id, x.right, x.n FROM
-           (SELECT key, sum(correct) AS right, count(*) AS n FROM review r
-            WHERE {} AND time_ms >= ?1 GROUP BY key) x
-         JOIN card c ON c.key = x.key",
-        crate::store::reviews::since_day(2)
-    ))?;
-    let rows = stmt.query_map(rusqlite::params![since_ms, first_day], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-    })?;
-    Ok(rows.collect::<Result<Vec<_>, _>>()?)
-}
-
 /// Right and total answers per card since a moment.
 pub fn recent_answers(coll: &Collection, since_ms: i64) -> Result<AnswerCounts, StoreError> {
-    let offset = coll.clock().offset_secs;
-    Ok(recent_counts(coll.store.connection(), since_ms, offset)?
+    let day = study_day(since_ms, coll.clock().offset_secs);
+    Ok(coll
+        .store()
+        .recent_answers(since_ms, day)?
         .into_iter()
-        .map(|(d, c, right, n)| ((d, c), (right, n)))
+        .map(|r| ((r.deck_id, r.card_id), (r.right, r.total)))
         .collect())
 }
 
@@ -81,7 +62,8 @@ pub fn recent_answers(coll: &Collection, since_ms: i64) -> Result<AnswerCounts, 
 /// `topics`). Built once per library (a walk over every card) and shared with the statistics
 /// worker, which has no library.
 pub struct TopicTable {
-    fingerprint: u64,
+    /// The collection and library versions it was built for.
+    of: (u64, u64),
     pub topics: Vec<String>,
     decks: Vec<DeckTopics>,
     /// Where each card is, by ids, made when first needed.
@@ -98,7 +80,7 @@ struct DeckTopics {
 }
 
 impl TopicTable {
-    fn build(lib: &Library, fingerprint: u64) -> TopicTable {
+    fn build(lib: &Library, of: (u64, u64)) -> TopicTable {
         let mut ids: HashMap<&str, u32> = HashMap::new();
         let mut topics: Vec<String> = Vec::new();
         let decks = lib
@@ -130,7 +112,7 @@ impl TopicTable {
             })
             .collect();
         TopicTable {
-            fingerprint,
+            of,
             topics,
             decks,
             positions: OnceLock::new(),
@@ -171,15 +153,16 @@ impl TopicTable {
     }
 }
 
-/// The topic table of a library, from a cache shared by every screen and worker.
-pub fn topic_table(lib: &Library) -> Arc<TopicTable> {
+/// The topic table of a collection's library, from a cache shared by every screen and worker
+/// (built again when the collection's library version moves).
+pub fn topic_table(coll: &Collection) -> Arc<TopicTable> {
     static TABLE: Mutex<Option<Arc<TopicTable>>> = Mutex::new(None);
-    let fp = lib.fingerprint();
+    let of = coll.versions().of_library();
     let mut cached = TABLE.lock().unwrap_or_else(|e| e.into_inner());
     match cached.as_ref() {
-        Some(t) if t.fingerprint == fp => Arc::clone(t),
+        Some(t) if t.of == of => Arc::clone(t),
         _ => {
-            let t = Arc::new(TopicTable::build(lib, fp));
+            let t = Arc::new(TopicTable::build(coll.library(), of));
             *cached = Some(Arc::clone(&t));
             t
         }
@@ -198,16 +181,13 @@ pub struct TopicInput<'a> {
 }
 
 /// Every topic's figures, weakest first (topics with nothing studied last, by name), with the
-/// recent answers read through `conn`.
-pub fn compute_topics(
-    conn: &rusqlite::Connection,
-    input: &TopicInput<'_>,
-) -> Result<Vec<TopicStat>, StoreError> {
+/// recent answers read from `store`.
+pub fn compute_topics(store: &Store, input: &TopicInput<'_>) -> Result<Vec<TopicStat>, StoreError> {
     let since = input.now_ms - ACCURACY_DAYS * 86_400_000;
     let mut recent: HashMap<Slot, (u32, u32)> = HashMap::new();
-    for (deck, card, right, n) in recent_counts(conn, since, input.offset_secs)? {
-        if let Some(slot) = input.table.position(&deck, &card) {
-            recent.insert(slot, (right, n));
+    for r in store.recent_answers(since, study_day(since, input.offset_secs))? {
+        if let Some(slot) = input.table.position(&r.deck_id, &r.card_id) {
+            recent.insert(slot, (r.right, r.total));
         }
     }
     let table = &input.table;
@@ -283,13 +263,13 @@ pub fn compute_topics(
 pub fn topic_stats(coll: &Collection) -> Result<Vec<TopicStat>, StoreError> {
     let clock = coll.clock();
     let input = TopicInput {
-        table: topic_table(&coll.library),
-        states: &coll.states,
+        table: topic_table(coll),
+        states: coll.states(),
         now_ms: clock.now_ms,
         offset_secs: clock.offset_secs,
-        decay: coll.scheduler.decay(),
+        decay: coll.scheduler().decay(),
     };
-    compute_topics(coll.store.connection(), &input)
+    compute_topics(coll.store(), &input)
 }
 
 /// The cards of a weak-topic session: every unsuspended card with one of the topics, due or not,
@@ -298,7 +278,7 @@ pub fn weak_topic_queue(coll: &Collection, topics: &[String], limit: usize) -> V
     let clock = coll.clock();
     let mut studied: Vec<(f32, Slot)> = Vec::new();
     let mut unseen: Vec<Slot> = Vec::new();
-    for (di, d) in coll.library.decks.iter().enumerate() {
+    for (di, d) in coll.library().decks.iter().enumerate() {
         // The deck's topic numbers that are asked for.
         let wanted: Vec<bool> = d
             .deck
@@ -318,7 +298,7 @@ pub fn weak_topic_queue(coll: &Collection, topics: &[String], limit: usize) -> V
             let slot = Slot { deck: di, card: ci };
             match coll.state(slot) {
                 Some(s) if s.suspended => {}
-                Some(s) => match coll.scheduler.retrievability(s, &clock) {
+                Some(s) => match coll.scheduler().retrievability(s, &clock) {
                     Some(r) => studied.push((r, slot)),
                     None => unseen.push(slot),
                 },
@@ -345,32 +325,17 @@ pub struct Leech {
 
 /// Every leech of the library with what went wrong.
 pub fn leeches(coll: &Collection) -> Result<Vec<Leech>, StoreError> {
-    // Every wrong answer to a leech in one query (a heavy user has a thousand leeches),
-    // newest first.
-    let mut stmt = coll.store.connection().prepare(
-        "SELECT c.deck_id, c.card_id, r.answer FROM card_state s
-           JOIN card c ON c.key = s.key JOIN review r ON r.key = s.key
-         WHERE s.leech AND NOT r.correct AND r.answer IS NOT NULL ORDER BY r.id DESC",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })?;
     let mut answers: HashMap<String, HashMap<String, Vec<String>>> = HashMap::new();
-    for row in rows {
-        let (deck, card, answer) = row?;
+    for a in coll.store().leech_answers()? {
         answers
-            .entry(deck)
+            .entry(a.deck_id)
             .or_default()
-            .entry(card)
+            .entry(a.card_id)
             .or_default()
-            .push(answer);
+            .push(a.answer);
     }
     let mut out = Vec::new();
-    for (di, d) in coll.library.decks.iter().enumerate() {
+    for (di, d) in coll.library().decks.iter().enumerate() {
         let mut of_deck = answers.get_mut(&d.deck.id);
         for (ci, card) in d.deck.cards.heads().iter().enumerate() {
             let slot = Slot { deck: di, card: ci };

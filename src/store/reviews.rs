@@ -11,7 +11,7 @@ use super::{Store, StoreError, write_state};
 use crate::schedule::state::{CardState, Queue};
 
 /// The setting that keeps figures derived from the review log (the statistics' day figures,
-/// see `stats::day_cache`), and the one that holds the last review id they count. Undoing a
+/// see `day_figures`), and the one that holds the last review id they count. Undoing a
 /// review they count drops both, so that they are never wrong.
 pub const DAY_FIGURES_KEY: &str = "stats.day_figures";
 pub const DAY_FIGURES_THROUGH_KEY: &str = "stats.day_figures.through";
@@ -69,7 +69,7 @@ const NOTE_DAY: &str = "INSERT OR IGNORE INTO review_day (day, first_id) VALUES 
 /// instead of all of it. Right even when the clock went back (a later review on an earlier
 /// day): a day's first id is the smallest id on it, and every review of the days asked for
 /// comes at or after the smallest of those.
-pub fn since_day(param: usize) -> String {
+pub(super) fn since_day(param: usize) -> String {
     format!(
         "r.id >= (SELECT coalesce(min(first_id), 9223372036854775807) FROM review_day
                   WHERE day >= ?{param}) AND r.day >= ?{param}"

@@ -9,7 +9,7 @@ use crate::study::{Answered, Collection};
 
 /// Draws the feedback for an answered card.
 pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) {
-    let (Some(deck), Some(card)) = (coll.deck(a.slot), coll.card(a.slot)) else {
+    let Some((deck, card)) = widgets::card_or_error(ui, coll, a.slot) else {
         return;
     };
     let o = &a.outcome;

@@ -6,10 +6,15 @@ use std::collections::BTreeSet;
 
 use egui::{RichText, Ui};
 
+use super::command::Command;
+use super::status::Message;
 use super::{theme, widgets};
 use crate::schedule::queue::Slot;
 use crate::stats::topics::{Leech, TopicStat, leeches, topic_stats, weak_topic_queue};
-use crate::study::Collection;
+use crate::study::{Collection, Versions};
+
+/// The collection's versions a figure was computed from.
+type Key = Versions;
 
 /// Cards in one weak-topic session at most.
 pub const SESSION_CARDS: usize = 40;
@@ -19,20 +24,9 @@ pub struct TopicsScreen {
     stats: Option<Vec<TopicStat>>,
     leeches: Vec<Leech>,
     picked: BTreeSet<String>,
-    generation: u64,
+    computed: Option<Key>,
     queue: Vec<Slot>,
-    queue_key: Option<(u64, BTreeSet<String>)>,
-    error: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum TopicsAction {
-    /// Study these cards (due or not).
-    Study(Vec<Slot>),
-    Suspend(Slot),
-    ShowInBrowser(Slot),
-    /// Open the card in the deck editor (a built-in deck is opened as a copy).
-    Edit(Slot),
+    queue_key: Option<(Key, BTreeSet<String>)>,
 }
 
 fn pct(v: Option<f32>) -> String {
@@ -40,11 +34,14 @@ fn pct(v: Option<f32>) -> String {
 }
 
 impl TopicsScreen {
-    fn refresh(&mut self, coll: &Collection, generation: u64) {
-        if self.stats.is_some() && self.generation == generation {
-            return;
+    /// Computes the figures again when the collection's progress, settings, decks or
+    /// parameters changed since they were computed; an error is said once.
+    fn refresh(&mut self, coll: &Collection) -> Option<Command> {
+        let key = coll.versions();
+        if self.computed == Some(key) {
+            return None;
         }
-        self.generation = generation;
+        self.computed = Some(key);
         match topic_stats(coll).and_then(|s| Ok((s, leeches(coll)?))) {
             Ok((stats, leeches)) => {
                 if self.picked.is_empty() {
@@ -57,29 +54,22 @@ impl TopicsScreen {
                 }
                 self.stats = Some(stats);
                 self.leeches = leeches;
-                self.error = None;
+                None
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => Some(Command::Say(Message::error(format!(
+                "The weak topics could not be computed: {e}"
+            )))),
         }
     }
 
-    pub fn show(
-        &mut self,
-        ui: &mut Ui,
-        coll: &Collection,
-        generation: u64,
-    ) -> Option<TopicsAction> {
-        self.refresh(coll, generation);
-        let mut action = None;
+    pub fn show(&mut self, ui: &mut Ui, coll: &Collection) -> Option<Command> {
+        let mut action = self.refresh(coll);
         ui.label(RichText::new("Weak topics").size(24.0).strong());
-        if let Some(e) = &self.error {
-            ui.colored_label(theme::wrong(ui), e);
-        }
-        let Some(stats) = &self.stats else {
-            return None;
+        let (Some(stats), Some(computed)) = (&self.stats, self.computed) else {
+            return action;
         };
         // The session's cards: computed again only when the picks or the progress change.
-        let key = (self.generation, self.picked.clone());
+        let key = (computed, self.picked.clone());
         if self.queue_key.as_ref() != Some(&key) {
             let picked: Vec<String> = self.picked.iter().cloned().collect();
             self.queue = weak_topic_queue(coll, &picked, SESSION_CARDS)
@@ -95,13 +85,13 @@ impl TopicsScreen {
                 picked_cards.len()
             );
             let go = ui.add_enabled(
-                !picked_cards.is_empty() && coll.read_only.is_none(),
+                !picked_cards.is_empty() && coll.read_only().is_none(),
                 egui::Button::new(RichText::new(label).strong()),
             );
             let key = !ui.ctx().egui_wants_keyboard_input()
                 && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
-            if (go.clicked() || key) && !picked_cards.is_empty() && coll.read_only.is_none() {
-                action = Some(TopicsAction::Study(picked_cards.to_vec()));
+            if (go.clicked() || key) && !picked_cards.is_empty() && coll.read_only().is_none() {
+                action = Some(Command::StudyCards(picked_cards.to_vec()));
             }
             if ui.button("Pick the five weakest").clicked() {
                 self.picked = stats
@@ -159,7 +149,7 @@ impl TopicsScreen {
             ui.label("No leeches: no card has been failed 8 times.");
         }
         for l in &self.leeches {
-            let (Some(deck), Some(card)) = (coll.deck(l.slot), coll.card(l.slot)) else {
+            let Some((deck, card)) = widgets::card_or_error(ui, coll, l.slot) else {
                 continue;
             };
             egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -183,18 +173,18 @@ impl TopicsScreen {
                     let suspended = coll.state(l.slot).is_some_and(|s| s.suspended);
                     if ui
                         .add_enabled(
-                            !suspended && coll.read_only.is_none(),
+                            !suspended && coll.read_only().is_none(),
                             egui::Button::new("Suspend"),
                         )
                         .clicked()
                     {
-                        action = Some(TopicsAction::Suspend(l.slot));
+                        action = Some(Command::SetSuspended(l.slot, true));
                     }
                     if widgets::key_button(ui, "B", "Show in the browser").clicked() {
-                        action = Some(TopicsAction::ShowInBrowser(l.slot));
+                        action = Some(Command::ShowInBrowser(l.slot));
                     }
                     if ui.button("Edit in the deck editor").clicked() {
-                        action = Some(TopicsAction::Edit(l.slot));
+                        action = Some(Command::EditCard(l.slot));
                     }
                 });
             });

@@ -1,4 +1,4 @@
-//! Review figures per study day and deck, for the charts, without reading a year of reviews
+//! Review figures per study day and deck, for the statistics' charts, without reading a year of reviews
 //! each time the statistics open. The figures of closed days (before today) are kept in the
 //! progress file's settings with the last review id they count; undoing a review they count
 //! drops them (`Store::undo_review`), and a file without them, or with figures from another
@@ -10,12 +10,9 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
+use super::reviews::{DAY_FIGURES_KEY as KEY, DAY_FIGURES_THROUGH_KEY as THROUGH_KEY, since_day};
+use super::{Store, StoreError};
 use crate::schedule::Queue;
-use crate::store::StoreError;
-
-use crate::store::reviews::{
-    DAY_FIGURES_KEY as KEY, DAY_FIGURES_THROUGH_KEY as THROUGH_KEY, since_day,
-};
 
 const VERSION: u32 = 1;
 
@@ -41,7 +38,7 @@ impl Figures {
 }
 
 /// (study day, deck id) -> figures.
-pub type DayFigures = HashMap<(i64, String), Figures>;
+pub type FiguresByDay = HashMap<(i64, String), Figures>;
 
 /// What is kept: the figures of reviews with `id <= through_id` on days `from_day` to
 /// `before_day - 1`.
@@ -57,7 +54,7 @@ struct Cache {
 }
 
 /// Reads the figures of reviews matching `condition` (on `r`, with `?1`, `?2`... bound).
-fn query(conn: &Connection, condition: &str, values: &[i64]) -> Result<DayFigures, StoreError> {
+fn query(conn: &Connection, condition: &str, values: &[i64]) -> Result<FiguresByDay, StoreError> {
     let sql = format!(
         "SELECT r.day, c.deck_id, count(*), sum(r.correct), sum(r.taken_ms),
                 sum(r.queue_before = {q}), sum(r.correct AND r.queue_before = {q})
@@ -78,7 +75,7 @@ fn query(conn: &Connection, condition: &str, values: &[i64]) -> Result<DayFigure
             },
         ))
     })?;
-    let mut out = DayFigures::new();
+    let mut out = FiguresByDay::new();
     for row in rows {
         let (k, f) = row?;
         out.entry(k).or_default().add(&f);
@@ -86,7 +83,7 @@ fn query(conn: &Connection, condition: &str, values: &[i64]) -> Result<DayFigure
     Ok(out)
 }
 
-fn merge(into: &mut DayFigures, from: DayFigures) {
+fn merge(into: &mut FiguresByDay, from: FiguresByDay) {
     for (k, f) in from {
         into.entry(k).or_default().add(&f);
     }
@@ -107,15 +104,37 @@ fn read_cache(conn: &Connection) -> Option<Cache> {
         .filter(|c| c.version == VERSION && c.through_id == through)
 }
 
-/// The figures of every study day from `from` to `today` (all reviews), per deck. With
-/// `write`, a cache that was missing, stale or wrong is written back (through `conn`, which
-/// must then be writable; a failure to write is ignored: the figures are right either way).
-pub fn figures(
+impl Store {
+    /// The figures of every study day from `from` to `today` (all reviews), per deck. With
+    /// `write`, a cache that was missing, stale or wrong is written back (the store must then
+    /// be writable; a failure to write is ignored: the figures are right either way).
+    pub fn day_figures(
+        &self,
+        from: i64,
+        today: i64,
+        write: bool,
+    ) -> Result<FiguresByDay, StoreError> {
+        figures(&self.conn, from, today, write)
+    }
+
+    /// Forgets the kept figures of closed days (the next statistics rebuild them from the
+    /// log, as the first time ever).
+    pub fn forget_day_figures(&mut self) -> Result<(), StoreError> {
+        for key in [KEY, THROUGH_KEY] {
+            self.conn
+                .execute("DELETE FROM settings WHERE key = ?1", [key])?;
+        }
+        Ok(())
+    }
+}
+
+/// See [`Store::day_figures`].
+fn figures(
     conn: &Connection,
     from: i64,
     today: i64,
     write: bool,
-) -> Result<DayFigures, StoreError> {
+) -> Result<FiguresByDay, StoreError> {
     // One read transaction: every query sees the same log.
     let tx = conn.unchecked_transaction()?;
     let max_id: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM review", [], |r| r.get(0))?;
@@ -123,7 +142,7 @@ pub fn figures(
     let usable = cache
         .as_ref()
         .is_some_and(|c| c.from_day <= from && c.before_day <= today + 1 && c.through_id <= max_id);
-    let mut out = DayFigures::new();
+    let mut out = FiguresByDay::new();
     let fresh = match cache.filter(|_| usable) {
         Some(c) => {
             for (day, deck, f) in &c.rows {
@@ -160,7 +179,7 @@ pub fn figures(
 /// Keeps the closed days (before today) of `figures`, which hold every review up to `max_id`.
 fn write_cache(
     conn: &Connection,
-    figures: &DayFigures,
+    figures: &FiguresByDay,
     from: i64,
     today: i64,
     max_id: i64,
@@ -204,7 +223,7 @@ fn write_cache(
 mod tests {
     use super::*;
     use crate::schedule::CardState;
-    use crate::store::{ReviewRecord, Store};
+    use crate::store::ReviewRecord;
 
     fn review(card: &str, day: i64, correct: bool) -> ReviewRecord {
         let mut after = CardState::new_card();
@@ -224,7 +243,7 @@ mod tests {
         }
     }
 
-    fn sum(f: &DayFigures, day: i64) -> (u32, u32) {
+    fn sum(f: &FiguresByDay, day: i64) -> (u32, u32) {
         f.iter()
             .filter(|((d, _), _)| *d == day)
             .fold((0, 0), |a, (_, f)| (a.0 + f.answers, a.1 + f.right))
@@ -243,14 +262,14 @@ mod tests {
             })
             .collect();
         store.record_many(&log).unwrap();
-        let conn = store.connection();
+        let conn = &store.conn;
         let first = figures(conn, 95, 108, true).unwrap();
         assert!(read_cache(conn).is_some(), "the closed days were kept");
         assert_eq!(figures(conn, 95, 108, true).unwrap(), first);
         // A new review today, an old review imported, an undone review: all show.
         store.record_many(&[review("a1", 108, true)]).unwrap();
         store.record_many(&[review("b1", 101, false)]).unwrap();
-        let conn = store.connection();
+        let conn = &store.conn;
         let f = figures(conn, 95, 108, true).unwrap();
         assert_eq!(sum(&f, 108), (4, 3));
         assert_eq!(sum(&f, 101).0, sum(&first, 101).0 + 1);
@@ -261,7 +280,7 @@ mod tests {
             .unwrap();
         drop(f);
         store.undo_review(id, None).unwrap();
-        let conn = store.connection();
+        let conn = &store.conn;
         let f = figures(conn, 95, 108, true).unwrap();
         assert_eq!(sum(&f, 102).0, sum(&first, 102).0 - 1);
         // And the next day, the cache moves on.

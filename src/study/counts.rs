@@ -1,0 +1,86 @@
+//! What is due: every deck's new, due and total counts for today, the queue of a session, what
+//! comes due tomorrow, and when the next card comes due.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Collection;
+use super::error::StudyResult;
+use crate::schedule::queue::{DeckCounts, DeckView, Slot, build_queue, deck_counts};
+
+impl Collection {
+    fn views(&self, decks: &[usize], done: &HashMap<String, (u32, u32)>) -> Vec<DeckView<'_>> {
+        decks
+            .iter()
+            .filter_map(|&i| {
+                let d = self.library.decks.get(i)?;
+                Some(DeckView {
+                    index: i,
+                    deck: &d.deck,
+                    states: self.states.get(i).map_or(&[], Vec::as_slice),
+                    done_today: done.get(&d.deck.id).copied().unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+
+    /// New, due and total counts of every deck, for today.
+    pub fn deck_counts(&self) -> StudyResult<Vec<DeckCounts>> {
+        let clock = self.clock();
+        let today = clock.today();
+        let done = self.store.day_counts(today)?;
+        let all: Vec<usize> = (0..self.library.decks.len()).collect();
+        Ok(self
+            .views(&all, &done)
+            .iter()
+            .map(|v| deck_counts(v, self.limits(), today, clock.now_ms))
+            .collect())
+    }
+
+    /// The cards to study now from these decks.
+    pub fn queue(&self, decks: &[usize], seed: u64) -> StudyResult<Vec<Slot>> {
+        let clock = self.clock();
+        let today = clock.today();
+        let done = self.store.day_counts(today)?;
+        let views = self.views(decks, &done);
+        let claims_seen = self.claims_answered_on(today);
+        Ok(build_queue(
+            &views,
+            self.limits(),
+            today,
+            clock.now_ms,
+            self.settings.new_order,
+            seed,
+            &claims_seen,
+        ))
+    }
+
+    /// (deck index, claim id) of the claims whose cards were answered on a study day.
+    fn claims_answered_on(&self, day: i64) -> HashSet<(usize, String)> {
+        let mut out = HashSet::new();
+        let offset = self.clock().offset_secs;
+        for (di, d) in self.library.decks.iter().enumerate() {
+            for (ci, c) in d.deck.cards.heads().iter().enumerate() {
+                let claim = c.claim.and_then(|i| d.deck.claims.get(i as usize));
+                if let (Some(claim), Some(s)) = (claim, self.state(Slot { deck: di, card: ci }))
+                    && s.last_review_ms > 0
+                    && crate::schedule::day::study_day(s.last_review_ms, offset) == day
+                {
+                    out.insert((di, claim.id.to_string()));
+                }
+            }
+        }
+        out
+    }
+
+    /// Cards of these decks that will be due on the study day after today.
+    pub fn due_tomorrow(&self, decks: &[usize]) -> usize {
+        let tomorrow = self.clock().today() + 1;
+        decks
+            .iter()
+            .filter_map(|&d| self.states.get(d))
+            .flatten()
+            .flatten()
+            .filter(|s| !s.suspended && !s.is_new() && s.due_day <= tomorrow)
+            .count()
+    }
+}
