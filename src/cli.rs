@@ -81,11 +81,52 @@ pub enum Command {
     },
     /// Export a deck (by id) to a file: RON, or CSV/TSV by the file's extension.
     Export { deck: String, file: PathBuf },
+    /// Print what a study session would ask now, in order: deck, card, kind, mode, state and
+    /// due time of each card (no deck: every deck).
+    Queue {
+        /// Deck ids (default: every deck).
+        decks: Vec<String>,
+        /// Print a JSON array of {deck, card, kind, mode, state, due, due_ms}.
+        #[arg(long)]
+        json: bool,
+        /// The seed that orders new cards in random order (default: the clock, as the app).
+        #[arg(long)]
+        seed: Option<u64>,
+    },
+    /// Answer a card and record the review exactly as the app would: check the answer,
+    /// suggest the grade, schedule, save; print the outcome and the next due time.
+    /// Exit status: 0 right, 1 wrong, 2 unknown deck or card, 3 the progress could not be
+    /// written.
+    Answer(AnswerArgs),
     /// Write your review log as CSV (the columns `optimize --revlog` reads, plus deck and answer).
     ExportReviews {
         /// The CSV file to write ("-" for standard output).
         file: PathBuf,
     },
+}
+
+/// What `factquiz answer` takes.
+#[derive(clap::Args, Debug)]
+pub struct AnswerArgs {
+    pub deck: String,
+    pub card: String,
+    /// The answer as typed. Choice mode: an option's number; verdict: confirmed, false,
+    /// disputed or unverified; order: the shown events' numbers in your order ("2,1,3");
+    /// source-said: source ids, one per figure, separated by commas.
+    pub answer: String,
+    /// The grade to record (default: the one the quiz suggests).
+    #[arg(long, value_parser = parse_grade)]
+    pub grade: Option<factquiz::quiz::Grade>,
+    /// Ask the card in this mode (default: typed recall, or the card's own mode for
+    /// verdict, order and source-said cards).
+    #[arg(long, value_parser = parse_mode)]
+    pub mode: Option<factquiz::quiz::Mode>,
+    /// The seed that shuffles options and events (as `factquiz ask --seed`).
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Print the outcome as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -115,6 +156,10 @@ pub fn run(args: Args) -> ExitCode {
             let lib = Library::load(Some(&data_dir::user_decks(&data_dir)), &args.decks);
             crate::import_cmd::export(&lib, &deck, &file)
         }
+        Some(Command::Queue { decks, json, seed }) => {
+            crate::study_cmd::queue(&data_dir, &args.decks, &decks, json, seed)
+        }
+        Some(Command::Answer(a)) => crate::study_cmd::answer(&data_dir, &args.decks, &a),
         None => crate::ui_main(data_dir, args),
     }
 }
@@ -137,8 +182,20 @@ fn check(data_dir: &std::path::Path, paths: &[PathBuf], json: bool) -> ExitCode 
     }
 }
 
+fn parse_grade(s: &str) -> Result<factquiz::quiz::Grade, String> {
+    factquiz::quiz::Grade::ALL
+        .into_iter()
+        .find(|g| g.name().eq_ignore_ascii_case(s))
+        .ok_or_else(|| "one of: again, hard, good, easy".into())
+}
+
+fn parse_mode(s: &str) -> Result<factquiz::quiz::Mode, String> {
+    factquiz::quiz::Mode::from_name(s)
+        .ok_or_else(|| "one of: choice, typed, verdict, order, source-said".into())
+}
+
 /// Writes to standard output; a closed pipe (`factquiz check | head`) ends the output quietly.
-fn emit(text: &str) {
+pub fn emit(text: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());

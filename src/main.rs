@@ -4,6 +4,7 @@
 mod cli;
 mod import_cmd;
 mod optimize_cmd;
+mod study_cmd;
 mod try_cmd;
 
 use std::process::ExitCode;

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use factquiz::deck::{Answer, DeckOrigin, Library};
+use factquiz::deck::{Answer, Library};
 use factquiz::quiz::{Grade, Mode, Response};
 use factquiz::schedule::Clock;
 use factquiz::schedule::queue::Slot;
@@ -23,26 +23,11 @@ use rand::{Rng, SeedableRng, rngs::StdRng};
 /// Where the child works; set only for the child.
 const DIR_VAR: &str = "FACTQUIZ_CRASH_TEST_DIR";
 const ROUNDS: usize = 200;
-/// 2022-01-10 12:00 UTC.
-const NOON: i64 = 18_998 * 86_400_000 + 12 * 3_600_000;
+mod common;
+use common::NOON;
 
 fn library() -> Library {
-    let cards: String = (0..16)
-        .map(|i| {
-            format!(
-                "(id: \"c{i}\", kind: What, prompt: \"Question {i}?\", \
-                 answer: Phrase([\"answer number {i}\"]), \
-                 evidence: [(source: \"s\", locator: \"top\", says: \"it\")]),"
-            )
-        })
-        .collect();
-    let text = format!(
-        "Deck(id: \"d\", title: \"D\", sources: [(id: \"s\", title: \"S\", published: \"2022\")], \
-         cards: [{cards}])"
-    );
-    let mut lib = Library::default();
-    lib.add_text(&text, "d.ron", DeckOrigin::BuiltIn);
-    lib
+    common::library(16)
 }
 
 /// The child: answers until it is killed. Runs only when the parent sets `DIR_VAR`.

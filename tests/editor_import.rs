@@ -3,6 +3,8 @@
 //! card with two spellings, try it, save, find it on the home screen, study it); a reload of
 //! the decks gives answer checking the new decks' people.
 
+mod common;
+
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -12,7 +14,7 @@ use factquiz::deck::load::{load_deck, to_ron};
 use factquiz::deck::{Amount, Library};
 use factquiz::quiz::{Question, Response, check};
 use factquiz::study::Collection;
-use factquiz::ui::{App, Command, Screen, Startup};
+use factquiz::ui::{App, Command, Screen};
 
 /// Asserts two decks are equal, naming the first part that differs (never the whole deck).
 fn same(got: &factquiz::deck::Deck, want: &factquiz::deck::Deck, how: &str) {
@@ -191,10 +193,7 @@ fn after_a_reload_answers_are_checked_against_the_new_decks() {
 #[test]
 fn the_editor_creates_tries_saves_and_studies_a_deck() {
     let dir = tempfile::tempdir().unwrap();
-    let startup = Startup::new(dir.path().to_path_buf());
-    let mut h = Harness::builder()
-        .with_size([1100.0, 2200.0])
-        .build_eframe(move |cc| App::new(cc, startup));
+    let mut h = common::harness(dir.path(), [1100.0, 2200.0]);
     h.run();
     h.key_press(Key::E);
     h.run();
@@ -274,10 +273,7 @@ fn the_editor_creates_tries_saves_and_studies_a_deck() {
 #[test]
 fn leaving_the_editor_with_unsaved_changes_asks_first() {
     let dir = tempfile::tempdir().unwrap();
-    let startup = Startup::new(dir.path().to_path_buf());
-    let mut h = Harness::builder()
-        .with_size([1100.0, 2200.0])
-        .build_eframe(move |cc| App::new(cc, startup));
+    let mut h = common::harness(dir.path(), [1100.0, 2200.0]);
     h.run();
     h.key_press(Key::E);
     h.run();

@@ -305,11 +305,7 @@ fn a_second_copy_cannot_write() {
         other => panic!("expected Locked, got {:?}", other.err()),
     }
     let c = Collection::open(dir.path(), &[]).unwrap();
-    assert!(
-        c.read_only()
-            .unwrap()
-            .contains("another copy of factquiz")
-    );
+    assert!(c.read_only().unwrap().contains("another copy of factquiz"));
     drop(first);
     assert!(
         Collection::open(dir.path(), &[])

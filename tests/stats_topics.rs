@@ -1,6 +1,8 @@
 //! Weak topics, chart figures and browser filters on a hand-built history with known answers,
 //! and every screen opened in the real app.
 
+mod common;
+
 use factquiz::deck::{DeckOrigin, Library};
 use factquiz::quiz::Grade;
 use factquiz::schedule::queue::Slot;
@@ -228,12 +230,9 @@ fn browser_filters_and_sorts() {
 #[test]
 fn every_screen_opens_in_the_app() {
     use egui_kittest::kittest::Queryable;
-    use factquiz::ui::{App, Screen, Startup};
+    use factquiz::ui::Screen;
     let dir = tempfile::tempdir().unwrap();
-    let startup = Startup::new(dir.path().to_path_buf());
-    let mut h = egui_kittest::Harness::builder()
-        .with_size([1100.0, 800.0])
-        .build_eframe(move |cc| App::new(cc, startup));
+    let mut h = common::harness(dir.path(), [1100.0, 800.0]);
     h.run();
     let n = h.state().collection().unwrap().library().card_count();
     let all = format!("{n} of {n} cards");

@@ -9,11 +9,10 @@ use factquiz::store::backup::BackupReason;
 use factquiz::study::{Collection, StudySession};
 use factquiz::ui::{App, Startup};
 
+mod common;
+
 fn harness(dir: &std::path::Path) -> Harness<'static, App> {
-    let startup = Startup::new(dir.to_path_buf());
-    Harness::builder()
-        .with_size([1100.0, 800.0])
-        .build_eframe(move |cc| App::new(cc, startup))
+    common::harness(dir, [1100.0, 800.0])
 }
 
 /// Answers three cards in a fresh collection, then backs the progress up.

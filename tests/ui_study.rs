@@ -5,13 +5,12 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use factquiz::quiz::Mode;
-use factquiz::ui::{App, Command, Screen, Startup};
+use factquiz::ui::{App, Command, Screen};
+
+mod common;
 
 fn harness(dir: &std::path::Path) -> Harness<'static, App> {
-    let startup = Startup::new(dir.to_path_buf());
-    Harness::builder()
-        .with_size([1100.0, 800.0])
-        .build_eframe(move |cc| App::new(cc, startup))
+    common::harness(dir, [1100.0, 800.0])
 }
 
 fn number_key(i: usize) -> Key {

@@ -90,9 +90,7 @@ fn a_damaged_file_is_moved_aside_unchanged_and_the_latest_good_backup_is_offered
         let bad = fs::read(&main).unwrap();
 
         let c = Collection::open(dir.path(), &[]).unwrap();
-        let notice = c
-            .notice()
-            .unwrap_or_else(|| panic!("{what}: no notice"));
+        let notice = c.notice().unwrap_or_else(|| panic!("{what}: no notice"));
         assert!(notice.contains("could not be used"), "{what}: {notice}");
         assert!(notice.contains("moved aside"), "{what}: {notice}");
         assert!(notice.contains("restore it"), "{what}: {notice}");
@@ -158,11 +156,7 @@ fn a_file_from_a_newer_factquiz_is_left_untouched_and_nothing_is_saved() {
     let notice = c.notice().unwrap();
     assert!(notice.contains("newer version of factquiz"), "{notice}");
     assert!(notice.contains("left untouched"), "{notice}");
-    assert!(
-        c.read_only()
-            .unwrap()
-            .contains("nothing you do is saved")
-    );
+    assert!(c.read_only().unwrap().contains("nothing you do is saved"));
     assert_eq!(c.restore_candidate(), None);
     drop(c);
     assert_eq!(fs::read(&main).unwrap(), before);
