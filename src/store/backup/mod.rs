@@ -389,5 +389,4 @@ pub(crate) fn io_error(e: std::io::Error) -> StoreError {
 }
 
 #[cfg(test)]
-#[path = "backup_tests.rs"]
 mod tests;
