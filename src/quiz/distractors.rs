@@ -7,12 +7,13 @@ use std::borrow::Cow;
 use rand::Rng;
 use rand::seq::SliceRandom;
 
-use super::check_text::check_text;
-use super::index::{QuizIndex, unit_key, value_number};
+use super::check::check_text;
+use super::index::{QuizIndex, value_number};
 use crate::deck::date::days_in_month;
 use crate::deck::{Answer, Card, CardKind, Deck, NumberAnswer, PartialDate, Precision, Text};
 use crate::text::fold::normalize;
 use crate::text::number::format_number;
+use crate::text::units::unit_key;
 
 /// Up to `n` distractors for a card asked as multiple choice.
 pub fn distractors<C>(

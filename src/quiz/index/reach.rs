@@ -5,8 +5,8 @@
 use super::{CardRef, Folded, Near, QuizIndex};
 use crate::deck::Library;
 use crate::deck::{CardKind, PartialDate, Text};
+use crate::quiz::check::typo_allowance;
 use crate::quiz::check::{date_matches, reading_inside};
-use crate::quiz::check_text::typo_allowance;
 use crate::text::date::DateReading;
 use crate::text::fold::{letter_count, normalize, words};
 use crate::text::number::NumberReading;
