@@ -1,6 +1,7 @@
 //! A test-wise guesser against every built-in card that can be asked as multiple choice: it
 //! sees only the options' texts and picks by a tell (the base the others are multiples of, the
-//! middle number, the middle date, the longest option, the option most like the others). If
+//! middle number, the middle date, the longest option, the option most like the others, and the
+//! one least like them, which a generator that shuns the centre too hard would give away). If
 //! the distractors carry no tell, no strategy beats chance by more than a few points.
 //!
 //! The cards are whatever the built-in decks hold, asked with many seeds, so the test holds as
@@ -20,9 +21,10 @@ const SLACK: f64 = 0.04;
 /// sees no tell (it then guesses blindly, as likely right as chance).
 type Pick = Option<Vec<usize>>;
 
-/// Factors a lazy generator multiplies the answer by; a guesser who knows them picks the
-/// option the most others are such multiples of.
-const FACTORS: [f64; 8] = [1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 10.0, 0.75];
+/// Factors a lazy generator multiplies the answer by (the ones the issue found: times 2, 0.5,
+/// 1.5, 0.75, 3 or 10); a guesser who knows them picks the option the most others are such
+/// multiples of.
+const FACTORS: [f64; 6] = [2.0, 0.5, 1.5, 0.75, 3.0, 10.0];
 
 /// The number an option starts with ("692,000,000,000 tenge" -> 692e9), read the simple way
 /// a person reads it: digits with thousands commas and a decimal point.
@@ -45,12 +47,11 @@ fn numbers(options: &[String]) -> Option<Vec<f64>> {
     options.iter().map(|o| leading_number(o)).collect()
 }
 
-/// Whether `y` is `x` times one of the simple factors (or `x` is `y` times one).
-fn simple_multiple(x: f64, y: f64) -> bool {
-    FACTORS.iter().any(|f| {
-        let close = |a: f64, b: f64| (a - b).abs() <= 0.01 * b.abs().max(1e-9);
-        close(y, x * f) || close(x, y * f)
-    })
+/// Whether `y` is `x` times one of the factors (within 1%, for rounding).
+fn multiple_of(x: f64, y: f64) -> bool {
+    FACTORS
+        .iter()
+        .any(|f| (y - x * f).abs() <= 0.01 * (x * f).abs().max(1e-9))
 }
 
 /// The indexes holding the greatest score (none when every score is zero).
@@ -72,7 +73,7 @@ fn base_of_multiples(options: &[String]) -> Pick {
     let scores: Vec<f64> = (0..v.len())
         .map(|i| {
             (0..v.len())
-                .filter(|&j| j != i && simple_multiple(v[i], v[j]))
+                .filter(|&j| j != i && multiple_of(v[i], v[j]))
                 .count() as f64
         })
         .collect();
@@ -117,20 +118,39 @@ fn longest(options: &[String]) -> Pick {
     best(&lengths.iter().map(|l| l - min).collect::<Vec<_>>())
 }
 
-/// The option with the greatest similarity to all the others (normalised edit distance on
-/// the lowercased texts).
-fn most_like_the_others(options: &[String]) -> Pick {
+/// Each option's similarity to all the others (normalised edit distance on the lowercased
+/// texts).
+fn likeness(options: &[String]) -> Vec<f64> {
     let lower: Vec<String> = options.iter().map(|o| o.to_lowercase()).collect();
-    let scores: Vec<f64> = (0..lower.len())
+    (0..lower.len())
         .map(|i| {
             (0..lower.len())
                 .filter(|&j| j != i)
                 .map(|j| strsim::normalized_levenshtein(&lower[i], &lower[j]))
                 .sum::<f64>()
-                + 1.0
         })
-        .collect();
-    best(&scores)
+        .collect()
+}
+
+/// The option most like all the others: the centre of a set made of variations of the answer.
+fn most_like_the_others(options: &[String]) -> Pick {
+    best(
+        &likeness(options)
+            .iter()
+            .map(|l| l + 1.0)
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// The option least like the others: what a guesser tries when a generator avoids making the
+/// answer the centre too hard.
+fn least_like_the_others(options: &[String]) -> Pick {
+    best(
+        &likeness(options)
+            .iter()
+            .map(|l| 10.0 - l)
+            .collect::<Vec<_>>(),
+    )
 }
 
 struct Strategy {
@@ -201,6 +221,7 @@ fn a_test_wise_guesser_does_no_better_than_chance() {
         Strategy::new("middle date", middle_date),
         Strategy::new("longest option", longest),
         Strategy::new("most like the others", most_like_the_others),
+        Strategy::new("least like the others", least_like_the_others),
     ];
     let mut questions = 0;
     for deck in &decks {
@@ -217,12 +238,13 @@ fn a_test_wise_guesser_does_no_better_than_chance() {
                     continue;
                 };
                 questions += 1;
-                let [base, middle_n, middle_d, long, like] = &mut strategies;
+                let [base, middle_n, middle_d, long, like, unlike] = &mut strategies;
                 base.guess(&q.choices, right, figure);
                 middle_n.guess(&q.choices, right, figure);
                 middle_d.guess(&q.choices, right, date);
                 long.guess(&q.choices, right, true);
                 like.guess(&q.choices, right, true);
+                unlike.guess(&q.choices, right, true);
             }
         }
     }

@@ -5,7 +5,9 @@
 use crate::deck::{Claim, NumberAnswer};
 use crate::quiz::index::value_number;
 use crate::quiz::outcome::{Match, Outcome};
-use crate::text::number::{NumberReading, format_number, parse_number};
+use crate::text::number::{
+    NumberReading, format_number, parse_number, round_to, significant_digits,
+};
 use crate::text::units::{self, Measure, Unit, read_unit, unit_in};
 
 /// Checks a typed figure; `claim` is the card's claim, whose sources' values are never taken
@@ -106,31 +108,6 @@ fn rounded(n: &NumberAnswer, r: &NumberReading, claim: Option<&Claim>) -> Option
     })
 }
 
-/// Significant digits of a number as written out ("230" -> 2, "3,337" -> 4, "2.5" -> 2).
-fn significant_digits(v: f64) -> u32 {
-    let digits: String = format_number(v.abs())
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
-    let trimmed = digits.trim_start_matches('0');
-    let trimmed = if format_number(v).contains('.') {
-        trimmed
-    } else {
-        trimmed.trim_end_matches('0')
-    };
-    trimmed.len() as u32
-}
-
-/// `v` rounded to `digits` significant digits.
-fn round_to(v: f64, digits: u32) -> f64 {
-    if v == 0.0 || digits == 0 {
-        return 0.0;
-    }
-    let magnitude = v.abs().log10().floor() as i32;
-    let step = 10f64.powi(magnitude + 1 - digits as i32);
-    (v / step).round() * step
-}
-
 /// Whether a number read (and its upper end, for a range) lies within the card's range.
 fn number_inside(n: &NumberAnswer, r: &NumberReading) -> bool {
     let (lo, hi) = accepted_range(n);
@@ -156,21 +133,4 @@ pub fn reading_inside(lo: f64, hi: f64, r: &NumberReading) -> bool {
 pub fn number_fits(n: &NumberAnswer, r: &NumberReading) -> bool {
     let unit_agrees = typed_unit(r).is_none_or(|(u, w)| units::conflict(u, &w, &n.unit).is_none());
     number_inside(n, r) && unit_agrees && units::names_the_unit(words_after(r), r.sign, &n.unit)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn significant_digits_and_rounding() {
-        assert_eq!(significant_digits(230.0), 2);
-        assert_eq!(significant_digits(227.0), 3);
-        assert_eq!(significant_digits(3337.0), 4);
-        assert_eq!(significant_digits(2.5), 2);
-        assert_eq!(significant_digits(20000.0), 1);
-        assert_eq!(round_to(227.0, 2), 230.0);
-        assert_eq!(round_to(3337.0, 2), 3300.0);
-        assert_eq!(round_to(711.0, 1), 700.0);
-    }
 }

@@ -3,7 +3,7 @@
 //! negates; wrong when it names another answer of the library as well.
 
 use crate::quiz::index::QuizIndex;
-use crate::text::fold::{fold, words};
+use crate::text::fold::{fold, normalize, words};
 
 /// What a remark does to an answer that is right without it.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,22 +29,23 @@ const JOINS: [&str; 6] = ["or", "and", "aka", "also", "with", "maybe"];
 
 /// Judges a remark (as typed) on an answer whose own keys (folded) are `own_keys`.
 pub(super) fn judge_remark(ix: &QuizIndex, own_keys: &[String], remark: &str) -> RemarkVerdict {
-    let folded = fold(remark);
-    let all: Vec<&str> = words(&folded).collect();
+    let plain = normalize(remark);
+    let all: Vec<&str> = words(&plain).collect();
     let negated = all.first().is_some_and(|w| NEGATIONS.contains(w));
     // The remark as a name: without the words that join it to the answer.
     let start = all.iter().take_while(|w| JOINS.contains(w)).count();
-    let named = all[start.min(all.len())..].join(" ");
+    let named = fold(&all[start.min(all.len())..].join(" "));
     if !negated && !named.is_empty() && ix.is_other_answer(&named, own_keys) {
         return RemarkVerdict::Contradicts(format!(
             "the remark \"{remark}\" names another answer here as well"
         ));
     }
-    if negated && ix.is_other_answer(&all[1..].join(" "), own_keys) {
+    if negated && ix.is_other_answer(&fold(&all[1..].join(" ")), own_keys) {
         // "Almaty (not Astana)": the other answer is denied, which is no doubt about this one.
         return RemarkVerdict::Fine;
     }
-    if remark.contains('?') || all.iter().any(|w| DOUBTS.contains(w)) {
+    if remark.contains('?') || plain.contains("not sure") || all.iter().any(|w| DOUBTS.contains(w))
+    {
         return RemarkVerdict::Unsure(format!("the remark \"{remark}\" sounds unsure"));
     }
     if all.iter().any(|w| NEGATIONS.contains(w)) {

@@ -211,6 +211,30 @@ pub fn format_number(value: f64) -> String {
     out
 }
 
+/// Significant digits of a number as written out ("230" -> 2, "3,337" -> 4, "2.5" -> 2,
+/// "20,000" -> 1).
+pub fn significant_digits(v: f64) -> u32 {
+    let shown = format_number(v.abs());
+    let digits: String = shown.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_start_matches('0');
+    let digits = if shown.contains('.') {
+        digits
+    } else {
+        digits.trim_end_matches('0')
+    };
+    digits.len() as u32
+}
+
+/// `v` rounded to `digits` significant digits (227 to two: 230).
+pub fn round_to(v: f64, digits: u32) -> f64 {
+    if v == 0.0 || !v.is_finite() || digits == 0 {
+        return v;
+    }
+    let magnitude = v.abs().log10().floor() as i32;
+    let step = 10f64.powi(magnitude + 1 - digits as i32);
+    (v / step).round() * step
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,6 +319,18 @@ mod tests {
     fn single_letter_scale_only_when_glued() {
         assert_eq!(v("20m"), 20e6);
         assert_eq!(v("20 m"), 20.0);
+    }
+
+    #[test]
+    fn significant_digits_and_rounding() {
+        assert_eq!(significant_digits(230.0), 2);
+        assert_eq!(significant_digits(227.0), 3);
+        assert_eq!(significant_digits(3337.0), 4);
+        assert_eq!(significant_digits(2.5), 2);
+        assert_eq!(significant_digits(20000.0), 1);
+        assert_eq!(round_to(227.0, 2), 230.0);
+        assert_eq!(round_to(3337.0, 2), 3300.0);
+        assert_eq!(round_to(711.0, 1), 700.0);
     }
 
     #[test]
