@@ -13,6 +13,8 @@ use factquiz::text::fold::fold;
 
 #[path = "quiz_checking/feedback.rs"]
 mod feedback;
+#[path = "quiz_checking/forms.rs"]
+mod forms;
 #[path = "quiz_checking/names.rs"]
 mod names;
 #[path = "quiz_checking/numbers_dates.rs"]

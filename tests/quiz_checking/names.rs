@@ -277,3 +277,42 @@ fn typos_are_forgiven_by_length_and_never_when_as_close_to_another_name() {
         ],
     );
 }
+
+#[test]
+fn tokayev_as_people_write_him() {
+    let mut lib = Library::builtin();
+    lib.add_text(
+        TOQAEV_DECK,
+        "toqaev.ron",
+        DeckOrigin::User(PathBuf::from("toqaev.ron")),
+    );
+    let ix = QuizIndex::build(&lib);
+    let deck = &lib.get("toqaev-test").unwrap().deck;
+    let card = deck
+        .cards
+        .get(deck.cards.position("who-president").unwrap())
+        .unwrap();
+    let q = Question::typed(deck, &card);
+    let run = |s: &str| check(&lib, &ix, deck, &card, &q, &Response::Text(s.into()));
+    for (s, says) in [
+        ("President Tokayev", "ignored the title \"President\""),
+        ("President Toqaev", "ignored the title"),
+        ("K. Tokayev", "the initials fit"),
+        ("K.-Zh. Tokayev", "the initials fit"),
+        ("Q.-J. Toqaev", "the initials fit"),
+        ("К.-Ж. Токаев", "the initials fit"),
+        ("Tokayev Kassym-Jomart", "read the name surname-first"),
+        ("Tokayev, Kassym-Jomart", "read the name surname-first"),
+        ("Токаев Касым-Жомарт Кемелевич", "ignored the patronymic"),
+        ("Президент Токаев", "ignored the title"),
+    ] {
+        let o = run(s);
+        assert!(o.correct, "{s}: {o:?}");
+        assert!(!o.with_typo(), "{s} is no typo: {o:?}");
+        assert_eq!(o.suggested, Grade::Good, "{s}: {o:?}");
+        assert!(o.reading.contains(says), "{s}: {}", o.reading);
+    }
+    for s in ["N. Tokayev", "President Nazarbaev", "K. Nazarbaev"] {
+        assert!(!run(s).correct, "{s}");
+    }
+}

@@ -121,7 +121,7 @@ impl Reading {
 fn readings(given: &str, person: bool) -> Vec<Reading> {
     type Step = fn(&Reading) -> Option<Reading>;
     let steps: &[Step] = if person {
-        &[remark, title, comma, patronymic, rotation]
+        &[title, comma, remark, patronymic, rotation]
     } else {
         &[remark]
     };
