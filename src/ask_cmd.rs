@@ -40,7 +40,7 @@ pub fn run(
         Some((name, _)) => {
             let can: Vec<&str> = modes_of(card.kind).iter().map(|m| m.name()).collect();
             eprintln!(
-                "factquiz: card \"{card_id}\" is a {} card: it is asked as {}, not as {name}",
+                "factquiz: card \"{card_id}\" is of kind {}: it is asked as {}, not as {name}",
                 card.kind.name(),
                 can.join(" or ")
             );

@@ -169,67 +169,37 @@ fn the_text_form_shows_the_prompt_options_and_the_right_one() {
     assert!(text.contains("(Karim Masimov)"), "{text}");
 }
 
+/// Runs `ask`, which must refuse with exit status 2 and print nothing on standard output;
+/// returns what it said on standard error.
+fn refused(dir: &Path, args: &[&str]) -> String {
+    let mut all = vec!["ask"];
+    all.extend_from_slice(args);
+    let out = factquiz(dir, &all);
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    assert!(out.stdout.is_empty(), "{args:?}");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 #[test]
 fn an_unknown_deck_or_card_or_an_impossible_mode_exits_2() {
     let dir = TempDir::new().expect("temp dir");
-    let out = factquiz(
-        dir.path(),
-        &["ask", "no-such-deck", "who-knb-chief-arrested"],
-    );
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let d = dir.path();
+    let err = refused(d, &["no-such-deck", "who-knb-chief-arrested"]);
     assert!(err.contains("no deck \"no-such-deck\""), "{err}");
-    assert!(out.stdout.is_empty());
-
-    let out = factquiz(
-        dir.path(),
-        &["ask", "people-and-roles", "no-such-card", "--json"],
-    );
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = refused(d, &["people-and-roles", "no-such-card", "--json"]);
     assert!(err.contains("has no card \"no-such-card\""), "{err}");
-    assert!(out.stdout.is_empty());
-
-    let out = factquiz(
-        dir.path(),
-        &[
-            "ask",
-            "people-and-roles",
-            "who-knb-chief-arrested",
-            "--mode",
-            "order",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (deck, who) = ("people-and-roles", "who-knb-chief-arrested");
+    let err = refused(d, &[deck, who, "--mode", "order"]);
     assert!(
-        err.contains("is a Who card: it is asked as choice or typed, not as order"),
+        err.contains("is of kind Who: it is asked as choice or typed, not as order"),
         "{err}"
     );
-    let out = factquiz(
-        dir.path(),
-        &[
-            "ask",
-            "people-and-roles",
-            "order-ruzakhunov-ordeal",
-            "--mode",
-            "choice",
-        ],
+    let err = refused(d, &[deck, "order-ruzakhunov-ordeal", "--mode", "choice"]);
+    assert!(
+        err.contains("is of kind Order: it is asked as order, not as choice"),
+        "{err}"
     );
-    assert_eq!(out.status.code(), Some(2));
-
     // Not a mode at all: the usage error says which there are.
-    let out = factquiz(
-        dir.path(),
-        &[
-            "ask",
-            "people-and-roles",
-            "who-knb-chief-arrested",
-            "--mode",
-            "guess",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = refused(d, &[deck, who, "--mode", "guess"]);
     assert!(err.contains("source-said"), "{err}");
 }

@@ -283,7 +283,7 @@ mod tests {
 
     #[test]
     fn titles_are_split_off() {
-        let t = |s: &str| strip_titles(s).map(|(a, b)| (a, b));
+        let t = strip_titles;
         assert_eq!(
             t("President Tokayev"),
             Some(("President".into(), "Tokayev".into()))

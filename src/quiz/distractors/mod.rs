@@ -28,8 +28,9 @@ pub fn distractors<C>(
     let right = super::question::choice_label(deck, card);
     let mut fresh = Fresh::new(ix, card, &right);
     match &card.answer {
-        Answer::Name(_) => words::people(ix, card, &right, &mut fresh, rng, n),
-        Answer::Phrase(_) => words::phrases(ix, card, &right, &mut fresh, rng, n),
+        Answer::Name(_) | Answer::Phrase(_) => {
+            words::people_or_phrases(ix, card, &right, &mut fresh, rng, n)
+        }
         Answer::Date(d) => dates::dates(ix, d, &mut fresh, rng, n),
         Answer::Number(num) => figures::figures(ix, deck, card, num, &mut fresh, rng, n),
         _ => Vec::new(),

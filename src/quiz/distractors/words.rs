@@ -21,7 +21,8 @@ const JITTER: f64 = 4.0;
 /// few enough that making a question stays well under a millisecond.
 const SAMPLE: usize = 400;
 
-pub(super) fn people(
+/// Wrong options for a Name or Phrase card.
+pub(super) fn people_or_phrases(
     ix: &QuizIndex,
     card: &Card,
     right: &str,
@@ -29,28 +30,34 @@ pub(super) fn people(
     rng: &mut impl Rng,
     n: usize,
 ) -> Vec<String> {
-    let Answer::Name(own) = &card.answer else {
-        return Vec::new();
-    };
-    let mine = ix.person_of(own);
     let like = Likeness::new(ix, card, right);
-    let scored: Vec<(f64, String)> = sample(ix.persons.len(), rng)
+    let scored = match &card.answer {
+        Answer::Name(own) => people(ix, own, &like, rng),
+        Answer::Phrase(own) => phrases(ix, card.kind, own, &like, rng, n),
+        _ => return Vec::new(),
+    };
+    choose(scored, right, fresh, rng, n)
+}
+
+/// Other people, with how like the answer each is.
+fn people(ix: &QuizIndex, own: &[Text], like: &Likeness, rng: &mut impl Rng) -> Vec<(f64, String)> {
+    let mine = ix.person_of(own);
+    sample(ix.persons.len(), rng)
         .into_iter()
         .filter(|&i| Some(i) != mine)
         .map(|i| {
             let p = &ix.persons[i];
             (like.score(ix, &p.display, p.topics), p.display.to_string())
         })
-        .collect();
-    choose(scored, right, fresh, rng, n)
+        .collect()
 }
 
 /// Sets drawn before the last one is kept whatever its tells.
 const ATTEMPTS: usize = 8;
 
 /// Of candidates with how like the right answer each is, `n` drawn with a random part added to
-/// each likeness, placed by length (`by_length`), and drawn again while the right answer is
-/// the one most like the others, except in the share of sets where chance would make it so.
+/// each likeness, placed by length (`by_length`), and drawn again until the right answer's
+/// rank by likeness to the others is the one drawn for it.
 fn choose(
     scored: Vec<(f64, String)>,
     right: &str,
@@ -78,33 +85,30 @@ fn choose(
     picked
 }
 
-pub(super) fn phrases(
+/// Other phrases of the card's kind (of other kinds after them when there are too few), with
+/// how like the answer each is.
+fn phrases(
     ix: &QuizIndex,
-    card: &Card,
-    right: &str,
-    fresh: &mut Fresh,
+    kind: crate::deck::CardKind,
+    own: &[Text],
+    like: &Likeness,
     rng: &mut impl Rng,
     n: usize,
-) -> Vec<String> {
-    let Answer::Phrase(own) = &card.answer else {
-        return Vec::new();
-    };
+) -> Vec<(f64, String)> {
     let own: Vec<String> = own.iter().map(|v| fold(v)).collect();
     let not_own = |keys: &[Text]| !keys.iter().any(|k| own.iter().any(|o| o == k));
-    let like = Likeness::new(ix, card, right);
-    let same_kind = ix.phrases.get(&card.kind).map_or(&[][..], Vec::as_slice);
+    let same_kind = ix.phrases.get(&kind).map_or(&[][..], Vec::as_slice);
     let mut scored: Vec<(f64, String)> = sample(same_kind.len(), rng)
         .into_iter()
         .map(|i| &same_kind[i])
         .filter(|p| not_own(&p.keys))
         .map(|p| (like.score(ix, &p.display, p.topics), p.display.to_string()))
         .collect();
-    // Too few of the kind: phrases of the other kinds, after them.
     if scored.len() < n {
         let others = ix
             .phrases
             .iter()
-            .filter(|(k, _)| **k != card.kind)
+            .filter(|(k, _)| **k != kind)
             .flat_map(|(_, v)| v)
             .filter(|p| not_own(&p.keys))
             .take(SAMPLE);
@@ -118,7 +122,7 @@ pub(super) fn phrases(
             .collect();
         scored.extend(more);
     }
-    choose(scored, right, fresh, rng, n)
+    scored
 }
 
 /// Up to `SAMPLE` places in a list of `len`, at random when the list is longer.
