@@ -30,19 +30,19 @@ pub(super) fn note_for_text<C>(
     // Every card of the kind, in library order; the text is read once, and cards whose
     // wordings none of its readings can come near are passed over.
     let person = card.kind == crate::deck::CardKind::Who;
-    let texts: Vec<Folded> = name_readings(given, person)
-        .iter()
-        .map(|t| Folded::new(fold(t)))
-        .collect();
+    let mut texts: Vec<Folded> = Vec::new();
+    for t in name_readings(given, person) {
+        let f = fold(&t);
+        if !texts.iter().any(|x| x.text == f.as_str()) {
+            texts.push(Folded::new(f));
+        }
+    }
     let near: Vec<Near> = texts.iter().map(|t| Near::new(t, MAX_TYPOS)).collect();
     let number = parse_number(given);
     let date = parse_date(given);
     for r in cards_of_kind(lib, card.kind) {
         // Only the cards that may accept the text are read (from disk, for most decks).
-        if !near
-            .iter()
-            .any(|n| ix.may_answer(r, n, number.as_ref(), date.as_ref()))
-        {
+        if !ix.may_answer(r, &near, number.as_ref(), date.as_ref()) {
             continue;
         }
         let Some(other_deck) = lib.decks.get(r.deck).map(|d| &d.deck) else {

@@ -13,7 +13,7 @@ use crate::deck::{PartialDate, Precision};
 use crate::quiz::index::QuizIndex;
 
 /// Sets drawn before the last one is kept whatever its tells.
-const ATTEMPTS: usize = 12;
+const ATTEMPTS: usize = 10;
 
 pub(super) fn dates(
     ix: &QuizIndex,

@@ -18,7 +18,7 @@ use crate::text::number::{format_number, round_to, significant_digits};
 use crate::text::units::unit_key;
 
 /// Sets drawn before the last one is kept whatever its tells.
-const ATTEMPTS: usize = 12;
+const ATTEMPTS: usize = 10;
 
 pub(super) fn figures<C>(
     ix: &QuizIndex,
@@ -69,6 +69,11 @@ pub(super) fn figures<C>(
     // How many options are to be more like the others than the right one: drawn uniformly,
     // so that it is the centre of the set (or the odd one) no more often than chance.
     let alike = rng.random_range(0..=n);
+    // Values made once; each set tried shuffles them (simple multiples of the answer last).
+    let made_below = generated(value, true, rng);
+    let mut made_above = generated(value, false, rng);
+    made_above.0.retain(|&x| x <= top);
+    made_above.1.retain(|&x| x <= top);
     let mut best: Vec<f64> = Vec::new();
     for attempt in 0..ATTEMPTS {
         fresh.forget_after(kept);
@@ -79,12 +84,12 @@ pub(super) fn figures<C>(
         shuffled.shuffle(rng);
         let (mut below, mut above): (Vec<f64>, Vec<f64>) =
             shuffled.into_iter().partition(|&x| x < value);
-        below.extend(generated(value, true, rng));
-        above.extend(
-            generated(value, false, rng)
-                .into_iter()
-                .filter(|&x| x <= top),
-        );
+        for (side, made) in [(&mut below, &made_below), (&mut above, &made_above)] {
+            let mut plain = made.0.clone();
+            plain.shuffle(rng);
+            side.extend(plain);
+            side.extend(made.1.iter().copied());
+        }
         let around = Around {
             answer: value,
             fixed: claimed.clone(),
@@ -148,9 +153,9 @@ fn same_unit_figures(
 }
 
 /// Figures near the answer on one side of it, with as many significant digits as it has (or
-/// one more for a figure of one), whole for a whole answer, and none a simple multiple of it
-/// unless there is nothing else.
-fn generated(value: f64, below: bool, rng: &mut impl Rng) -> Vec<f64> {
+/// one more for a figure of one), whole for a whole answer: those that are no simple multiple
+/// of it, and those that are (to be used only when there is nothing else).
+fn generated(value: f64, below: bool, rng: &mut impl Rng) -> (Vec<f64>, Vec<f64>) {
     let whole = value.fract() == 0.0;
     let digits = significant_digits(value).max(1);
     let (from, to): (f64, f64) = if below { (0.4, 0.92) } else { (1.1, 2.4) };
@@ -173,10 +178,9 @@ fn generated(value: f64, below: bool, rng: &mut impl Rng) -> Vec<f64> {
         } else {
             plain.push(x);
         }
-        if plain.len() >= 8 {
+        if plain.len() >= 10 {
             break;
         }
     }
-    plain.extend(multiples);
-    plain
+    (plain, multiples)
 }

@@ -10,6 +10,8 @@ mod figures;
 mod tells;
 mod words;
 
+use std::collections::HashMap;
+
 use rand::Rng;
 
 use super::check::{accepted_range, check_text};
@@ -43,6 +45,9 @@ struct Fresh<'a> {
     ix: &'a QuizIndex,
     card: &'a Card,
     seen: Vec<String>,
+    /// Whether the card accepts a candidate (by its normalised text), once asked: the sets
+    /// drawn again try the same candidates.
+    accepts: HashMap<String, bool>,
 }
 
 impl<'a> Fresh<'a> {
@@ -51,22 +56,35 @@ impl<'a> Fresh<'a> {
             ix,
             card,
             seen: vec![normalize(right)],
+            accepts: HashMap::new(),
         }
     }
 
     /// Whether `option` may be shown; if so, it counts as shown from now on.
     fn take(&mut self, option: &str) -> bool {
-        if !self.may_take(option) {
+        let key = normalize(option);
+        if !self.may_take_key(&key, option) {
             return false;
         }
-        self.seen.push(normalize(option));
+        self.seen.push(key);
         true
     }
 
     /// Whether `option` may be shown, without taking it.
-    fn may_take(&self, option: &str) -> bool {
-        let key = normalize(option);
-        !key.is_empty() && !self.seen.contains(&key) && !accepted(self.ix, self.card, option)
+    fn may_take(&mut self, option: &str) -> bool {
+        self.may_take_key(&normalize(option), option)
+    }
+
+    fn may_take_key(&mut self, key: &str, option: &str) -> bool {
+        if key.is_empty() || self.seen.iter().any(|s| s == key) {
+            return false;
+        }
+        let (ix, card) = (self.ix, self.card);
+        let accepted = *self
+            .accepts
+            .entry(key.to_string())
+            .or_insert_with(|| accepted(ix, card, option));
+        !accepted
     }
 
     /// Forgets the options taken after the first `keep` (a set that was tried and dropped).

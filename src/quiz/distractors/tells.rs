@@ -156,7 +156,7 @@ pub(super) fn likeness_rank(wrong: &[String], right: &str) -> usize {
 pub(super) fn by_length(
     rng: &mut impl Rng,
     right_len: usize,
-    candidates: Vec<String>,
+    candidates: Vec<&str>,
     n: usize,
     mut take: impl FnMut(&str) -> bool,
 ) -> Vec<String> {
@@ -189,9 +189,9 @@ pub(super) fn by_length(
             None
         };
         match side {
-            Some(count) if take(&c) => {
+            Some(count) if take(c) => {
                 *count -= 1;
-                out.push(c);
+                out.push(c.to_string());
             }
             Some(_) => {}
             None => spare.push(c),
@@ -202,8 +202,8 @@ pub(super) fn by_length(
         if out.len() == n {
             break;
         }
-        if take(&c) {
-            out.push(c);
+        if take(c) {
+            out.push(c.to_string());
         }
     }
     out

@@ -19,7 +19,7 @@ const JITTER: f64 = 4.0;
 
 /// Candidates looked at in a large library (drawn at random): enough for variety and likeness,
 /// few enough that making a question stays well under a millisecond.
-const SAMPLE: usize = 400;
+const SAMPLE: usize = 160;
 
 /// Wrong options for a Name or Phrase card.
 pub(super) fn people_or_phrases(
@@ -40,14 +40,19 @@ pub(super) fn people_or_phrases(
 }
 
 /// Other people, with how like the answer each is.
-fn people(ix: &QuizIndex, own: &[Text], like: &Likeness, rng: &mut impl Rng) -> Vec<(f64, String)> {
+fn people<'a>(
+    ix: &'a QuizIndex,
+    own: &[Text],
+    like: &Likeness,
+    rng: &mut impl Rng,
+) -> Vec<(f64, &'a str)> {
     let mine = ix.person_of(own);
     sample(ix.persons.len(), rng)
         .into_iter()
         .filter(|&i| Some(i) != mine)
         .map(|i| {
             let p = &ix.persons[i];
-            (like.score(ix, &p.display, p.topics), p.display.to_string())
+            (like.score(ix, &p.display, p.topics), p.display.as_str())
         })
         .collect()
 }
@@ -59,7 +64,7 @@ const ATTEMPTS: usize = 8;
 /// each likeness, placed by length (`by_length`), and drawn again until the right answer's
 /// rank by likeness to the others is the one drawn for it.
 fn choose(
-    scored: Vec<(f64, String)>,
+    scored: Vec<(f64, &str)>,
     right: &str,
     fresh: &mut Fresh,
     rng: &mut impl Rng,
@@ -73,10 +78,10 @@ fn choose(
         fresh.forget_after(0);
         let mut order: Vec<(f64, &str)> = scored
             .iter()
-            .map(|(s, c)| (s + rng.random_range(0.0..JITTER), c.as_str()))
+            .map(|&(s, c)| (s + rng.random_range(0.0..JITTER), c))
             .collect();
         order.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let ordered = order.into_iter().map(|(_, s)| s.to_string()).collect();
+        let ordered = order.into_iter().map(|(_, s)| s).collect();
         picked = by_length(rng, right.chars().count(), ordered, n, |c| fresh.take(c));
         if likeness_rank(&picked, right) == alike || attempt + 1 == ATTEMPTS {
             break;
@@ -87,22 +92,22 @@ fn choose(
 
 /// Other phrases of the card's kind (of other kinds after them when there are too few), with
 /// how like the answer each is.
-fn phrases(
-    ix: &QuizIndex,
+fn phrases<'a>(
+    ix: &'a QuizIndex,
     kind: crate::deck::CardKind,
     own: &[Text],
     like: &Likeness,
     rng: &mut impl Rng,
     n: usize,
-) -> Vec<(f64, String)> {
+) -> Vec<(f64, &'a str)> {
     let own: Vec<String> = own.iter().map(|v| fold(v)).collect();
     let not_own = |keys: &[Text]| !keys.iter().any(|k| own.iter().any(|o| o == k));
     let same_kind = ix.phrases.get(&kind).map_or(&[][..], Vec::as_slice);
-    let mut scored: Vec<(f64, String)> = sample(same_kind.len(), rng)
+    let mut scored: Vec<(f64, &str)> = sample(same_kind.len(), rng)
         .into_iter()
         .map(|i| &same_kind[i])
         .filter(|p| not_own(&p.keys))
-        .map(|p| (like.score(ix, &p.display, p.topics), p.display.to_string()))
+        .map(|p| (like.score(ix, &p.display, p.topics), p.display.as_str()))
         .collect();
     if scored.len() < n {
         let others = ix
@@ -112,12 +117,10 @@ fn phrases(
             .flat_map(|(_, v)| v)
             .filter(|p| not_own(&p.keys))
             .take(SAMPLE);
-        let more: Vec<(f64, String)> = others
+        let more: Vec<(f64, &str)> = others
             .map(|p| {
-                (
-                    like.score(ix, &p.display, p.topics) - 10.0,
-                    p.display.to_string(),
-                )
+                let score = like.score(ix, &p.display, p.topics) - 10.0;
+                (score, p.display.as_str())
             })
             .collect();
         scored.extend(more);
@@ -157,14 +160,19 @@ struct Shape {
 
 impl Shape {
     fn of(s: &str) -> Shape {
-        let lower = s.to_lowercase();
+        let b = s.as_bytes();
+        let yev = b.windows(3).any(|w| {
+            matches!(w[0], b'y' | b'i' | b'Y' | b'I')
+                && w[1].eq_ignore_ascii_case(&b'e')
+                && w[2].eq_ignore_ascii_case(&b'v')
+        });
         Shape {
             words: s.split_whitespace().count(),
             chars: s.chars().count(),
             capital: s.chars().next().is_some_and(char::is_uppercase),
-            digits: s.chars().any(|c| c.is_ascii_digit()),
-            q: lower.contains('q'),
-            yev: lower.contains("yev") || lower.contains("iev"),
+            digits: b.iter().any(u8::is_ascii_digit),
+            q: b.iter().any(|c| c.eq_ignore_ascii_case(&b'q')),
+            yev,
         }
     }
 }
