@@ -1,5 +1,5 @@
-//! The command line: no subcommand opens the app; `check`, `try`, `ask`, `optimize` and the others
-//! are tools for deck authors and for moving history in and out.
+//! The command line: no subcommand opens the app; `check`, `try`, `ask`, `optimize` and the
+//! others are tools for deck authors and for moving history in and out.
 
 mod ask_cmd;
 mod cli;

@@ -174,7 +174,7 @@ pub(super) fn by_length(
         if out.len() == n {
             break;
         }
-        let l = len(&c);
+        let l = len(c);
         let side = if l < right_len && want_shorter > 0 {
             Some(&mut want_shorter)
         } else if l > right_len && want_longer > 0 {
@@ -251,7 +251,7 @@ mod tests {
             0
         );
         assert_eq!(
-            likeness_rank(&wrong(&["Tokaev", "Tokayev", "Abish"]), "Masimov"),
+            likeness_rank(&wrong(&["Tokaev", "Tokayev", "Tokaeva"]), "Masimov"),
             3
         );
         assert!(right_is_odd(&[1, 2, 2, 2], 0));
