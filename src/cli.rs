@@ -57,6 +57,22 @@ pub enum Command {
         /// source ids separated by commas, one per figure.
         answer: String,
     },
+    /// Print a card's question as the app would ask it (mode, prompt, options shuffled from the
+    /// seed) and which option is right. Exit status: 0, or 2 for an unknown deck or card or a
+    /// mode the card cannot be asked in.
+    Ask {
+        deck: String,
+        card: String,
+        /// How to ask it (default: as the app asks a new card).
+        #[arg(long, value_parser = ["choice", "typed", "verdict", "order", "source-said"])]
+        mode: Option<String>,
+        /// The seed the options are drawn and shuffled from.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Print the question as JSON (deck, card, mode, prompt, options, correct).
+        #[arg(long)]
+        json: bool,
+    },
     /// Fit the FSRS parameters to your reviews (or to a review log from another app), print
     /// them with log loss and RMSE before and after, and keep them only if they predict better.
     Optimize {
@@ -142,6 +158,16 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Try { deck, card, answer }) => {
             let lib = Library::load(Some(&data_dir::user_decks(&data_dir)), &args.decks);
             crate::try_cmd::run(&lib, &deck, &card, &answer)
+        }
+        Some(Command::Ask {
+            deck,
+            card,
+            mode,
+            seed,
+            json,
+        }) => {
+            let lib = Library::load(Some(&data_dir::user_decks(&data_dir)), &args.decks);
+            crate::ask_cmd::run(&lib, &deck, &card, mode.as_deref(), seed, json)
         }
         Some(Command::Optimize { revlog, dry_run }) => {
             crate::optimize_cmd::run(&data_dir, revlog.as_deref(), dry_run)

@@ -2,13 +2,10 @@
 //! and an answer is judged the way a careful examiner would, with a suggested grade.
 
 pub mod check;
-pub mod check_text;
 pub mod distractors;
 pub mod index;
-pub mod near;
 mod note;
 pub mod outcome;
-mod persons;
 pub mod question;
 
 pub use check::{Response, check};

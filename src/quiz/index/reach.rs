@@ -5,8 +5,8 @@
 use super::{CardRef, Folded, Near, QuizIndex};
 use crate::deck::Library;
 use crate::deck::{CardKind, PartialDate, Text};
+use crate::quiz::check::typo_allowance;
 use crate::quiz::check::{date_matches, reading_inside};
-use crate::quiz::check_text::typo_allowance;
 use crate::text::date::DateReading;
 use crate::text::fold::{letter_count, normalize, words};
 use crate::text::number::NumberReading;
@@ -79,13 +79,14 @@ impl QuizIndex {
     }
 
     /// Whether a typed text may be a right answer to a card: for a Name or Phrase answer, one
-    /// of its wordings, or the last word of one, may lie within the typo allowance of the
-    /// folded text; for a figure, the number read lies in its range; for a date, the date read
-    /// matches. False rules the card out; true means "check it". Other answers: false.
+    /// of its wordings, or the last word of one, may lie within the typo allowance of one of
+    /// the readings of the folded text (`texts`); for a figure, the number read lies in its
+    /// range; for a date, the date read matches. False rules the card out; true means "check
+    /// it". Other answers: false.
     pub fn may_answer(
         &self,
         card: CardRef,
-        text: &Near,
+        texts: &[Near],
         number: Option<&NumberReading>,
         date: Option<&DateReading>,
     ) -> bool {
@@ -98,7 +99,7 @@ impl QuizIndex {
                 run.iter().any(|w| {
                     self.names
                         .get(w.name as usize)
-                        .is_none_or(|(n, _)| text.may_match_allowing(n, w.allow))
+                        .is_none_or(|(n, _)| texts.iter().any(|t| t.may_match_allowing(n, w.allow)))
                 })
             }
             Some(&Placed::Number { lo, hi }) => {

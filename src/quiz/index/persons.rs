@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::index::Person;
+use super::{Person, TopicRun};
 use crate::deck::Text;
 use crate::text::fold::words;
 
@@ -11,14 +11,19 @@ use crate::text::fold::words;
 /// shares a spelling with into one, which moves to the end; its display is that of the person
 /// it joined that was touched longest ago (or the list's first spelling). Union-find over the
 /// spellings, so that a library of many people joins in linear time.
-/// Each list: its first spelling (as shown) and every spelling folded.
-pub(super) fn group_persons(lists: Vec<(Option<Text>, Vec<Text>)>) -> Vec<Person> {
-    // A group: its display, the list that touched it last, and (at its root) its keys.
+/// Each list: its first spelling (as shown), every spelling folded, and its card's topics;
+/// each person comes with the topics of all its cards.
+pub(super) fn group_persons(
+    lists: Vec<(Option<Text>, Vec<Text>, Vec<u16>)>,
+) -> Vec<(Person, Vec<u16>)> {
+    // A group: its display, the list that touched it last, and (at its root) its keys and
+    // topics.
     struct Group {
         parent: usize,
         display: Text,
         touched: usize,
         keys: Vec<Text>,
+        topics: Vec<u16>,
     }
     fn root(groups: &mut [Group], mut g: usize) -> usize {
         while groups[g].parent != g {
@@ -30,7 +35,7 @@ pub(super) fn group_persons(lists: Vec<(Option<Text>, Vec<Text>)>) -> Vec<Person
     }
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of: HashMap<Text, usize> = HashMap::new();
-    for (li, (first, keys)) in lists.into_iter().enumerate() {
+    for (li, (first, keys, topics)) in lists.into_iter().enumerate() {
         let mut hits: Vec<usize> = keys
             .iter()
             .filter_map(|k| group_of.get(k).copied())
@@ -46,9 +51,11 @@ pub(super) fn group_persons(lists: Vec<(Option<Text>, Vec<Text>)>) -> Vec<Person
         );
         let g = groups.len();
         let mut all_keys = keys.clone();
+        let mut all_topics = topics;
         for &h in &hits {
             groups[h].parent = g;
             all_keys.append(&mut groups[h].keys);
+            all_topics.append(&mut groups[h].topics);
         }
         for k in keys {
             group_of.entry(k).or_insert(g);
@@ -58,6 +65,7 @@ pub(super) fn group_persons(lists: Vec<(Option<Text>, Vec<Text>)>) -> Vec<Person
             display,
             touched: li,
             keys: all_keys,
+            topics: all_topics,
         });
     }
     let mut roots: Vec<usize> = (0..groups.len())
@@ -77,11 +85,13 @@ pub(super) fn group_persons(lists: Vec<(Option<Text>, Vec<Text>)>) -> Vec<Person
                 .collect();
             surnames.sort();
             surnames.dedup();
-            Person {
+            let person = Person {
                 display: std::mem::take(&mut groups[g].display),
                 keys: keys.into_boxed_slice(),
                 surnames: surnames.into_boxed_slice(),
-            }
+                topics: TopicRun::default(),
+            };
+            (person, std::mem::take(&mut groups[g].topics))
         })
         .collect()
 }
@@ -135,18 +145,19 @@ mod tests {
         .iter()
         .map(|l| l.iter().map(|s| Text::from(*s)).collect())
         .collect();
-        let with_keys: Vec<(Option<Text>, Vec<Text>)> = lists
+        let with_keys: Vec<(Option<Text>, Vec<Text>, Vec<u16>)> = lists
             .iter()
             .map(|l| {
                 (
                     l.first().cloned(),
                     l.iter().map(|v| fold(v).into()).collect(),
+                    Vec::new(),
                 )
             })
             .collect();
         let fast: Vec<(String, Vec<String>)> = group_persons(with_keys)
             .into_iter()
-            .map(|p| {
+            .map(|(p, _)| {
                 let keys = p.keys.iter().map(Text::to_string).collect();
                 (p.display.to_string(), keys)
             })

@@ -1,5 +1,10 @@
-//! Reading numbers the way people write them: "20000", "20,000", "20 000", "20k",
-//! "twenty thousand", "about 20,000", "2.5 million", "2,000-3,000" (a range).
+//! Reading numbers the way people write them: "20000", "20,000", "20 000", "20k", "1.6bn",
+//! "twenty thousand", "all three", "a dozen", "two and a half thousand", "about 20,000",
+//! "2.5 million", "2,000-3,000" (a range).
+
+mod words;
+
+use words::{read_words, scale_word};
 
 /// What a piece of text was read as.
 #[derive(Debug, Clone, PartialEq)]
@@ -10,8 +15,10 @@ pub struct NumberReading {
     pub high: Option<f64>,
     /// A hedge the writer put before it ("about", "more than"), lowercased.
     pub hedge: Option<String>,
-    /// Words after the number ("troops", "dead"), as written.
+    /// Words after the number ("troops", "dead", "%"), lowercased.
     pub rest: String,
+    /// The currency sign written before the number ("$25 million"), if any.
+    pub sign: Option<char>,
 }
 
 const HEDGES: [&str; 18] = [
@@ -35,55 +42,8 @@ const HEDGES: [&str; 18] = [
     "~",
 ];
 
-const SMALL: [(&str, u32); 28] = [
-    ("zero", 0),
-    ("a", 1),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-];
-
-fn small_word(w: &str) -> Option<u32> {
-    match w {
-        "ninety" => Some(90),
-        "dozen" => Some(12),
-        _ => SMALL.iter().find(|(n, _)| *n == w).map(|(_, v)| *v),
-    }
-}
-
-fn scale_word(w: &str) -> Option<f64> {
-    match w {
-        "hundred" => Some(1e2),
-        "thousand" | "k" => Some(1e3),
-        "million" | "mln" | "m" => Some(1e6),
-        "billion" | "bn" | "b" => Some(1e9),
-        "trillion" => Some(1e12),
-        _ => None,
-    }
-}
+/// Currency signs written before a number.
+pub const CURRENCY_SIGNS: [char; 5] = ['$', '£', '€', '₸', '₽'];
 
 /// Reads a number (or a range) at the start of `text`; `None` when there is none.
 pub fn parse_number(text: &str) -> Option<NumberReading> {
@@ -99,13 +59,21 @@ pub fn parse_number(text: &str) -> Option<NumberReading> {
             break;
         }
     }
-    s = s.trim_start_matches(['$', '£', '€', '+']).trim_start();
+    // "all three", "all 3": every one of them, which is the number.
+    if let Some(rest) = s.strip_prefix("all ")
+        && read_one(rest.trim_start()).is_some()
+    {
+        s = rest.trim_start();
+    }
+    let sign = s.chars().next().filter(|c| CURRENCY_SIGNS.contains(c));
+    s = s.trim_start_matches(CURRENCY_SIGNS).trim_start_matches('+');
+    s = s.trim_start();
     let (value, used) = read_one(s)?;
     let mut rest = s[used..].trim_start();
     let mut high = None;
     for sep in ["-", "–", "—", "to ", "or "] {
         if let Some(after) = rest.strip_prefix(sep) {
-            let after = after.trim_start().trim_start_matches(['$', '£', '€']);
+            let after = after.trim_start().trim_start_matches(CURRENCY_SIGNS);
             if let Some((hi, used_hi)) = read_one(after) {
                 // "2-3 thousand": the scale after the second number applies to both.
                 let (lo, hi) = scale_range(value, hi, &s[..used], &after[..used_hi]);
@@ -116,6 +84,7 @@ pub fn parse_number(text: &str) -> Option<NumberReading> {
                     high,
                     hedge,
                     rest: rest.to_string(),
+                    sign,
                 });
             }
         }
@@ -124,7 +93,8 @@ pub fn parse_number(text: &str) -> Option<NumberReading> {
         value,
         high,
         hedge,
-        rest: rest.trim_start_matches(['%', ' ']).to_string(),
+        rest: rest.to_string(),
+        sign,
     })
 }
 
@@ -215,50 +185,6 @@ fn read_digits(s: &str) -> Option<(f64, usize)> {
     digits.parse::<f64>().ok().map(|v| (v, i))
 }
 
-/// "twenty thousand", "one hundred fifty", "two and a half million" (the last as 2 million:
-/// fractions in words are not read).
-fn read_words(s: &str) -> Option<(f64, usize)> {
-    let mut total = 0.0;
-    let mut current = 0.0;
-    let mut used = 0;
-    let mut any = false;
-    let mut pos = 0;
-    for word in s.split_inclusive([' ', '-']) {
-        let w = word.trim_end_matches([' ', '-']).trim_end_matches(',');
-        let start = pos;
-        pos += word.len();
-        if w.is_empty() {
-            continue;
-        }
-        if w == "and" && any {
-            continue;
-        }
-        if let Some(v) = small_word(w) {
-            // "a" alone is no number: only "a hundred", "a thousand".
-            let scale_follows = s[pos..]
-                .split_whitespace()
-                .next()
-                .is_some_and(|n| scale_word(n).is_some());
-            if w == "a" && !scale_follows {
-                break;
-            }
-            current += f64::from(v);
-        } else if let Some(scale) = scale_word(w).filter(|_| any && w.len() > 1) {
-            if scale == 100.0 {
-                current *= scale;
-            } else {
-                total += current.max(1.0) * scale;
-                current = 0.0;
-            }
-        } else {
-            break;
-        }
-        any = true;
-        used = start + w.len();
-    }
-    any.then_some((total + current, used))
-}
-
 /// 20000 -> "20,000"; 2.5 -> "2.5"; 1600000000 -> "1,600,000,000".
 pub fn format_number(value: f64) -> String {
     if !value.is_finite() {
@@ -283,6 +209,30 @@ pub fn format_number(value: f64) -> String {
         out.insert(0, '-');
     }
     out
+}
+
+/// Significant digits of a number as written out ("230" -> 2, "3,337" -> 4, "2.5" -> 2,
+/// "20,000" -> 1).
+pub fn significant_digits(v: f64) -> u32 {
+    let shown = format_number(v.abs());
+    let digits: String = shown.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_start_matches('0');
+    let digits = if shown.contains('.') {
+        digits
+    } else {
+        digits.trim_end_matches('0')
+    };
+    digits.len() as u32
+}
+
+/// `v` rounded to `digits` significant digits (227 to two: 230).
+pub fn round_to(v: f64, digits: u32) -> f64 {
+    if v == 0.0 || !v.is_finite() || digits == 0 {
+        return v;
+    }
+    let magnitude = v.abs().log10().floor() as i32;
+    let step = 10f64.powi(magnitude + 1 - digits as i32);
+    (v / step).round() * step
 }
 
 #[cfg(test)]
@@ -325,6 +275,21 @@ mod tests {
         assert_eq!(v("a thousand"), 1000.0);
         assert_eq!(v("twenty-five"), 25.0);
         assert_eq!(v("one thousand three hundred"), 1300.0);
+        assert_eq!(v("a dozen"), 12.0);
+        assert_eq!(v("three dozen"), 36.0);
+        assert_eq!(v("all three"), 3.0);
+        assert_eq!(v("all 3 of them"), 3.0);
+        assert_eq!(v("both"), 2.0);
+        assert_eq!(v("two and a half thousand"), 2500.0);
+        assert_eq!(v("one and a half million"), 1.5e6);
+        assert_eq!(v("half a million"), 5e5);
+        assert_eq!(v("two and a half"), 2.5);
+        assert_eq!(v("a hundred and fifty"), 150.0);
+        assert_eq!(v("1.6bn"), 1.6e9);
+        assert_eq!(v("1.6 billion"), 1.6e9);
+        assert!(parse_number("all").is_none());
+        assert!(parse_number("a half").is_none());
+        assert!(parse_number("dozens").is_none());
     }
 
     #[test]
@@ -344,6 +309,9 @@ mod tests {
         assert_eq!(r.rest, "detained");
         assert!(parse_number("Almaty").is_none());
         assert!(parse_number("a man").is_none());
+        let r = parse_number("$1.6bn").unwrap();
+        assert_eq!((r.value, r.sign), (1.6e9, Some('$')));
+        assert_eq!(parse_number("20%").unwrap().rest, "%");
         assert!(parse_number("").is_none());
     }
 
@@ -351,6 +319,18 @@ mod tests {
     fn single_letter_scale_only_when_glued() {
         assert_eq!(v("20m"), 20e6);
         assert_eq!(v("20 m"), 20.0);
+    }
+
+    #[test]
+    fn significant_digits_and_rounding() {
+        assert_eq!(significant_digits(230.0), 2);
+        assert_eq!(significant_digits(227.0), 3);
+        assert_eq!(significant_digits(3337.0), 4);
+        assert_eq!(significant_digits(2.5), 2);
+        assert_eq!(significant_digits(20000.0), 1);
+        assert_eq!(round_to(227.0, 2), 230.0);
+        assert_eq!(round_to(3337.0, 2), 3300.0);
+        assert_eq!(round_to(711.0, 1), 700.0);
     }
 
     #[test]

@@ -1,16 +1,25 @@
 //! Judging a response to a question: typed text (names, phrases, numbers, dates), a choice, a
 //! verdict, an order or a set of attributions. A wrong answer that is another source's figure or
-//! another card's answer is named as such.
+//! another card's answer is named as such. Names, figures and dates each have a module.
 
 use std::time::Duration;
 
-use super::check_text::check_text;
+mod date;
+mod figure;
+mod names;
+mod remark;
+mod words;
+
 use super::index::QuizIndex;
 use super::outcome::{Grade, Match, Outcome};
 use super::question::Question;
-use crate::deck::{Answer, Card, Deck, Library, NumberAnswer, PartialDate, Precision, Verdict};
-use crate::text::date::{DateReading, parse_date};
-use crate::text::number::{NumberReading, format_number, parse_number};
+use crate::deck::{Answer, Card, Deck, Library, Verdict};
+use date::check_date;
+pub use date::date_matches;
+use figure::check_number;
+pub use figure::{accepted_range, number_fits, reading_inside, typed_unit};
+pub use names::check_text;
+pub use words::{MAX_TYPOS, typo_allowance};
 
 /// What the user gave.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,7 +83,10 @@ pub(super) fn judge<C>(
         },
         (Response::Text(t), Answer::Name(v)) => check_text(ix, v, true, t),
         (Response::Text(t), Answer::Phrase(v)) => check_text(ix, v, false, t),
-        (Response::Text(t), Answer::Number(n)) => check_number(n, t, &expected),
+        (Response::Text(t), Answer::Number(n)) => {
+            let claim = card.claim.as_deref().and_then(|c| deck.claim(c));
+            check_number(n, claim, t, &expected)
+        }
         (Response::Text(t), Answer::Date(d)) => check_date(d, t, &expected),
         (Response::Verdict(v), Answer::Verdict(right)) => {
             if v == right {
@@ -167,121 +179,6 @@ pub fn longest_run(order: &[usize]) -> usize {
     best
 }
 
-fn check_number(n: &NumberAnswer, given: &str, expected: &str) -> Outcome {
-    let Some(r) = parse_number(given) else {
-        return Outcome::wrong(
-            format!("\"{given}\" could not be read as a number"),
-            expected.into(),
-        );
-    };
-    let read = match r.high {
-        Some(h) => format!("read as {}–{}", format_number(r.value), format_number(h)),
-        None => format!("read as {}", format_number(r.value)),
-    };
-    if let Some(conflict) = unit_conflict(&r.rest, &n.unit) {
-        return Outcome::wrong(format!("{read}, {conflict}"), expected.into());
-    }
-    if number_inside(n, &r) {
-        Outcome::right(Match::Number, read, expected.into())
-    } else {
-        Outcome::wrong(read, expected.into())
-    }
-}
-
-/// Whether a number read (and its upper end, for a range) lies within the card's range.
-fn number_inside(n: &NumberAnswer, r: &NumberReading) -> bool {
-    let (lo, hi) = accepted_range(n);
-    reading_inside(lo, hi, r)
-}
-
-/// The lowest and highest number a card accepts.
-pub(super) fn accepted_range(n: &NumberAnswer) -> (f64, f64) {
-    let lo = n.min.as_ref().map_or(n.value.value, |a| a.value);
-    let hi = n.max.as_ref().map_or(n.value.value, |a| a.value);
-    (lo, hi)
-}
-
-/// Whether a number read (and the high end of a range read) lies within [lo, hi].
-pub(super) fn reading_inside(lo: f64, hi: f64, r: &NumberReading) -> bool {
-    let eps = 1e-9 * hi.abs().max(1.0);
-    let inside = |v: f64| v >= lo - eps && v <= hi + eps;
-    inside(r.value) && r.high.is_none_or(inside)
-}
-
-/// Whether a number read is right for a card, as [`check_number`] judges it.
-pub(super) fn number_fits(n: &NumberAnswer, r: &NumberReading) -> bool {
-    number_inside(n, r) && unit_conflict(&r.rest, &n.unit).is_none()
-}
-
-/// Units that measure the same thing; a number in one is not a number in another.
-const UNIT_FAMILIES: [&[&str]; 3] = [
-    &[
-        "second", "minute", "hour", "day", "week", "month", "year", "decade",
-    ],
-    &["metre", "meter", "kilometre", "kilometer", "km", "mile"],
-    &["dollar", "tenge", "euro", "pound", "rouble", "ruble"],
-];
-
-/// The unit family member a word names ("years" -> "year").
-fn unit_of(word: &str) -> Option<&'static str> {
-    let w = word.trim_end_matches('s');
-    UNIT_FAMILIES
-        .iter()
-        .flat_map(|f| f.iter())
-        .find(|u| **u == w)
-        .copied()
-}
-
-/// Says why the unit typed after a number is not the card's ("6 years" for "6 months").
-fn unit_conflict(typed_rest: &str, card_unit: &str) -> Option<String> {
-    let typed = typed_rest
-        .split_whitespace()
-        .next()
-        .and_then(|w| unit_of(&w.to_lowercase()))?;
-    let card = card_unit
-        .split_whitespace()
-        .find_map(|w| unit_of(&w.to_lowercase()))?;
-    (typed != card).then(|| format!("in {typed}s, but the card counts {card}s"))
-}
-
-fn check_date(d: &PartialDate, given: &str, expected: &str) -> Outcome {
-    let Some(r) = parse_date(given) else {
-        return Outcome::wrong(
-            format!("\"{given}\" could not be read as a date"),
-            expected.into(),
-        );
-    };
-    let read = format!("read as {}", describe(&r));
-    if date_matches(d, &r) {
-        Outcome::right(Match::Date, read, expected.into())
-    } else {
-        Outcome::wrong(read, expected.into())
-    }
-}
-
-/// Whether a reading is the card's date: as precise as the card is, no less; a missing year is
-/// taken to be the card's.
-pub fn date_matches(d: &PartialDate, r: &DateReading) -> bool {
-    let year_ok = r.year.is_none_or(|y| y == d.year);
-    match d.precision() {
-        Precision::Day => year_ok && r.month == d.month && r.day == d.day,
-        Precision::Month => year_ok && r.month == d.month,
-        Precision::Year => r.year == Some(d.year),
-    }
-}
-
-fn describe(r: &DateReading) -> String {
-    let month = r.month.map(crate::deck::date::month_name);
-    match (r.day, month, r.year) {
-        (Some(d), Some(m), Some(y)) => format!("{d} {m} {y}"),
-        (Some(d), Some(m), None) => format!("{d} {m}"),
-        (None, Some(m), Some(y)) => format!("{m} {y}"),
-        (None, Some(m), None) => m.to_string(),
-        (_, _, Some(y)) => y.to_string(),
-        _ => "no date".into(),
-    }
-}
-
 /// Reads a typed answer as the response a card's kind needs: a verdict name, the events'
 /// numbers in order ("2,1,3"), source ids separated by commas, or plain text. For deck authors
 /// trying cards (`factquiz try`, the editor's "Try it").
@@ -316,22 +213,5 @@ pub fn response_from_text(answer: &crate::deck::Answer, text: &str) -> Result<Re
             text.split(',').map(|s| s.trim().to_string()).collect(),
         )),
         _ => Ok(Response::Text(text.to_string())),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_number_in_another_unit_is_named() {
-        assert_eq!(
-            unit_conflict("months", "years").as_deref(),
-            Some("in months, but the card counts years")
-        );
-        assert_eq!(unit_conflict("years in prison", "years"), None);
-        assert_eq!(unit_conflict("terrorists", "people"), None);
-        assert_eq!(unit_conflict("", "km"), None);
-        assert!(unit_conflict("miles", "kilometres").is_some());
     }
 }
