@@ -135,14 +135,14 @@ fn an_answer_is_a_real_review_with_its_outcome_and_next_due_time() {
             "answer",
             "disputed-figures",
             "fig-still-held-711",
-            "700",
+            "500",
             "--grade",
             "hard",
         ],
     );
     assert_eq!(code(&o), 1);
     let text = String::from_utf8_lossy(&o.stdout);
-    assert!(text.starts_with("not right: read as 700"), "{text}");
+    assert!(text.starts_with("not right: read as 500"), "{text}");
     assert!(
         text.contains("graded Hard (suggested Again); next due "),
         "{text}"

@@ -53,7 +53,8 @@ impl Driver {
     fn run(&mut self, c: Command) {
         self.seen.insert(kind(&c));
         self.h.state_mut().run(c);
-        self.h.run();
+        // Stepped, not settled: the statistics show a spinner while their worker computes.
+        self.h.run_steps(4);
     }
 
     fn coll(&self) -> &Collection {

@@ -5,13 +5,12 @@
 //! cards are looked at in library order, but the text is read once and cards whose wordings it
 //! cannot come near are passed over without reading them.
 
-use super::check::{MAX_TYPOS, check_text, date_matches, number_fits};
+use super::check::{MAX_TYPOS, check_text, date_matches, number_fits, reading_texts};
 use super::index::{Folded, Near, QuizIndex, cards_of_kind, value_number};
 use super::question::source_name;
 use crate::deck::{Answer, Card, Deck, Library};
 use crate::text::date::{DateReading, parse_date};
 use crate::text::fold::fold;
-use crate::text::names;
 use crate::text::number::{NumberReading, format_number, parse_number};
 use crate::text::units;
 
@@ -27,6 +26,32 @@ pub(super) fn note_for_text<C>(
     if let Some(note) = claim_note(deck, card, given) {
         return Some(note);
     }
+    other_cards_answer(lib, ix, deck, card, given, false)
+}
+
+/// The note saying that `given`, as typed, is exactly another card's answer (not only close
+/// to it): an answer the card took only by reading it (a remark left out, a figure rounded)
+/// is no right answer when it is word for word another card's.
+pub(super) fn exactly_another_cards<C>(
+    lib: &Library,
+    ix: &QuizIndex,
+    deck: &Deck<C>,
+    card: &Card,
+    given: &str,
+) -> Option<String> {
+    other_cards_answer(lib, ix, deck, card, given, true)
+}
+
+/// The first card of the kind (other than `card`) that takes `given` (with `exact`: without a
+/// typo forgiven), as a note.
+fn other_cards_answer<C>(
+    lib: &Library,
+    ix: &QuizIndex,
+    deck: &Deck<C>,
+    card: &Card,
+    given: &str,
+    exact: bool,
+) -> Option<String> {
     // Every card of the kind, in library order; the text is read once, and cards whose
     // wordings none of its readings can come near are passed over.
     let person = card.kind == crate::deck::CardKind::Who;
@@ -54,7 +79,10 @@ pub(super) fn note_for_text<C>(
         if other.id == card.id && other_deck.id == deck.id {
             continue;
         }
-        if let Some(note) = another_card(ix, card, other_deck, &other, given, &number, &date) {
+        if let Some((note, close)) =
+            another_card(ix, card, other_deck, &other, given, &number, &date)
+            && !(exact && close)
+        {
             return Some(note);
         }
     }
@@ -92,25 +120,17 @@ fn claim_note<C>(deck: &Deck<C>, card: &Card, given: &str) -> Option<String> {
 }
 
 /// The texts a typed answer may be read as when looking for the cards that may accept it: as
-/// written and, for a name, without its title or remark, or with the surname put last.
+/// written, and every reading the checker tries (see [`reading_texts`]).
 fn name_readings(given: &str, person: bool) -> Vec<String> {
     let mut out = vec![given.to_string()];
-    if person {
-        if let Some((_, rest)) = names::strip_titles(given) {
-            out.push(rest);
-        }
-        if let Some(r) = names::split_remark(given) {
-            out.push(r.core);
-        }
-        out.extend(names::comma_swapped(given));
-        out.extend(names::surname_last(given));
-    }
+    out.extend(reading_texts(given, person));
     out
 }
 
 /// The note saying that `given` is the answer to `other`, if that card takes it: the same
 /// person or wording as that card accepts it, the same figure with its unit (or none typed),
-/// the same date. Never for a card with the same answer.
+/// the same date; and whether it takes it only with a typo forgiven. Never for a card with
+/// the same answer.
 fn another_card<C>(
     ix: &QuizIndex,
     card: &Card,
@@ -119,13 +139,22 @@ fn another_card<C>(
     given: &str,
     number: &Option<NumberReading>,
     date: &Option<DateReading>,
-) -> Option<String> {
+) -> Option<(String, bool)> {
     if other.answer == card.answer {
         return None;
     }
     let close = match &other.answer {
         Answer::Name(v) | Answer::Phrase(v) => {
-            let o = check_text(ix, v, matches!(other.answer, Answer::Name(_)), given);
+            let person = matches!(other.answer, Answer::Name(_));
+            // The same person or wording, spelt otherwise, is the same answer.
+            if let Answer::Name(mine) | Answer::Phrase(mine) = &card.answer
+                && mine
+                    .first()
+                    .is_some_and(|m| check_text(ix, v, person, m).correct)
+            {
+                return None;
+            }
+            let o = check_text(ix, v, person, given);
             o.correct.then(|| o.with_typo())?
         }
         Answer::Number(n) => number
@@ -139,7 +168,7 @@ fn another_card<C>(
         _ => return None,
     };
     let answer = other.answer.display(other_deck);
-    Some(if close {
+    let note = if close {
         format!(
             "\"{given}\" is close to \"{answer}\", the answer to another card: \"{}\"",
             other.prompt
@@ -149,12 +178,14 @@ fn another_card<C>(
             "\"{given}\" is the answer to another card: \"{}\" ({answer})",
             other.prompt
         )
-    })
+    };
+    Some((note, close))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::names;
 
     /// The search for "another card's answer" with no card passed over: every card of the
     /// kind asked whether it takes the text.
@@ -173,8 +204,8 @@ mod tests {
                 continue;
             }
             let note = another_card(ix, card, other_deck, &other, given, &number, &date);
-            if note.is_some() {
-                return note;
+            if let Some((note, _)) = note {
+                return Some(note);
             }
         }
         None
@@ -205,10 +236,14 @@ mod tests {
                 }
             }
         }
+        // A sample of about 40 cards and 250 texts, whatever the size of the built-in decks
+        // (the slow search asks every card of the kind for every pair).
+        let cards = lib.card_count();
+        let (card_step, given_step) = ((cards / 40).max(1), (givens.len() / 250).max(1));
         let mut found = 0;
         for d in &lib.decks {
-            for c in d.deck.cards.to_vec().unwrap().iter().step_by(3) {
-                for g in givens.iter().step_by(7) {
+            for c in d.deck.cards.to_vec().unwrap().iter().step_by(card_step) {
+                for g in givens.iter().step_by(given_step) {
                     let slow = note_slowly(&lib, &ix, &d.deck, c, g);
                     let fast = note_for_text(&lib, &ix, &d.deck, c, g);
                     // A claim's own figure is named before any other card is looked at.

@@ -126,6 +126,13 @@ pub struct Remark {
 
 /// What is in brackets ("Almaty (former capital)"), or else what follows the first comma,
 /// semicolon or spaced dash ("Almaty - the former capital"); none when either part is empty.
+/// Whether the character at byte `i` of `text` stands between two digits.
+fn between_digits(text: &str, i: usize) -> bool {
+    let before = text[..i].chars().next_back();
+    let after = text[i..].chars().nth(1);
+    before.is_some_and(|c| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit())
+}
+
 pub fn split_remark(text: &str) -> Option<Remark> {
     let (mut core, mut remark) = (String::new(), Vec::new());
     let mut depth = 0usize;
@@ -164,9 +171,14 @@ pub fn split_remark(text: &str) -> Option<Remark> {
             remark: remark.join("; "),
         });
     }
+    // A comma between digits is a thousands separator ("3,000"), not the start of a remark.
     let at = [",", ";", " - ", " – ", " — ", " -- "]
         .iter()
-        .filter_map(|sep| text.find(sep).map(|i| (i, sep.len())))
+        .filter_map(|sep| {
+            text.match_indices(sep)
+                .find(|(i, _)| *sep != "," || !between_digits(text, *i))
+                .map(|(i, _)| (i, sep.len()))
+        })
         .min()?;
     let (core, remark) = (text[..at.0].trim(), text[at.0 + at.1..].trim());
     (has_letters_or_digits(core) && has_letters_or_digits(remark)).then(|| Remark {

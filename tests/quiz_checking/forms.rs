@@ -278,8 +278,11 @@ fn numbers_in_words_and_a_unit_that_contradicts() {
                 Want::Wrong,
                 "in months, but the card counts years",
             ),
-            // A word that is no unit where the card counts years: taken, but Hard.
-            ("6 waves", Want::Unsure, "is not a unit of that"),
+            // A word that is no unit where the card counts years: taken, but Hard...
+            ("6 boxes", Want::Unsure, "is not a unit of that"),
+            // ...unless the text, as typed, is another card's answer (the six waves of
+            // attacks Toqaev tweeted about).
+            ("6 waves", Want::Wrong, "another card's answer"),
         ],
     );
     table(

@@ -18,7 +18,7 @@ use date::check_date;
 pub use date::date_matches;
 use figure::check_number;
 pub use figure::{accepted_range, number_fits, reading_inside, typed_unit};
-pub use names::check_text;
+pub use names::{check_text, reading_texts};
 pub use words::{MAX_TYPOS, typo_allowance};
 
 /// What the user gave.
@@ -49,6 +49,20 @@ pub fn check<C>(
     response: &Response,
 ) -> Outcome {
     let mut outcome = judge(ix, deck, card, question, response);
+    // An answer taken only by reading it (a remark left out, a figure rounded) that is, as
+    // typed, another card's answer word for word, is that card's answer, not this one's.
+    if let Response::Text(t) = response
+        && outcome.correct
+        && read_beyond_its_wording(&outcome, t)
+        && let Some(note) = super::note::exactly_another_cards(lib, ix, deck, card, t)
+    {
+        let reading = format!(
+            "{}; but as typed it is another card's answer",
+            outcome.reading
+        );
+        outcome = Outcome::wrong(reading, outcome.expected);
+        outcome.note = Some(note);
+    }
     if !outcome.correct && outcome.note.is_none() {
         let given = match response {
             Response::Text(t) => Some(t.as_str()),
@@ -60,6 +74,17 @@ pub fn check<C>(
         }
     }
     outcome
+}
+
+/// Whether an accepted answer was taken for more than the wording it matched (a remark left
+/// out, a number rounded), so that the typed text as a whole may be another card's answer.
+fn read_beyond_its_wording(o: &Outcome, typed: &str) -> bool {
+    use crate::text::fold::fold;
+    match &o.matched {
+        Some(Match::Variant(v) | Match::Folded(v)) => fold(v) != fold(typed),
+        Some(Match::Number) => o.doubt.is_some(),
+        _ => false,
+    }
 }
 
 /// Checks a response without looking for what a wrong answer is instead.

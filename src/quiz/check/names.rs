@@ -117,6 +117,16 @@ impl Reading {
     }
 }
 
+/// The texts a typed answer is read as besides as written (without a title or a remark, with
+/// the surname put last, ...), as [`check_text`] reads it: the feedback note looks for other
+/// cards' answers under the same readings.
+pub fn reading_texts(given: &str, person: bool) -> Vec<String> {
+    readings(given, person)
+        .into_iter()
+        .map(|r| r.text)
+        .collect()
+}
+
 /// The readings of a typed text other than as written, fewest steps first.
 fn readings(given: &str, person: bool) -> Vec<Reading> {
     type Step = fn(&Reading) -> Option<Reading>;

@@ -157,6 +157,9 @@ fn same_unit_figures(
 /// of it, and those that are (to be used only when there is nothing else).
 fn generated(value: f64, below: bool, rng: &mut impl Rng) -> (Vec<f64>, Vec<f64>) {
     let whole = value.fract() == 0.0;
+    if whole && value.abs() < 12.0 {
+        return small_neighbours(value, below);
+    }
     let digits = significant_digits(value).max(1);
     let (from, to): (f64, f64) = if below { (0.4, 0.92) } else { (1.1, 2.4) };
     let mut plain = Vec::new();
@@ -180,6 +183,30 @@ fn generated(value: f64, below: bool, rng: &mut impl Rng) -> (Vec<f64>, Vec<f64>
         }
         if plain.len() >= 10 {
             break;
+        }
+    }
+    (plain, multiples)
+}
+
+/// For a small whole answer (a handful of people, a few years), whole numbers a few steps
+/// from it on one side (no zero or less for a positive answer): there are too few
+/// figures of its size with its digits to draw from.
+fn small_neighbours(value: f64, below: bool) -> (Vec<f64>, Vec<f64>) {
+    let mut plain = Vec::new();
+    let mut multiples = Vec::new();
+    for step in 1..=8 {
+        let x = if below {
+            value - f64::from(step)
+        } else {
+            value + f64::from(step)
+        };
+        if value > 0.0 && x <= 0.0 {
+            break;
+        }
+        if simple_multiple(value, x) {
+            multiples.push(x);
+        } else {
+            plain.push(x);
         }
     }
     (plain, multiples)
