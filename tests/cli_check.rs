@@ -502,3 +502,206 @@ fn list(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+// ------------------------------------------------- articles, the rules, --strict, exit codes
+
+/// A made-up article for the rule tests (never one of the seed articles).
+const DUNMERE: &str = "\
+Dunmere Ferry Notes
+
+The ferry to Orla Island stopped on 2 May after a storm.
+
+Repairs took eleven days, the operator said.
+
+The operator said the new engine came from Ardwick.
+";
+
+/// A deck with one source naming `dunmere.txt` and one card citing it at `locator`.
+fn dunmere_deck(locator: &str) -> String {
+    format!(
+        r#"Deck(
+    id: "dunmere",
+    title: "The Dunmere ferry",
+    sources: [
+        (id: "notes", title: "Dunmere Ferry Notes", published: "2024-05-20", text: "dunmere.txt"),
+    ],
+    cards: [
+        (
+            id: "who-operator",
+            kind: Who,
+            prompt: "Which company ran the Orla Island ferry?",
+            answer: Name(["Orla Lines"]),
+            evidence: [(source: "notes", locator: "{locator}", says: "The operator spoke.")],
+        ),
+    ],
+)
+"#
+    )
+}
+
+impl Sandbox {
+    /// A folder in the sandbox holding these files (name, contents).
+    fn folder(&self, name: &str, files: &[(&str, &str)]) -> PathBuf {
+        let dir = self.home.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (file, contents) in files {
+            std::fs::write(dir.join(file), contents).unwrap();
+        }
+        dir
+    }
+
+    /// `factquiz --data-dir <sandbox>/data check ARGS...` run with paths of the sandbox.
+    fn check_paths(&self, args: &[&std::ffi::OsStr]) -> Output {
+        let data = self.data_dir("data", &[]);
+        self.factquiz()
+            .arg("--data-dir")
+            .arg(&data)
+            .arg("check")
+            .args(args)
+            .output()
+            .unwrap()
+    }
+}
+
+#[test]
+fn locators_are_looked_up_in_the_articles_folder_given() {
+    let sandbox = Sandbox::new();
+    let decks = sandbox.folder(
+        "decks",
+        &[("dunmere.ron", &dunmere_deck("Repairs took eleven days"))],
+    );
+    let articles = sandbox.folder("articles", &[("dunmere.txt", DUNMERE)]);
+    let deck = decks.join("dunmere.ron");
+    let out = sandbox.check_paths(&[
+        "--strict".as_ref(),
+        "--articles".as_ref(),
+        articles.as_os_str(),
+        deck.as_os_str(),
+    ]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("\n  locators: 1 checked in 1 article(s)\n  ok\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("rules: 0 error(s), 0 warning(s), 0 note(s)\n"),
+        "{text}"
+    );
+    assert_eq!(status(&out), 0, "{text}");
+
+    // Without the folder: a note, and the check passes.
+    let out = sandbox.check_paths(&["--strict".as_ref(), deck.as_os_str()]);
+    let text = stdout(&out);
+    let data_articles = sandbox.home.path().join("data/articles");
+    assert!(
+        text.contains(&format!(
+            "  {}:5:10: note: source \"notes\" names the text \"dunmere.txt\", which is in none \
+             of: {}/, {}/; its locators were not checked (give its folder with --articles DIR)\n  ok\n",
+            deck.display(),
+            decks.display(),
+            data_articles.display()
+        )),
+        "{text}"
+    );
+    assert_eq!(status(&out), 0, "{text}");
+
+    // <data dir>/articles is searched too, before the folders given.
+    sandbox.folder(
+        "data/articles",
+        &[("dunmere.txt", &DUNMERE.replace("Repairs", "Works"))],
+    );
+    let out = sandbox.check_paths(&[
+        "--articles".as_ref(),
+        articles.as_os_str(),
+        deck.as_os_str(),
+    ]);
+    assert!(stdout(&out).contains("locator \"Repairs took eleven days\" is not in dunmere.txt"));
+    assert_eq!(status(&out), 1);
+}
+
+#[test]
+fn a_locator_found_twice_is_an_error_with_its_place_and_fails_the_check() {
+    let sandbox = Sandbox::new();
+    let decks = sandbox.folder(
+        "decks",
+        &[
+            ("dunmere.ron", &dunmere_deck("the operator said")),
+            ("dunmere.txt", DUNMERE),
+        ],
+    );
+    let deck = decks.join("dunmere.ron");
+    let out = sandbox.check_paths(&[deck.as_os_str()]);
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!(
+            "  locators: 1 checked in 1 article(s)\n  {}:13:42: error: card \"who-operator\": \
+             locator \"the operator said\" is found 2 times in dunmere.txt (source \"notes\"): \
+             line 5: \"the operator said.\"; line 7: \"The operator said the new engine came \
+             from Ardwick\"; lengthen it so that it points to one passage\n  1 error(s), 0 \
+             warning(s), 0 note(s)\n",
+            deck.display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("rules: 1 error(s), 0 warning(s), 0 note(s)\n"),
+        "{text}"
+    );
+    assert_eq!(status(&out), 1);
+
+    let out = sandbox.check_paths(&["--json".as_ref(), deck.as_os_str()]);
+    assert_eq!(status(&out), 1);
+    let v = json_out(&out);
+    assert_eq!(v["errors"], json!([]));
+    assert_eq!(json_deck_ids(&v), ["dunmere"]);
+    let finding = &v["findings"][0];
+    assert_eq!(
+        (
+            &finding["severity"],
+            &finding["rule"],
+            &finding["line"],
+            &finding["col"]
+        ),
+        (&json!("error"), &json!("locator"), &json!(13), &json!(42))
+    );
+    assert_eq!(finding["card"], "who-operator");
+    assert_eq!(finding["file"], deck.display().to_string());
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("locator \"the operator said\" is found 2 times")
+    );
+}
+
+#[test]
+fn warnings_fail_the_check_only_with_strict() {
+    // The good fixture's disputed claim has no verdict card: one warning.
+    let out = Sandbox::new().check(&[GOOD]);
+    assert_eq!(status(&out), 0);
+    let out = Sandbox::new().check(&["--strict", GOOD]);
+    assert_eq!(stdout(&out), format!("{GOOD_REPORT}{}", totals(1, 3, 0, 1)));
+    assert_eq!(status(&out), 1);
+    let out = Sandbox::new().check(&["--strict", "--json", GOOD]);
+    assert_eq!(status(&out), 1);
+    assert_eq!(
+        json_out(&out)["findings"],
+        json!([{
+            "severity": "warning", "rule": "coverage", "file": GOOD, "line": 12, "col": 13,
+            "card": null, "claim": "toll", "source": null,
+            "message": "this disputed claim, with values from 1 source(s), lacks a verdict card \
+                        of the claim",
+        }])
+    );
+}
+
+#[test]
+fn an_articles_folder_that_does_not_exist_is_refused() {
+    let out = Sandbox::new().check(&["--articles", "tests/no-such-folder", GOOD]);
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "factquiz: --articles tests/no-such-folder: no such folder\n"
+    );
+    assert_eq!(status(&out), 2);
+}
