@@ -5,6 +5,7 @@
 //! Every run gets a temporary HOME and data folder: the real ones are never read or written.
 //! Fixture paths are given relative to the crate root, so the output is the same everywhere.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -77,6 +78,12 @@ impl Sandbox {
 
     /// `factquiz --data-dir <sandbox>/data check ARGS...`.
     fn check(&self, args: &[&str]) -> Output {
+        let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+        self.check_paths(&args)
+    }
+
+    /// [`Sandbox::check`] with arguments that are paths.
+    fn check_paths(&self, args: &[&OsStr]) -> Output {
         let data = self.data_dir("data", &[]);
         self.factquiz()
             .arg("--data-dir")
@@ -548,18 +555,6 @@ impl Sandbox {
             std::fs::write(dir.join(file), contents).unwrap();
         }
         dir
-    }
-
-    /// `factquiz --data-dir <sandbox>/data check ARGS...` run with paths of the sandbox.
-    fn check_paths(&self, args: &[&std::ffi::OsStr]) -> Output {
-        let data = self.data_dir("data", &[]);
-        self.factquiz()
-            .arg("--data-dir")
-            .arg(&data)
-            .arg("check")
-            .args(args)
-            .output()
-            .unwrap()
     }
 }
 

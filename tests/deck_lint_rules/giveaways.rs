@@ -10,6 +10,26 @@ const CLAIM: &str = r#"
          locator: "the ice was forty centimetres thick", says: "He gave 40 cm.")]),
 "#;
 
+/// The card that asks the day of the freeze.
+fn when_freeze(topics: &str) -> String {
+    let prompt = "On what day did the Velmora harbour freeze solid?";
+    card(
+        "when-freeze",
+        "When",
+        topics,
+        prompt,
+        r#"Date("2023-03-03")"#,
+        "",
+    )
+}
+
+/// A card whose prompt states the day of the freeze.
+fn ferry_days(topics: &str) -> String {
+    let prompt = "For how many days did ferries stay in port after the freeze of March 3rd, 2023?";
+    let answer = r#"Number(value: 9, unit: "days")"#;
+    card("figure-ferry-days", "Figure", topics, prompt, answer, "")
+}
+
 /// Nine cards; place/Velmora is on five of them (more than a third: too common to tell).
 fn cards() -> String {
     [
@@ -39,23 +59,9 @@ fn cards() -> String {
             "Verdict(Confirmed)",
             r#", claim: "ice-depth""#,
         ),
-        card(
-            "when-freeze",
-            "When",
-            r#""place/Velmora", "event/Freeze""#,
-            "On what day did the Velmora harbour freeze solid?",
-            r#"Date("2023-03-03")"#,
-            "",
-        ),
+        when_freeze(r#""place/Velmora", "event/Freeze""#),
         // States that day, but shares only place/Velmora, which most cards carry.
-        card(
-            "figure-ferry-days",
-            "Figure",
-            r#""place/Velmora", "event/Ferries""#,
-            "For how many days did ferries stay in port after the freeze of March 3rd, 2023?",
-            r#"Number(value: 9, unit: "days")"#,
-            "",
-        ),
+        ferry_days(r#""place/Velmora", "event/Ferries""#),
         // Names the mayor, who is another card's answer: names are exempt.
         card(
             "what-icebreaker",
@@ -124,22 +130,7 @@ fn a_topic_on_more_than_a_third_of_the_cards_ties_nothing() {
     // Two cards share place/Velmora, and one's prompt states the other's day; `fillers`
     // other cards carry other topics.
     let with_fillers = |fillers: usize| {
-        let mut cards = card(
-            "when-freeze",
-            "When",
-            r#""place/Velmora""#,
-            "On what day did the harbour freeze solid?",
-            r#"Date("2023-03-03")"#,
-            "",
-        );
-        cards += &card(
-            "figure-ferry-days",
-            "Figure",
-            r#""place/Velmora""#,
-            "For how many days did ferries stay in port after the freeze of March 3rd, 2023?",
-            r#"Number(value: 9, unit: "days")"#,
-            "",
-        );
+        let mut cards = when_freeze(r#""place/Velmora""#) + &ferry_days(r#""place/Velmora""#);
         for i in 0..fillers {
             let prompt = format!("Filler question {i}?");
             let answer = format!("Phrase([\"filler {i}\"])");

@@ -5,15 +5,24 @@
 //! asks where the claim stands. A source-said card is asked for only when two or more sources
 //! give a value: with one there is nothing to match.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::place::Spot;
 use super::{Raw, Rule, Severity};
-use crate::deck::model::{Answer, CardKind, Claim, ClaimStatus, Deck};
+use crate::deck::model::{Answer, Card, CardKind, Claim, ClaimStatus, Deck};
 
 pub(super) fn check(deck: &Deck, out: &mut Vec<Raw>) {
+    let mut by_claim: HashMap<&str, Vec<&Card>> = HashMap::new();
+    for card in &deck.cards {
+        if let Some(claim) = &card.claim {
+            by_claim.entry(claim.as_str()).or_default().push(card);
+        }
+    }
     for claim in &deck.claims {
-        let missing = missing(deck, claim);
+        let of_claim = by_claim
+            .get(claim.id.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        let missing = missing(claim, of_claim);
         if missing.is_empty() {
             continue;
         }
@@ -32,17 +41,13 @@ pub(super) fn check(deck: &Deck, out: &mut Vec<Raw>) {
     }
 }
 
-/// The cards the claim lacks, each as a phrase; empty when it needs or lacks nothing.
-fn missing(deck: &Deck, claim: &Claim) -> Vec<String> {
+/// The cards the claim lacks (given its cards), each as a phrase; empty when it needs or
+/// lacks nothing.
+fn missing(claim: &Claim, of_claim: &[&Card]) -> Vec<String> {
     let sources: BTreeSet<&str> = claim.values.iter().map(|v| v.source.as_str()).collect();
     if sources.len() < 2 && claim.status != ClaimStatus::Disputed {
         return Vec::new();
     }
-    let of_claim: Vec<_> = deck
-        .cards
-        .iter()
-        .filter(|c| c.claim.as_deref() == Some(claim.id.as_str()))
-        .collect();
     let mut out = Vec::new();
     for s in &sources {
         let asked = of_claim.iter().any(|c| {

@@ -5,9 +5,9 @@
 //! topic (place/Almaty for the answer "Almaty"), and never when both are about the same claim
 //! (the scheduler shows those on different days: see `schedule/queue.rs`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use super::mentions::Mentions;
+use super::mentions::{Mentions, Needle};
 use super::place::{Field, Spot};
 use super::{Raw, Rule, Severity};
 use crate::deck::model::{Answer, Card, Deck};
@@ -15,49 +15,50 @@ use crate::text::fold::fold;
 
 pub(super) fn check(deck: &Deck, out: &mut Vec<Raw>) {
     let cards = &deck.cards;
-    let mut carried: HashMap<&str, usize> = HashMap::new();
     let mut by_topic: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in cards.iter().enumerate() {
         for t in &c.topics {
-            *carried.entry(t.as_str()).or_insert(0) += 1;
             by_topic.entry(t.as_str()).or_default().push(i);
         }
     }
     // "Not carried by more than a third of the deck's cards".
-    let common = |t: &str| carried.get(t).is_some_and(|&n| n * 3 > cards.len());
+    let common = |t: &str| by_topic.get(t).is_some_and(|v| v.len() * 3 > cards.len());
     let prompts: Vec<Mentions> = cards.iter().map(|c| Mentions::of(&c.prompt)).collect();
+    // The last card whose sharing cards each card was counted among.
+    let mut counted = vec![usize::MAX; cards.len()];
     for (b, answered) in cards.iter().enumerate() {
-        if !matches!(
-            answered.answer,
-            Answer::Number(_) | Answer::Date(_) | Answer::Phrase(_)
-        ) {
+        let Some(needle) = Needle::of(&answered.answer) else {
             continue;
-        }
+        };
         // The cards that share a telling topic with it, each with the first such topic.
-        let mut sharing: BTreeMap<usize, &str> = BTreeMap::new();
+        let mut sharing: Vec<(usize, &str)> = Vec::new();
         for t in &answered.topics {
-            if common(t) || own_topic(answered, t) {
+            if common(t) || own_topic(answered, &needle, t) {
                 continue;
             }
             for &a in by_topic.get(t.as_str()).into_iter().flatten() {
-                sharing.entry(a).or_insert(t.as_str());
+                if counted[a] != b {
+                    counted[a] = b;
+                    sharing.push((a, t.as_str()));
+                }
             }
         }
+        sharing.sort_unstable_by_key(|&(a, _)| a);
         for (a, topic) in sharing {
             let asking = &cards[a];
             let same_claim = asking.claim.is_some() && asking.claim == answered.claim;
             if a == b || same_claim {
                 continue;
             }
-            if let Some(stated) = prompts[a].states(&answered.answer) {
+            if prompts[a].holds(&needle) {
                 out.push(Raw::new(
                     Severity::Warning,
                     Rule::GiveAway,
                     Spot::Card(asking.id.to_string(), Some(Field::own("prompt"))),
                     format!(
-                        "the prompt states \"{stated}\", the answer of card \"{}\" (both \
+                        "the prompt states \"{}\", the answer of card \"{}\" (both \
                          carry the topic {topic}): reword one of them",
-                        answered.id
+                        needle.shown, answered.id
                     ),
                 ));
             }
@@ -67,9 +68,9 @@ pub(super) fn check(deck: &Deck, out: &mut Vec<Raw>) {
 
 /// Whether `topic` names the card's answer itself: its name states the answer, or an
 /// answer's wording holds the name ("place/Nur-Sultan" for "Nur-Sultan (now Astana)").
-fn own_topic(card: &Card, topic: &str) -> bool {
+fn own_topic(card: &Card, needle: &Needle, topic: &str) -> bool {
     let name = topic.split_once('/').map_or(topic, |(_, n)| n);
-    if Mentions::of(name).states(&card.answer).is_some() {
+    if Mentions::of(name).holds(needle) {
         return true;
     }
     let folded = fold(name);

@@ -3,13 +3,13 @@
 //! thousand"), its days ("7 January" = "January 7th" = "2022-01-07"), and its folded words;
 //! and whether it states a given answer.
 
-use crate::deck::date::PartialDate;
 use crate::deck::model::{Answer, NumberAnswer};
 use crate::text::date::parse_date;
 use crate::text::fold::{fold, normalize};
 use crate::text::number::parse_number;
 
-/// A number a text gives: its value (or range) and the words that follow it, normalized.
+/// A number a text gives: its value (or range) and the words that follow it, normalized and
+/// singular.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NumberMention {
     pub value: f64,
@@ -81,10 +81,10 @@ pub fn numbers(text: &str, skip: &[bool]) -> Vec<NumberMention> {
         };
         next_free = text.len() - r.rest.len();
         let mut after: Vec<String> = currency(&text[t.clone()])
-            .map(String::from)
+            .map(singular)
             .into_iter()
             .collect();
-        after.extend(normalize(&r.rest).split(' ').take(3).map(String::from));
+        after.extend(normalize(&r.rest).split(' ').take(3).map(singular));
         after.retain(|w| !w.is_empty());
         out.push(NumberMention {
             value: r.value,
@@ -105,10 +105,11 @@ impl Mentions {
             let found = (1..=4.min(toks.len() - i)).rev().find_map(|len| {
                 let span = &text[toks[i].start..toks[i + len - 1].end];
                 let span = span.trim_matches(|c: char| !c.is_alphanumeric());
-                // Digits alone are a date only with a day, a month and a year ("2022-01-05",
-                // "05.01.2022"): "2.5 million" is no 2 May.
+                // A day needs digits; digits alone are a date only with a day, a month and a
+                // year ("2022-01-05", "05.01.2022"): "2.5 million" is no 2 May.
                 let worded = span.chars().any(char::is_alphabetic);
-                if !worded && span.matches(['-', '.', '/']).count() < 2 {
+                let digits = span.bytes().any(|b| b.is_ascii_digit());
+                if !digits || (!worded && span.matches(['-', '.', '/']).count() < 2) {
                     return None;
                 }
                 let d = parse_date(span)?;
@@ -130,53 +131,91 @@ impl Mentions {
         }
     }
 
-    /// What of `answer` this text states, as the answer is shown, if it states it: the
-    /// number with its unit, the day, or the phrase as the card shows it (its first wording
-    /// that is not only a number, such as "11", which is too common to count; folded, so that
-    /// other transliterations match too; the other wordings are looser forms the checker
-    /// accepts, such as "Kazakhstan" for "the whole country"). Names are never looked for.
-    pub fn states(&self, answer: &Answer) -> Option<String> {
-        match answer {
-            Answer::Number(n) => self.states_number(n).then(|| n.display()),
-            Answer::Date(d) => self.states_day(d).then(|| d.to_string_long()),
-            Answer::Phrase(wordings) => wordings
+    /// Whether this text states what `needle` looks for.
+    pub fn holds(&self, needle: &Needle) -> bool {
+        match &needle.what {
+            Sought::Number { lo, hi, unit } => {
+                let within = |v: f64| v >= lo - 1e-9 * lo.abs() && v <= hi + 1e-9 * hi.abs();
+                self.numbers.iter().any(|m| {
+                    let value = within(m.value) || m.high.is_some_and(within);
+                    let after = &m.after[..m.after.len().min(2)];
+                    value && (unit.is_empty() || unit.iter().any(|u| after.contains(u)))
+                })
+            }
+            Sought::Day { year, month, day } => self
+                .days
                 .iter()
-                .find(|w| !only_a_number(w))
-                .filter(|w| self.states_wording(w))
-                .map(|w| w.to_string()),
-            _ => None,
+                .any(|m| m.month == *month && m.day == *day && m.year.is_none_or(|y| y == *year)),
+            Sought::Wording(padded) => self.folded.contains(padded.as_str()),
         }
     }
+}
 
-    fn states_number(&self, n: &NumberAnswer) -> bool {
-        let lo = n.min.as_ref().map_or(n.value.value, |a| a.value);
-        let hi = n.max.as_ref().map_or(n.value.value, |a| a.value);
-        let within = |v: f64| v >= lo - 1e-9 * lo.abs() && v <= hi + 1e-9 * hi.abs();
-        let unit: Vec<String> = normalize(&n.unit)
+/// A card's answer as it is looked for in other texts (made once per card).
+#[derive(Debug, Clone)]
+pub struct Needle {
+    /// The answer as it is shown.
+    pub shown: String,
+    what: Sought,
+}
+
+#[derive(Debug, Clone)]
+enum Sought {
+    /// A number in this range, followed by a word of its unit (singular).
+    Number {
+        lo: f64,
+        hi: f64,
+        unit: Vec<String>,
+    },
+    Day {
+        year: i32,
+        month: u8,
+        day: u8,
+    },
+    /// A wording folded, with a space at either end.
+    Wording(String),
+}
+
+impl Needle {
+    /// What to look for: the number with its unit, the day (a month or a year alone is not
+    /// looked for), or the phrase as the card shows it: its first wording that is not only a
+    /// number (such as "11", too common to count), folded so that other transliterations
+    /// match too; the other wordings are looser forms the checker accepts, such as
+    /// "Kazakhstan" for "the whole country". Names and the other kinds of answer: nothing.
+    pub fn of(answer: &Answer) -> Option<Needle> {
+        let (shown, what) = match answer {
+            Answer::Number(n) => (n.display(), number_sought(n)),
+            Answer::Date(d) => {
+                let sought = Sought::Day {
+                    year: d.year,
+                    month: d.month?,
+                    day: d.day?,
+                };
+                (d.to_string_long(), sought)
+            }
+            Answer::Phrase(wordings) => {
+                let w = wordings.iter().find(|w| !only_a_number(w))?;
+                let folded = fold(w);
+                if folded.is_empty() {
+                    return None;
+                }
+                (w.to_string(), Sought::Wording(format!(" {folded} ")))
+            }
+            _ => return None,
+        };
+        Some(Needle { shown, what })
+    }
+}
+
+fn number_sought(n: &NumberAnswer) -> Sought {
+    Sought::Number {
+        lo: n.min.as_ref().map_or(n.value.value, |a| a.value),
+        hi: n.max.as_ref().map_or(n.value.value, |a| a.value),
+        unit: normalize(&n.unit)
             .split(' ')
             .filter(|w| !w.is_empty() && !matches!(*w, "of" | "the" | "a" | "an" | "in"))
             .map(singular)
-            .collect();
-        self.numbers.iter().any(|m| {
-            let value = within(m.value) || m.high.is_some_and(within);
-            let after: Vec<String> = m.after.iter().take(2).map(|w| singular(w)).collect();
-            value && (unit.is_empty() || unit.iter().any(|u| after.contains(u)))
-        })
-    }
-
-    fn states_day(&self, d: &PartialDate) -> bool {
-        let (Some(month), Some(day)) = (d.month, d.day) else {
-            return false;
-        };
-        self.days
-            .iter()
-            .any(|m| m.month == month && m.day == day && m.year.is_none_or(|y| y == d.year))
-    }
-
-    /// Whether the folded text holds `wording` on word boundaries.
-    pub fn states_wording(&self, wording: &str) -> bool {
-        let w = fold(wording);
-        !w.is_empty() && self.folded.contains(&format!(" {w} "))
+            .collect(),
     }
 }
 
@@ -197,6 +236,18 @@ pub fn singular(word: &str) -> String {
 mod tests {
     use super::*;
     use crate::deck::model::Amount;
+
+    /// What of `answer` the text states, as the answer is shown, if it states it.
+    trait States {
+        fn states(&self, answer: &Answer) -> Option<String>;
+    }
+
+    impl States for Mentions {
+        fn states(&self, answer: &Answer) -> Option<String> {
+            let needle = Needle::of(answer)?;
+            self.holds(&needle).then_some(needle.shown)
+        }
+    }
 
     fn number(value: f64, unit: &str) -> Answer {
         Answer::Number(Box::new(NumberAnswer {
