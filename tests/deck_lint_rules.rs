@@ -16,6 +16,8 @@ mod coverage;
 mod giveaways;
 #[path = "deck_lint_rules/locators.rs"]
 mod locators;
+#[path = "deck_lint_rules/robust.rs"]
+mod robust;
 #[path = "deck_lint_rules/wording.rs"]
 mod wording;
 

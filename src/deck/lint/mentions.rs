@@ -65,6 +65,9 @@ fn currency(token: &str) -> Option<&'static str> {
     }
 }
 
+/// How many tokens, from a number's first, are read for it and the words after it.
+const WINDOW: usize = 12;
+
 /// The numbers of a text, leaving out the tokens marked in `skip` (the days of a date).
 pub fn numbers(text: &str, skip: &[bool]) -> Vec<NumberMention> {
     let toks = tokens(text);
@@ -74,12 +77,17 @@ pub fn numbers(text: &str, skip: &[bool]) -> Vec<NumberMention> {
         if skip.get(i).copied().unwrap_or(false) || t.start < next_free {
             continue;
         }
-        let from = &text[t.start..];
+        // The number and the words after it: a few tokens, so that a long text is not read
+        // again from each of its words.
+        let end = toks[(i + WINDOW).min(toks.len()) - 1].end;
+        let from = &text[t.start..end];
         let lead = from.len() - from.trim_start_matches(['(', '"', '\'', '\u{201c}']).len();
         let Some(r) = parse_number(&from[lead..]) else {
             continue;
         };
-        next_free = text.len() - r.rest.len();
+        // The tokens the number took ("twenty thousand") are not read again. The reader
+        // lowercases, which may change lengths: the place is only a bound, never an index.
+        next_free = end.saturating_sub(r.rest.len());
         let mut after: Vec<String> = currency(&text[t.clone()])
             .map(singular)
             .into_iter()
