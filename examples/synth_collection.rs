@@ -210,6 +210,7 @@ pub fn deck(d: usize, n: usize, rng: &mut StdRng) -> Deck {
             published: PartialDate::new(2022, Some(1), Some(10 + k as u8)).expect("a real date"),
             date_known: DateKnown::Printed,
             url: None,
+            text: None,
         })
         .collect();
     Deck {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use factquiz::data_dir;
-use factquiz::deck::{Library, report};
+use factquiz::deck::{Library, lint, report};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -40,11 +40,20 @@ pub struct Args {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Validate deck files (no path: every deck in the library) and report on each.
+    /// Validate deck files (no path: every deck in the library), look their locators up in
+    /// their articles, and report on each. Exit status 1 on errors (and on warnings with
+    /// --strict).
     Check {
-        /// Print the validated decks as JSON instead.
+        /// Print the validated decks and the findings as JSON instead.
         #[arg(long)]
         json: bool,
+        /// Fail on warnings too (give-aways, wording-only figures, claims not covered).
+        #[arg(long)]
+        strict: bool,
+        /// Also look for the articles that sources name (`text:`) in this folder, after the
+        /// deck's own folder and <data dir>/articles (may be given more than once).
+        #[arg(long = "articles", value_name = "DIR")]
+        articles: Vec<PathBuf>,
         paths: Vec<PathBuf>,
     },
     /// Check an answer against a card as the quiz would, and say why it is accepted or not.
@@ -154,7 +163,12 @@ pub fn run(args: Args) -> ExitCode {
         }
     };
     match args.command {
-        Some(Command::Check { json, paths }) => check(&data_dir, &paths, json),
+        Some(Command::Check {
+            json,
+            strict,
+            articles,
+            paths,
+        }) => check(&data_dir, &paths, &articles, json, strict),
         Some(Command::Try { deck, card, answer }) => {
             let lib = Library::load(Some(&data_dir::user_decks(&data_dir)), &args.decks);
             crate::try_cmd::run(&lib, &deck, &card, &answer)
@@ -190,18 +204,32 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-fn check(data_dir: &std::path::Path, paths: &[PathBuf], json: bool) -> ExitCode {
+fn check(
+    data_dir: &std::path::Path,
+    paths: &[PathBuf],
+    articles: &[PathBuf],
+    json: bool,
+    strict: bool,
+) -> ExitCode {
+    if let Some(dir) = articles.iter().find(|d| !d.is_dir()) {
+        eprintln!("factquiz: --articles {}: no such folder", dir.display());
+        return ExitCode::from(2);
+    }
     let lib = if paths.is_empty() {
         Library::load(Some(&data_dir::user_decks(data_dir)), &[])
     } else {
         Library::from_files(paths)
     };
+    let mut dirs = vec![data_dir.join("articles")];
+    dirs.extend(articles.iter().cloned());
+    let lints = lint::lint_library(&lib, &dirs);
     if json {
-        emit(&format!("{}\n", report::check_json(&lib)));
+        emit(&format!("{}\n", report::check_json(&lib, &lints)));
     } else {
-        emit(&report::check_report(&lib));
+        emit(&report::check_report(&lib, &lints));
     }
-    if lib.errors.is_empty() {
+    let (errors, warnings, _) = lint::counts(&lints);
+    if lib.errors.is_empty() && errors == 0 && !(strict && warnings > 0) {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
