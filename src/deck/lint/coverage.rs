@@ -1,8 +1,8 @@
 //! The coverage rule (issue 17): a claim whose values come from two or more sources, or that
 //! is disputed, is learned only when each source's value is asked by a card of its own (a card
 //! of the claim, other than its source-said and verdict cards, whose evidence cites that
-//! source), a source-said card matches every source's figure to its source, and a verdict card
-//! asks where the claim stands. A source-said card is asked for only when two or more sources
+//! source), its source-said cards together match every source's figure to its source, and a
+//! verdict card asks where the claim stands. A source-said card is asked for only when two or more sources
 //! give a value: with one there is nothing to match.
 
 use std::collections::{BTreeSet, HashMap};
@@ -68,13 +68,14 @@ fn missing(claim: &Claim, of_claim: &[&Card]) -> Vec<String> {
                 _ => None,
             })
             .collect();
+        // The claim's source-said cards together name every source (a claim with five
+        // sources may be matched by two cards of three options, which a learner can read).
+        let named: BTreeSet<&str> = said.iter().flatten().copied().collect();
         if said.is_empty() {
             out.push("a source-said card of the claim".into());
-        } else if !said.iter().any(|named| sources.is_subset(named)) {
-            let best = said.iter().max_by_key(|n| n.intersection(&sources).count());
+        } else if !sources.is_subset(&named) {
             let left: Vec<String> = sources
-                .iter()
-                .filter(|s| best.is_none_or(|b| !b.contains(*s)))
+                .difference(&named)
                 .map(|s| format!("\"{s}\""))
                 .collect();
             out.push(format!(
