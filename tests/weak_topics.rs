@@ -153,7 +153,7 @@ fn the_screen_shows_recall_in_seven_days_and_says_so() {
         h.run();
         assert_eq!(h.state().screen(), Screen::Topics);
         h.get_all_by_label("Recall in 7 days").next().unwrap();
-        h.get_by_label_contains("the recall FSRS predicts for each topic's cards in 7 days");
+        h.get_by_label_contains("the recall FSRS predicts in 7 days");
         let pct = |r: f32| format!("{:.0}%", r * 100.0);
         h.get_by_label(&pct(fsrs_recall(GOOD_FIRST, days)));
         h.get_by_label(&pct(fsrs_recall(AGAIN_FIRST, days)));
@@ -165,7 +165,7 @@ fn the_screen_shows_recall_in_seven_days_and_says_so() {
             .unwrap()
             .click();
         h.run();
-        h.get_by_label_contains("when each next comes due");
+        h.get_by_label_contains("when each card next comes due");
         assert!(h.get_all_by_label_contains("%, due ").count() >= 2);
     }
 }

@@ -161,7 +161,7 @@ pub fn calibration(
     out
 }
 
-/// A topic answered "sure" and wrong.
+/// A topic answered "sure" and wrong more often than sure allows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Overconfident {
     pub topic: String,
@@ -176,13 +176,25 @@ impl Overconfident {
     pub fn wrong_rate(&self) -> f32 {
         self.sure_wrong as f32 / self.sure.max(1) as f32
     }
+
+    /// Sure-and-wrong answers beyond those a calibrated learner would give (one in twenty of
+    /// the sure ones).
+    pub fn excess(&self) -> f32 {
+        self.sure_wrong as f32 - self.sure as f32 * (1.0 - Confidence::Sure.expected())
+    }
 }
+
+/// A topic is listed when its sure answers were wrong at least this often (twice what a
+/// calibrated learner's are) and at least one more time than a calibrated learner's would be.
+pub const OVERCONFIDENT_RATE: f32 = 0.10;
 
 /// Per topic: sure answers, sure and wrong, and per card its sure-and-wrong answers.
 type SureTally = (u32, u32, Vec<(u32, Slot)>);
 
-/// The topics answered "sure" and wrong in the last [`OVERCONFIDENT_DAYS`], most such answers
-/// first (then the larger share wrong, then by name).
+/// The topics answered "sure" and wrong in the last [`OVERCONFIDENT_DAYS`] more often than
+/// sure allows (see [`OVERCONFIDENT_RATE`]), those with the most such answers beyond a
+/// calibrated learner's first (then the larger share wrong, then by name). A topic sure 400
+/// times and wrong 17 is well calibrated, not overconfident.
 pub fn overconfident_topics(coll: &Collection) -> Result<Vec<Overconfident>, StoreError> {
     let table = card_table(coll);
     let since = coll.clock().today() - OVERCONFIDENT_DAYS + 1;
@@ -206,7 +218,6 @@ pub fn overconfident_topics(coll: &Collection) -> Result<Vec<Overconfident>, Sto
     }
     let mut out: Vec<Overconfident> = by_topic
         .into_iter()
-        .filter(|(_, (_, wrong, _))| *wrong > 0)
         .filter_map(|(t, (sure, sure_wrong, mut cards))| {
             cards.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             Some(Overconfident {
@@ -216,10 +227,11 @@ pub fn overconfident_topics(coll: &Collection) -> Result<Vec<Overconfident>, Sto
                 cards: cards.into_iter().map(|(_, s)| s).collect(),
             })
         })
+        .filter(|o| o.excess() >= 1.0 && o.wrong_rate() >= OVERCONFIDENT_RATE)
         .collect();
     out.sort_by(|a, b| {
-        b.sure_wrong
-            .cmp(&a.sure_wrong)
+        b.excess()
+            .total_cmp(&a.excess())
             .then(b.wrong_rate().total_cmp(&a.wrong_rate()))
             .then_with(|| a.topic.cmp(&b.topic))
     });

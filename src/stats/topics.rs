@@ -51,11 +51,13 @@ impl RecallAt {
     }
 }
 
-/// When a card comes due: a step in learning at its time, a review at the start of its day.
+/// When a card comes due: a step in learning at its time, a review at the start of its day
+/// (a day beyond any calendar, from a damaged file, held where the arithmetic cannot overflow).
 fn due_moment(s: &CardState, offset_secs: i32) -> i64 {
+    const FAR: i64 = 1_000_000_000;
     match s.queue {
         Queue::Learning | Queue::Relearning => s.due_ms,
-        _ => day_start_ms(s.due_day, offset_secs),
+        _ => day_start_ms(s.due_day.clamp(-FAR, FAR), offset_secs),
     }
 }
 

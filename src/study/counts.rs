@@ -94,7 +94,9 @@ impl Collection {
     pub fn next_due_ms(&self, decks: &[usize]) -> Option<i64> {
         let clock = self.clock();
         let (today, offset) = (clock.today(), clock.offset_secs);
-        let start = |day: i64| day_start_ms(day, offset);
+        // Days far from today (a state from a damaged file) are held to a century either way,
+        // so that the moment's arithmetic cannot overflow.
+        let start = |day: i64| day_start_ms(day.clamp(today - 36_500, today + 36_500), offset);
         let limits = self.limits();
         let mut next: Option<i64> = None;
         for s in decks.iter().filter_map(|&d| self.states.get(d)).flatten() {
@@ -113,7 +115,11 @@ impl Collection {
                         Queue::Review if limits.reviews_per_day == 0 => continue,
                         Queue::Review => start(s.due_day),
                     };
-                    due.max(start(s.buried_until_day.saturating_add(1)))
+                    if s.buried_until_day >= today {
+                        due.max(start(s.buried_until_day.saturating_add(1)))
+                    } else {
+                        due
+                    }
                 }
             };
             // Due already, yet not to study now: held back by today's limit.

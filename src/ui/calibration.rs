@@ -4,7 +4,7 @@
 //! status), with the figures in a table and one sentence on what they say.
 
 use egui::{RichText, Ui};
-use egui_plot::{Legend, Line, LineStyle, MarkerShape, Plot, Points};
+use egui_plot::{Line, LineStyle, MarkerShape, Plot, Points};
 
 use super::theme;
 use crate::quiz::Confidence;
@@ -38,12 +38,22 @@ fn cell(c: &Calibration, level: Confidence) -> String {
     })
 }
 
-/// One sentence on the answers given "sure".
-fn verdict(c: &Calibration) -> String {
+/// One sentence on the answers of a group (`None`: all cards) given "sure".
+fn verdict(c: &Calibration, group: Option<&str>) -> String {
     let sure = c.level(Confidence::Sure);
     let expected = Confidence::Sure.expected();
+    let (none, when) = match group {
+        None => (
+            "No answer given as \"sure\" yet.".to_string(),
+            "When sure".to_string(),
+        ),
+        Some(g) => (
+            format!("{g}: no answer given as \"sure\" yet."),
+            format!("{g}: when sure"),
+        ),
+    };
     match sure.rate() {
-        None => "No answer given as \"sure\" yet.".into(),
+        None => none,
         Some(r) => {
             let word = if r < expected - 0.10 {
                 "overconfident"
@@ -53,7 +63,7 @@ fn verdict(c: &Calibration) -> String {
                 "well calibrated"
             };
             format!(
-                "When sure, you were right {:.0}% of the time ({} answers); a calibrated learner is right about {:.0}% of the time when sure: {word}.",
+                "{when}, you were right {:.0}% of the time ({} answers); a calibrated learner is right about {:.0}% of the time when sure: {word}.",
                 r * 100.0,
                 sure.answers,
                 expected * 100.0
@@ -107,9 +117,8 @@ pub fn show(ui: &mut Ui, c: &CalibrationFigures, picked: &mut String) {
     let (all_color, group_color) = (theme::right(ui), theme::warn(ui));
     let muted = theme::muted(ui);
     Plot::new("calibration")
-        .height(220.0)
-        .width(ui.available_width().min(420.0))
-        .data_aspect(1.0)
+        .height(230.0)
+        .width(ui.available_width().min(380.0))
         .include_x(0.0)
         .include_x(1.0)
         .include_y(0.0)
@@ -121,7 +130,7 @@ pub fn show(ui: &mut Ui, c: &CalibrationFigures, picked: &mut String) {
         .y_axis_label("share right")
         .x_axis_formatter(|m, _| format!("{:.0}%", m.value * 100.0))
         .y_axis_formatter(|m, _| format!("{:.0}%", m.value * 100.0))
-        .legend(Legend::default())
+        .show_crosshair(false)
         .show(ui, |p| {
             p.line(
                 Line::new("calibrated", vec![[0.0, 0.0], [1.0, 1.0]])
@@ -139,7 +148,7 @@ pub fn show(ui: &mut Ui, c: &CalibrationFigures, picked: &mut String) {
         });
     ui.label(
         RichText::new(
-            "Each point: answers given sure (placed at 95%), thinking so (70%) or guessing (35%), and the share of them right. Below the dashed line: more sure than right.",
+            "Each point: the answers given sure (placed at 95%), thinking so (70%) or guessing (35%), and the share of them right; green all cards, orange the group picked. Below the dashed line: more sure than right.",
         )
         .color(muted),
     );
@@ -153,15 +162,19 @@ pub fn show(ui: &mut Ui, c: &CalibrationFigures, picked: &mut String) {
                 ui.label(RichText::new(level.label()).strong());
             }
             ui.end_row();
-            for (name, cal) in [("All cards", &c.all), (picked.as_str(), group)] {
-                ui.label(name);
+            for (name, cal, color) in [
+                ("All cards", &c.all, all_color),
+                (picked.as_str(), group, group_color),
+            ] {
+                ui.label(RichText::new(name).color(color).strong());
                 for level in Confidence::ALL {
                     ui.label(cell(cal, level));
                 }
                 ui.end_row();
             }
         });
-    ui.add(egui::Label::new(verdict(&c.all)).wrap());
+    ui.add(egui::Label::new(verdict(&c.all, None)).wrap());
+    ui.add(egui::Label::new(verdict(group, Some(picked.as_str()))).wrap());
 }
 
 #[cfg(test)]
@@ -172,13 +185,21 @@ mod tests {
     fn cells_and_verdicts_read_the_figures() {
         let mut c = Calibration::default();
         assert_eq!(cell(&c, Confidence::Sure), "–");
-        assert!(verdict(&c).starts_with("No answer"));
+        assert!(verdict(&c, None).starts_with("No answer"));
+        assert!(verdict(&c, Some("Who cards")).starts_with("Who cards: no answer"));
         c.levels[0].answers = 40;
         c.levels[0].right = 31;
         assert_eq!(cell(&c, Confidence::Sure), "78% of 40");
-        assert!(verdict(&c).ends_with("overconfident."), "{}", verdict(&c));
+        assert!(
+            verdict(&c, None).ends_with("overconfident."),
+            "{}",
+            verdict(&c, None)
+        );
+        assert!(
+            verdict(&c, Some("Who cards")).starts_with("Who cards: when sure, you were right 78%")
+        );
         c.levels[0].right = 38;
-        assert!(verdict(&c).ends_with("well calibrated."), "{}", verdict(&c));
+        assert!(verdict(&c, None).ends_with("well calibrated."));
         assert_eq!(
             points(&c),
             vec![[f64::from(0.95f32), f64::from(38.0f32 / 40.0)]]

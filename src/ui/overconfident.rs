@@ -1,6 +1,6 @@
-//! The weak-topics screen's list of overconfident topics: those answered "sure" and wrong most
-//! often, each with how often, and a Study button for a session on its cards (the ones
-//! answered sure and wrong first).
+//! The weak-topics screen's list of overconfident topics: those answered "sure" and wrong more
+//! often than sure allows, most first, each with how often, and a Study button for a session
+//! on its cards (the ones answered sure and wrong first).
 
 use egui::{RichText, Ui};
 
@@ -42,12 +42,12 @@ pub fn show(
     ui.label(RichText::new("Overconfident topics").heading());
     ui.label(
         RichText::new(format!(
-            "Answered \"sure\" and wrong, most often first (last {OVERCONFIDENT_DAYS} days): certainty worth checking against the evidence."
+            "Answered \"sure\" and wrong more often than 1 time in 20, most first (last {OVERCONFIDENT_DAYS} days): certainty worth checking against the evidence."
         ))
         .color(theme::muted(ui)),
     );
     if list.is_empty() {
-        ui.label("None: no answer given as \"sure\" was wrong.");
+        ui.label("None: your \"sure\" answers were right as often as sure means.");
         return None;
     }
     let mut action = None;

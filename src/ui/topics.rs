@@ -223,8 +223,8 @@ impl TopicsScreen {
 fn explanation(at: RecallAt) -> String {
     match at {
         RecallAt::InAWeek => format!(
-            "Weakest first: the recall FSRS predicts for each topic's cards in {AHEAD_DAYS} days (not now: just after a review that is near 100% whatever the answer), with accuracy over 30 days and lapses."
+            "Weakest first: the recall FSRS predicts in {AHEAD_DAYS} days (recall now is near 100% after any review), with 30-day accuracy and lapses."
         ),
-        RecallAt::NextDue => "Weakest first: the recall FSRS predicts for each topic's cards when each next comes due, with accuracy over 30 days and lapses.".into(),
+        RecallAt::NextDue => "Weakest first: the recall FSRS predicts when each card next comes due, with 30-day accuracy and lapses.".into(),
     }
 }
