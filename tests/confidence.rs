@@ -6,13 +6,14 @@
 mod common;
 
 use egui::Key;
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use factquiz::quiz::{AskConfidence, Confidence, Grade, Mode, Response};
 use factquiz::schedule::queue::Slot;
 use factquiz::schedule::{CardState, Queue};
 use factquiz::store::{ReviewRecord, Store, schema};
 use factquiz::study::{Collection, StudySession};
-use factquiz::ui::Screen;
+use factquiz::ui::{App, Screen};
 
 /// The first card of the test deck.
 const FIRST: Slot = Slot { deck: 0, card: 0 };
@@ -205,6 +206,19 @@ fn the_setting_says_when_to_ask() {
     }
 }
 
+/// Presses the key of the right option (or a wrong one) of the question on screen.
+fn press_choice(h: &mut Harness<'_, App>, right: bool) {
+    let pick = choice(h.state().session().unwrap(), right);
+    h.key_press([Key::Num1, Key::Num2, Key::Num3, Key::Num4][pick]);
+    h.run();
+}
+
+/// The confidence and suggested grade of the answer on screen.
+fn answered(h: &Harness<'_, App>) -> (Option<Confidence>, Grade) {
+    let a = h.state().session().unwrap().answered.as_ref().unwrap();
+    (a.confidence, a.grade)
+}
+
 #[test]
 fn the_review_screen_asks_before_the_answer_shows_and_the_feedback_says_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -217,23 +231,15 @@ fn the_review_screen_asks_before_the_answer_shows_and_the_feedback_says_it() {
     // Picked first (Q: sure), then a wrong option: the feedback says what that means.
     h.key_press(Key::Q);
     h.run();
-    let pick = choice(h.state().session().unwrap(), false);
-    h.key_press([Key::Num1, Key::Num2, Key::Num3, Key::Num4][pick]);
-    h.run();
+    press_choice(&mut h, false);
     h.get_by_label("Not right");
     let line = "Sure, and wrong: this is a person you were confident about. Check it against the evidence below.";
     h.get_by_label(line);
-    let a = h.state().session().unwrap().answered.clone().unwrap();
-    assert_eq!(
-        (a.confidence, a.grade),
-        (Some(Confidence::Sure), Grade::Again)
-    );
+    assert_eq!(answered(&h), (Some(Confidence::Sure), Grade::Again));
     h.key_press(Key::Space);
     h.run();
     // Answered first: the answer waits, with its words, until E (guessing) is pressed.
-    let pick = choice(h.state().session().unwrap(), true);
-    h.key_press([Key::Num1, Key::Num2, Key::Num3, Key::Num4][pick]);
-    h.run();
+    press_choice(&mut h, true);
     assert!(
         h.state().session().unwrap().answered.is_none(),
         "not revealed yet"
@@ -245,11 +251,7 @@ fn the_review_screen_asks_before_the_answer_shows_and_the_feedback_says_it() {
     h.run();
     h.get_by_label("Right");
     h.get_by_label("A guess, and right: Hard is suggested, so that it comes back soon.");
-    let a = h.state().session().unwrap().answered.clone().unwrap();
-    assert_eq!(
-        (a.confidence, a.grade),
-        (Some(Confidence::Guess), Grade::Hard)
-    );
+    assert_eq!(answered(&h), (Some(Confidence::Guess), Grade::Hard));
     h.key_press(Key::Space);
     h.run();
     let reviews = h
@@ -269,13 +271,10 @@ fn the_review_screen_asks_before_the_answer_shows_and_the_feedback_says_it() {
         ]
     );
     // Space instead of a confidence: revealed without one.
-    let pick = choice(h.state().session().unwrap(), true);
-    h.key_press([Key::Num1, Key::Num2, Key::Num3, Key::Num4][pick]);
-    h.run();
+    press_choice(&mut h, true);
     h.key_press(Key::Space);
     h.run();
-    let a = h.state().session().unwrap().answered.clone().unwrap();
-    assert_eq!(a.confidence, None);
+    assert_eq!(answered(&h).0, None);
     h.get_by_label("Right");
 }
 
@@ -293,20 +292,9 @@ fn with_the_setting_off_nothing_is_asked() {
     h.key_press(Key::Num1);
     h.run();
     assert!(h.query_by_label("How sure are you?").is_none());
-    let pick = choice(h.state().session().unwrap(), true);
-    h.key_press([Key::Num1, Key::Num2, Key::Num3, Key::Num4][pick]);
-    h.run();
+    press_choice(&mut h, true);
     h.get_by_label("Right");
-    assert_eq!(
-        h.state()
-            .session()
-            .unwrap()
-            .answered
-            .as_ref()
-            .unwrap()
-            .confidence,
-        None
-    );
+    assert_eq!(answered(&h).0, None);
 }
 
 #[test]

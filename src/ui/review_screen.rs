@@ -1,7 +1,8 @@
 //! The review screen: the study session it runs and what the user is entering, the question
 //! (see `review.rs`; with how sure the learner is, see `confidence.rs`), the feedback after an
-//! answer (see `feedback.rs`) with the grade panel, and the summary at the end. It draws and returns commands; the app runs them through
-//! [`ReviewScreen::run`], which calls the session (and so the collection).
+//! answer (see `feedback.rs`) with the grade panel, and the summary at the end. It draws and
+//! returns commands; the app runs them through [`ReviewScreen::run`], which calls the session
+//! (and so the collection).
 
 use egui::Ui;
 
@@ -23,6 +24,7 @@ impl ReviewScreen {
     pub fn start(&mut self, session: StudySession) {
         self.session = Some(session);
         self.input = Input::default();
+        self.asking = Asking::default();
     }
 
     /// Ends the session on screen (its answers are saved already).
