@@ -1,5 +1,6 @@
 //! The progress file's schema and its migrations. `PRAGMA user_version` holds the version;
-//! each migration takes the file one version up, inside one transaction.
+//! each migration takes the file one version up, and all the steps a file needs are made in
+//! one transaction.
 
 use rusqlite::Connection;
 
@@ -126,10 +127,15 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
             supported: VERSION,
         });
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+    // Every step in one transaction: a file is at its old version or at this one, never in
+    // between (a new file killed while it was being made would otherwise stay at a version with
+    // no progress, and be backed up "before migration" the next time).
+    if found < VERSION {
         let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        for sql in MIGRATIONS.iter().skip(found as usize) {
+            tx.execute_batch(sql)?;
+        }
+        tx.pragma_update(None, "user_version", VERSION)?;
         tx.commit()?;
     }
     if found > 0 && found < COMPACT_AFTER_FROM {
