@@ -15,6 +15,9 @@
 #[path = "../examples/synth_collection.rs"]
 mod synth;
 
+#[path = "shared/mod.rs"]
+mod shared;
+
 #[path = "scale/answers.rs"]
 mod answers;
 #[path = "scale/frames.rs"]
@@ -31,62 +34,7 @@ use factquiz::store::Store;
 use factquiz::study::optimize_job::OptimizeJob;
 use factquiz::study::{Collection, StudySession, no_waker};
 
-const CARDS: usize = 100_000;
-const REVIEWS: usize = 1_000_000;
-
-fn target_dir() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .parent()
-        .map_or_else(|| PathBuf::from("target"), Path::to_path_buf)
-}
-
-/// Whether this is a benchmark run (`cargo bench`), not `cargo test` running each benchmark
-/// once to see that it works: that one uses a small collection and records nothing.
-fn benching() -> bool {
-    std::env::args().any(|a| a == "--bench")
-}
-
-/// The large collection, written on the first run and reused after (under `cargo test`, the
-/// small one: 1,000 cards, 10,000 reviews).
-fn fixed_collection() -> PathBuf {
-    let (dir, cards, reviews) = if benching() {
-        let dir = std::env::var_os("FACTQUIZ_BENCH_COLLECTION")
-            .map_or_else(|| target_dir().join("bench-collection"), PathBuf::from);
-        (dir, CARDS, REVIEWS)
-    } else {
-        (target_dir().join("bench-collection-small"), 1_000, 10_000)
-    };
-    let done = dir.join("complete");
-    if !done.exists() {
-        let _ = std::fs::remove_dir_all(&dir);
-        eprintln!(
-            "writing the benchmark collection into {} (once; a few minutes)",
-            dir.display()
-        );
-        let w = synth::generate(cards, reviews, &dir, 42);
-        eprintln!("{w:?}");
-        // Leave the file as the app finds it: the log checkpointed into the file.
-        drop(Store::open(&dir).expect("reopen the collection"));
-        std::fs::write(&done, format!("{w:?}\n")).expect("mark the collection complete");
-    }
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create a folder");
-    for e in std::fs::read_dir(from).expect("read a folder").flatten() {
-        let path = e.path();
-        let name = e.file_name();
-        if name == "backups" || name == "factquiz.lock" {
-            continue;
-        }
-        if path.is_dir() {
-            copy_dir(&path, &to.join(&name));
-        } else {
-            std::fs::copy(&path, to.join(&name)).expect("copy a file");
-        }
-    }
-}
+use shared::{benching, copy_dir, fixed_collection, ms, open, record, target_dir};
 
 /// The copy of the large collection that read-only benchmarks share, made on first use and
 /// removed at the end of the run.
@@ -108,34 +56,8 @@ fn shared_copy() -> PathBuf {
         .to_path_buf()
 }
 
-/// The collection as the app holds it (opened without the daily backup and integrity check,
-/// which the start-up figure of `scripts/bench.sh` covers): its decks' parsed copies written
-/// first, so that cards are read from them as the app reads them.
-fn open(dir: &Path) -> Collection {
-    factquiz::deck::library::write_copies(dir);
-    let lib = Library::load(Some(&factquiz::data_dir::user_decks(dir)), &[]);
-    let store = Store::open(dir).expect("open the store");
-    Collection::from_parts(lib, store).expect("open the collection")
-}
-
 fn all_decks(c: &Collection) -> Vec<usize> {
     (0..c.library().decks.len()).collect()
-}
-
-/// Writes a figure for `scripts/bench.sh` as JSON: `{"name": ..., key: ms, ...}`.
-fn record(name: &str, figures: &[(&str, f64)]) {
-    if !benching() {
-        return;
-    }
-    let dir = target_dir().join("bench-results");
-    let _ = std::fs::create_dir_all(&dir);
-    let body: Vec<String> = figures
-        .iter()
-        .map(|(k, v)| format!("\"{k}\": {v:.4}"))
-        .collect();
-    let json = format!("{{\"name\": \"{name}\", {}}}\n", body.join(", "));
-    eprint!("{name}: {json}");
-    let _ = std::fs::write(dir.join(format!("{name}.json")), json);
 }
 
 fn percentile(sorted_ms: &[f64], p: f64) -> f64 {
@@ -144,10 +66,6 @@ fn percentile(sorted_ms: &[f64], p: f64) -> f64 {
     }
     let i = ((sorted_ms.len() - 1) as f64 * p).round() as usize;
     sorted_ms[i]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }
 
 fn deck_counts(c: &mut Criterion) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Speed at the scale of a heavy user (issue 8): builds a collection of 100,000 cards and
-# 1,000,000 reviews once (target/bench-collection), runs the benchmarks (benches/scale.rs),
+# 1,000,000 reviews once (target/bench-collection), runs the benchmarks (benches/scale.rs, and
+# benches/sync.rs for merging through a shared folder, issue 20),
 # measures what only a whole process shows (start to the first painted frame under Xvfb, peak
 # memory with the browser open, the progress file's size), and prints one table.
 #
@@ -38,6 +39,8 @@ fi
 if [ "$run_benches" = 1 ]; then
   rm -rf "$results"
   cargo bench --bench scale 2>&1 | tee "$target/bench-scale.log" |
+    grep -E '^[a-z_]+/[a-z_0-9]+ +time:|^[a-z_]+: \{' || true
+  cargo bench --bench sync 2>&1 | tee "$target/bench-sync.log" |
     grep -E '^[a-z_]+/[a-z_0-9]+ +time:|^[a-z_]+: \{' || true
 fi
 
@@ -171,6 +174,13 @@ rows.append(("statistics for all charts (worker thread)", "under 150 ms",
 v = median_ms("optimize", "all_reviews")
 rows.append(("parameter optimisation over all reviews (worker, with progress)", "under 6 s",
              fmt(v), ok(v, 6000)))
+v = median_ms("sync", "merge_100000_reviews")
+f = extra("sync_export")
+rows.append(("merge 100,000 reviews from another device (worker)", "under 2 s",
+             f"{fmt(v)} (the first sync, writing the journal of {int(f.get('events', 0)):,} "
+             f"reviews: {fmt(f.get('ms'))})", ok(v, 2000)))
+v = median_ms("sync", "merge_200_reviews")
+rows.append(("an ordinary merge: a session's 200 reviews", "under 50 ms", fmt(v), ok(v, 50)))
 mb = int(rss_browser) / 1024 if rss_browser.isdigit() else None
 base = int(rss_empty) / 1024 if rss_empty.isdigit() else None
 rows.append(("memory (peak RSS) with the browser open", "under 150 MB",

@@ -134,6 +134,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Merge your progress with your other machines' through a shared folder (one a sync
+    /// tool such as Syncthing, Nextcloud, Dropbox or OneDrive keeps in step): write this
+    /// machine's new reviews and events, read the others', and print what was merged.
+    /// Exit status: 0 merged, 2 sync is off or the folder is not there, 3 the progress could
+    /// not be written.
+    Sync {
+        /// The shared folder; it is kept, so that the app merges through it too.
+        #[arg(long, value_name = "DIR")]
+        folder: Option<PathBuf>,
+        /// This machine's name as the other machines show it (default: the host name).
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Turn sync off (all progress stays here) instead of merging.
+        #[arg(long, conflicts_with = "folder")]
+        off: bool,
+        /// Print what was merged as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write your review log as CSV (the columns `optimize --revlog` reads, plus deck, answer
     /// and confidence).
     ExportReviews {
@@ -216,6 +235,21 @@ pub fn run(args: Args) -> ExitCode {
             crate::study_cmd::queue(&data_dir, &args.decks, &decks, json, seed)
         }
         Some(Command::Answer(a)) => crate::study_cmd::answer(&data_dir, &args.decks, &a),
+        Some(Command::Sync {
+            folder,
+            name,
+            off,
+            json,
+        }) => crate::sync_cmd::run(
+            &data_dir,
+            &args.decks,
+            &crate::sync_cmd::SyncArgs {
+                folder,
+                name,
+                off,
+                json,
+            },
+        ),
         Some(Command::Stats { deck, json }) => {
             crate::stats_cmd::run(&data_dir, &args.decks, deck.as_deref(), json)
         }

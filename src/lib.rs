@@ -11,5 +11,6 @@ pub mod settings;
 pub mod stats;
 pub mod store;
 pub mod study;
+pub mod sync;
 pub mod text;
 pub mod ui;

@@ -65,34 +65,6 @@ fn confidence_is_stored_with_the_review_and_read_back() {
     assert!(csv.lines().nth(1).unwrap().ends_with(",sure"), "{csv}");
 }
 
-/// A review row as schema version `v` writes it (versions 1 and 2 kept the states and the
-/// mode as text; version 3 the mode as a number).
-fn insert_old_review(conn: &rusqlite::Connection, v: i64) {
-    conn.execute(
-        "INSERT INTO card (key, deck_id, card_id) VALUES (1, 'd', 'c0')",
-        [],
-    )
-    .unwrap();
-    let state = CardState::new_card().to_bytes();
-    if v < 3 {
-        conn.execute(
-            "INSERT INTO review (time_ms, key, grade, correct, mode, answer, taken_ms,
-               elapsed_days, day, queue_before, before, after)
-             VALUES (?1, 1, 3, 1, 'typed', 'answer number 0', 4000, 0, ?2, 0, ?3, ?3)",
-            rusqlite::params![common::NOON - common::DAY, 18_997, state],
-        )
-        .unwrap();
-    } else {
-        conn.execute(
-            "INSERT INTO review (time_ms, key, day, grade, correct, mode, queue_before,
-               taken_ms, answer)
-             VALUES (?1, 1, ?2, 3, 1, 1, 0, 4000, NULL)",
-            rusqlite::params![common::NOON - common::DAY, 18_997],
-        )
-        .unwrap();
-    }
-}
-
 #[test]
 fn every_earlier_schema_migrates_and_then_takes_confidence() {
     for from in 1..schema::VERSION {
@@ -101,7 +73,7 @@ fn every_earlier_schema_migrates_and_then_takes_confidence() {
             let mut conn =
                 rusqlite::Connection::open(dir.path().join(factquiz::store::FILE_NAME)).unwrap();
             schema::create_at_version(&mut conn, from).unwrap();
-            insert_old_review(&conn, from);
+            common::insert_old_review(&conn, from);
         }
         let mut store = Store::open(dir.path()).unwrap();
         assert_eq!(store.schema_version().unwrap(), schema::VERSION);

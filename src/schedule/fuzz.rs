@@ -48,6 +48,15 @@ pub fn fuzzed_days(interval: f32, fuzz: f32, maximum: u32) -> u32 {
     (lo + ((hi - lo + 1) as f32 * fuzz.clamp(0.0, 0.999)) as u32).min(hi)
 }
 
+/// The fuzz factor of a card's answer: stable for the card and its review count, so that a
+/// redo, and a replay of its reviews on another machine, gives the same interval.
+pub fn card_fuzz(deck: &str, card: &str, reps: u32) -> f32 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (deck, card, reps).hash(&mut h);
+    (h.finish() % 10_000) as f32 / 10_000.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,8 @@ pub mod recovery;
 mod restore;
 pub mod reviews;
 pub mod schema;
+pub mod sync;
+mod undo;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -216,7 +218,7 @@ impl Store {
     /// The key of a card, creating it inside `tx` when it has none. Looked up in the file
     /// each time (a few microseconds through the index on the ids), so that nothing holds
     /// 100,000 keys in memory and no key outlives a transaction that failed.
-    fn key_in(tx: &Connection, deck: &str, card: &str) -> Result<i64, StoreError> {
+    pub(crate) fn key_in(tx: &Connection, deck: &str, card: &str) -> Result<i64, StoreError> {
         let find = |tx: &Connection| -> Result<Option<i64>, StoreError> {
             Ok(tx
                 .prepare_cached("SELECT key FROM card WHERE deck_id = ?1 AND card_id = ?2")?
@@ -314,11 +316,12 @@ impl Store {
 }
 
 /// The state columns of `card_state s`, in the order [`read_state`] reads them.
-const STATE_COLUMNS: &str = "s.stability, s.difficulty, s.due_ms, s.due_day, s.last_review_ms,
+pub(crate) const STATE_COLUMNS: &str =
+    "s.stability, s.difficulty, s.due_ms, s.due_day, s.last_review_ms,
     s.reps, s.lapses, s.streak, s.queue, s.suspended, s.buried_until_day, s.leech";
 
 /// A state from [`STATE_COLUMNS`], starting at column `at`.
-fn read_state(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<CardState> {
+pub(crate) fn read_state(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<CardState> {
     Ok(CardState {
         stability: r.get::<_, f64>(at)? as f32,
         difficulty: r.get::<_, f64>(at + 1)? as f32,

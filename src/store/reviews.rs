@@ -4,9 +4,11 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use super::schema::MODE_NAMES;
+use super::sync::journal::Provenance;
+use super::sync::{LOCAL, next_seq_in};
 use super::{Store, StoreError, write_state};
 use crate::quiz::Confidence;
 use crate::schedule::state::{CardState, Queue};
@@ -61,8 +63,9 @@ pub struct ReviewRow {
 }
 
 const INSERT_REVIEW: &str = "INSERT INTO review
-     (time_ms, key, day, grade, correct, mode, queue_before, taken_ms, answer, confidence)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+     (time_ms, key, day, grade, correct, mode, queue_before, taken_ms, answer, confidence,
+      origin, seq, order_ms, tz, due_ms)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 
 /// The first review id of each study day, for [`since_day`]: kept in the transaction that
 /// writes the review (ids grow, so the first one written for a day is its smallest).
@@ -90,7 +93,12 @@ fn mode_code(name: &str) -> Result<i64, StoreError> {
 }
 
 /// Writes one review row (and notes its day); returns its id.
-fn insert_review(tx: &rusqlite::Connection, key: i64, r: &ReviewRecord) -> Result<i64, StoreError> {
+fn insert_review(
+    tx: &rusqlite::Connection,
+    key: i64,
+    r: &ReviewRecord,
+    p: &Provenance,
+) -> Result<i64, StoreError> {
     let answer = if r.correct { None } else { r.answer.as_deref() };
     tx.prepare_cached(INSERT_REVIEW)?.execute(params![
         r.time_ms,
@@ -102,7 +110,12 @@ fn insert_review(tx: &rusqlite::Connection, key: i64, r: &ReviewRecord) -> Resul
         r.before.map_or(Queue::New, |b| b.queue) as u8,
         r.taken_ms,
         answer,
-        r.confidence.map(Confidence::code)
+        r.confidence.map(Confidence::code),
+        p.origin,
+        p.seq,
+        p.order_ms,
+        p.tz,
+        p.due_ms
     ])?;
     let id = tx.last_insert_rowid();
     tx.prepare_cached(NOTE_DAY)?.execute(params![r.day, id])?;
@@ -111,10 +124,24 @@ fn insert_review(tx: &rusqlite::Connection, key: i64, r: &ReviewRecord) -> Resul
 
 impl Store {
     /// Writes an answer and the card's new state in one transaction; returns the review's id.
+    /// The time zone it was given in is taken to be this machine's at its time.
     pub fn record_answer(&mut self, r: &ReviewRecord) -> Result<i64, StoreError> {
+        self.record_answer_in(r, None)
+    }
+
+    /// Writes an answer given in the time zone `tz` (seconds east of UTC; `None`: this
+    /// machine's at its time) and the card's new state in one transaction, with this device's
+    /// next sequence number; returns the review's id.
+    pub fn record_answer_in(
+        &mut self,
+        r: &ReviewRecord,
+        tz: Option<i32>,
+    ) -> Result<i64, StoreError> {
         let tx = self.conn.transaction()?;
         let key = Self::key_in(&tx, &r.deck_id, &r.card_id)?;
-        let id = insert_review(&tx, key, r)?;
+        let p = Provenance::local_in(&tx, key, r.time_ms, tz, Some(r.after.due_ms))?;
+        let id = insert_review(&tx, key, r, &p)?;
+        p.note_last_in(&tx, key, r.time_ms)?;
         write_state(&tx, key, &r.after)?;
         tx.commit()?;
         Ok(id)
@@ -125,7 +152,7 @@ impl Store {
     pub fn record_many(&mut self, records: &[ReviewRecord]) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         {
-            let mut last: HashMap<i64, CardState> = HashMap::new();
+            let mut last: HashMap<i64, (CardState, Provenance, i64)> = HashMap::new();
             let mut keys: HashMap<(&str, &str), i64> = HashMap::new();
             for r in records {
                 let key = match keys.get(&(r.deck_id.as_str(), r.card_id.as_str())) {
@@ -136,60 +163,24 @@ impl Store {
                         k
                     }
                 };
-                insert_review(&tx, key, r)?;
-                last.insert(key, r.after);
+                // Written in the order given: each card's last record is its last review.
+                let p = Provenance {
+                    origin: LOCAL,
+                    seq: next_seq_in(&tx)?,
+                    order_ms: None,
+                    tz: None,
+                    due_ms: None,
+                };
+                insert_review(&tx, key, r, &p)?;
+                last.insert(key, (r.after, p, r.time_ms));
             }
-            for (key, state) in &last {
+            for (key, (state, p, time_ms)) in &last {
                 write_state(&tx, *key, state)?;
+                p.note_last_in(&tx, *key, *time_ms)?;
             }
         }
         tx.commit()?;
         Ok(())
-    }
-
-    /// Removes a review and puts its card back in `before`, the state it had before it (the
-    /// answering session keeps it; `None`: the card is new again). Only the card's latest
-    /// review can be undone this way. Returns false when there is no such review.
-    pub fn undo_review(&mut self, id: i64, before: Option<&CardState>) -> Result<bool, StoreError> {
-        let tx = self.conn.transaction()?;
-        let row: Option<(i64, i64)> = tx
-            .query_row("SELECT key, day FROM review WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()?;
-        let Some((key, day)) = row else {
-            return Ok(false);
-        };
-        tx.execute("DELETE FROM review WHERE id = ?1", [id])?;
-        // The day's first review moves on to the next one of that day (or the day goes).
-        let next: Option<i64> = tx.query_row(
-            "SELECT min(id) FROM review WHERE id > ?2 AND day = ?1",
-            params![day, id],
-            |r| r.get(0),
-        )?;
-        match next {
-            Some(next) => tx.execute(
-                "UPDATE review_day SET first_id = ?3 WHERE day = ?1 AND first_id = ?2",
-                params![day, id, next],
-            )?,
-            None => tx.execute(
-                "DELETE FROM review_day WHERE day = ?1 AND first_id = ?2",
-                params![day, id],
-            )?,
-        };
-        tx.execute(
-            "DELETE FROM settings WHERE key IN (?1, ?2)
-               AND ?3 <= (SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?2)",
-            params![DAY_FIGURES_KEY, DAY_FIGURES_THROUGH_KEY, id],
-        )?;
-        match before {
-            Some(state) => write_state(&tx, key, state)?,
-            None => {
-                tx.execute("DELETE FROM card_state WHERE key = ?1", [key])?;
-            }
-        }
-        tx.commit()?;
-        Ok(true)
     }
 
     /// Answers per deck on a study day, as the daily limits count them: (new cards

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use super::StoreError;
 
 /// The schema this build writes.
-pub const VERSION: i64 = 4;
+pub const VERSION: i64 = 5;
 
 /// Version 1: cards, their states, the review log and settings.
 const V1: &str = "
@@ -97,11 +97,61 @@ CREATE INDEX review_confidence ON review (day, key, confidence, correct)
     WHERE confidence IS NOT NULL;
 ";
 
+/// Version 5: progress merged through a shared folder (see `crate::sync`). A review gets the
+/// device it was given on (`origin`: 0 this one, else a `sync_device`), that device's sequence
+/// number (`seq`; NULL for earlier reviews, whose number is their id), the time it is replayed
+/// at (`order_ms`, after every review the card had when it was given; NULL: its time), the time
+/// zone it was given in (`tz`, seconds east of UTC; NULL: this machine's at that time) and the
+/// due time the scheduler gave (`due_ms`, for the journal). Added columns rewrite nothing. The
+/// device's counter of sequence numbers; each card's last review in replay order (so that a
+/// merged review that comes after it is applied to the card's state without reading its
+/// history); this device's events other than answers (undo, suspend, bury, settings,
+/// parameters) as journal lines; the merged segments of each device; undone reviews; the
+/// stamp of the last change of each setting that the latest change wins; decks as last synced.
+const V5: &str = "
+ALTER TABLE review ADD COLUMN origin INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE review ADD COLUMN seq INTEGER;
+ALTER TABLE review ADD COLUMN order_ms INTEGER;
+ALTER TABLE review ADD COLUMN tz INTEGER;
+ALTER TABLE review ADD COLUMN due_ms INTEGER;
+CREATE TABLE sync_device (
+    key INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL
+);
+CREATE TABLE sync_counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO sync_counter (name, value) SELECT 'seq', coalesce(max(id), 0) FROM review;
+CREATE TABLE review_last (
+    key INTEGER PRIMARY KEY REFERENCES card(key),
+    order_ms INTEGER NOT NULL,
+    origin INTEGER NOT NULL,
+    seq INTEGER NOT NULL
+);
+INSERT INTO review_last (key, order_ms, origin, seq)
+    SELECT key, time_ms, 0, id FROM (
+        SELECT key, time_ms, id,
+               row_number() OVER (PARTITION BY key ORDER BY time_ms DESC, id DESC) AS n
+        FROM review)
+    WHERE n = 1;
+CREATE TABLE local_event (seq INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, body TEXT NOT NULL);
+CREATE TABLE sync_segment (
+    device INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    first INTEGER NOT NULL,
+    last INTEGER NOT NULL,
+    first_id INTEGER NOT NULL,
+    PRIMARY KEY (device, name)
+);
+CREATE TABLE sync_undone (device INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (device, seq));
+CREATE TABLE sync_stamp (what TEXT PRIMARY KEY, stamp TEXT NOT NULL);
+CREATE TABLE sync_deck (deck_id TEXT PRIMARY KEY, record TEXT NOT NULL);
+";
+
 /// The answer modes as version 3 numbers them (`review.mode` is the index here).
 pub const MODE_NAMES: [&str; 5] = ["choice", "typed", "verdict", "order", "source-said"];
 
 /// The migrations, in order: the one at index i takes version i to i + 1.
-const MIGRATIONS: [&str; VERSION as usize] = [V1, V2, V3, V4];
+const MIGRATIONS: [&str; VERSION as usize] = [V1, V2, V3, V4, V5];
 
 /// The version from which a migration rewrites the review log: the file is compacted after it
 /// (SQLite keeps the freed pages otherwise).

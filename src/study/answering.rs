@@ -12,6 +12,7 @@ use super::error::{StudyError, StudyResult};
 use crate::deck::Card;
 use crate::quiz::confidence::settle_grade;
 use crate::quiz::{Confidence, Grade, Mode, Outcome, Question, Response, check, choose_mode};
+use crate::schedule::fuzz::card_fuzz;
 use crate::schedule::queue::Slot;
 use crate::schedule::{CardState, Interval, Queue};
 use crate::store::ReviewRecord;
@@ -139,7 +140,7 @@ impl Collection {
             .copied()
             .unwrap_or_else(CardState::new_card);
         let given = describe_response(&question, &card, &response);
-        let fuzz = fuzz_for(&deck.deck.id, &card.id, state.reps);
+        let fuzz = card_fuzz(&deck.deck.id, &card.id, state.reps);
         Ok(Answered {
             slot,
             intervals: self.scheduler.preview(&state, &self.clock(), fuzz),
@@ -156,13 +157,14 @@ impl Collection {
     /// Writes a checked answer with `grade` and the card's new state, in one transaction.
     pub fn record_answer(&mut self, a: &Answered, grade: Grade) -> StudyResult<Recorded> {
         self.writable()?;
+        self.settle_sync();
         let (deck_id, card_id) = self
             .ids(a.slot)
             .ok_or_else(|| StudyError::Deck(format!("no card at {:?}", a.slot)))?;
         let clock = self.clock();
         let before = self.state(a.slot).copied();
         let from = before.unwrap_or_else(CardState::new_card);
-        let fuzz = fuzz_for(&deck_id, &card_id, from.reps);
+        let fuzz = card_fuzz(&deck_id, &card_id, from.reps);
         let after = self.scheduler.answer(&from, grade, &clock, fuzz);
         let record = ReviewRecord {
             deck_id,
@@ -178,7 +180,9 @@ impl Collection {
             before,
             after,
         };
-        let review_id = self.store.record_answer(&record)?;
+        let review_id = self
+            .store
+            .record_answer_in(&record, Some(clock.offset_secs))?;
         self.set_state(a.slot, Some(after));
         Ok(Recorded {
             review_id,
@@ -187,14 +191,6 @@ impl Collection {
             changes: self.changed(Changes::PROGRESS),
         })
     }
-}
-
-/// A fuzz factor that is stable for a card and its review count, so that a redo gives the same.
-fn fuzz_for(deck: &str, card: &str, reps: u32) -> f32 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (deck, card, reps).hash(&mut h);
-    (h.finish() % 10_000) as f32 / 10_000.0
 }
 
 /// A response as text for the review log.

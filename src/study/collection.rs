@@ -47,6 +47,10 @@ pub struct Collection {
     /// Called when a worker of the collection has something new (the window repaints).
     pub(super) waker: Waker,
     pub(super) versions: Versions,
+    /// The merge through the shared folder, its status and the cards merges changed.
+    pub(super) sync: super::sync::SyncSlot,
+    /// The deck files named on the command line (loaded again with the library).
+    pub(super) extra_decks: Vec<PathBuf>,
 }
 
 impl Collection {
@@ -78,6 +82,8 @@ impl Collection {
         c.notice = opened.notice.map(|n| n.to_string());
         c.restore_candidate = restore_candidate;
         c.data_dir = Some(data_dir.to_path_buf());
+        c.extra_decks = extra_decks.to_vec();
+        c.load_sync_status();
         Ok(c)
     }
 
@@ -109,17 +115,21 @@ impl Collection {
             data_dir,
             waker: no_waker(),
             versions: Versions::fresh(),
+            sync: super::sync::SyncSlot::default(),
+            extra_decks: Vec::new(),
         };
         c.reload_states()?;
         Ok(c)
     }
 
-    /// Starts what the first frame does not need, once it is on screen: the quiz index, and
-    /// (for a collection that writes) the integrity check and the day's backup. `waker` is
+    /// Starts what the first frame does not need, once it is on screen: the quiz index, the
+    /// merge through the shared folder, and (for a collection that writes) the integrity check
+    /// and the day's backup. `waker` is
     /// called when a worker of the collection has news for the screens.
     pub fn start_workers(&mut self, waker: Waker) {
         self.waker = waker;
         self.index.start();
+        self.start_sync();
         if let (Some(dir), None, None) = (&self.data_dir, &self.read_only, &self.later) {
             let dir = dir.clone();
             self.later = Some(Job::spawn(

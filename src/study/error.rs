@@ -39,6 +39,8 @@ pub enum StudyError {
     WorkerPanicked(&'static str),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Sync(#[from] crate::sync::SyncError),
 }
 
 impl StudyError {

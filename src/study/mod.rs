@@ -17,6 +17,7 @@ pub mod optimize_job;
 mod progress;
 mod reload;
 pub mod session;
+pub mod sync;
 
 pub use answering::{Answered, Recorded};
 pub use changes::{Changes, Versions};

@@ -1,6 +1,7 @@
 //! Changes to progress and settings outside of an answer: undo, suspend, unsuspend, bury, the
-//! settings and the FSRS parameters, and what the checks after opening found. Each returns what
-//! it changed (and moves the collection's versions).
+//! settings and the FSRS parameters (each journaled for the other devices, see `crate::sync`),
+//! and what the checks after opening found. Each returns what it changed (and moves the
+//! collection's versions).
 
 use super::Collection;
 use super::changes::Changes;
@@ -8,6 +9,7 @@ use super::error::{StudyError, StudyResult};
 use crate::schedule::queue::Slot;
 use crate::schedule::{CardState, Scheduler};
 use crate::settings::Settings;
+use crate::sync::event::{Event, SharedSettings};
 
 impl Collection {
     /// An error when nothing can be written (another copy holds the lock, the folder is
@@ -27,18 +29,26 @@ impl Collection {
         before: Option<CardState>,
     ) -> StudyResult<Changes> {
         self.writable()?;
-        self.store.undo_review(review_id, before.as_ref())?;
+        self.settle_sync();
+        let time_ms = self.clock().now_ms;
+        self.store
+            .undo_review_logged(review_id, before.as_ref(), time_ms, |review| {
+                Event::Undo { review, time_ms }.to_json()
+            })?;
         self.set_state(slot, before);
+        self.replay_if_merged(slot)?;
         Ok(self.changed(Changes::PROGRESS))
     }
 
-    /// Changes a card's state outside of an answer.
+    /// Changes a card's state outside of an answer; `event` journals the change.
     fn put_state(
         &mut self,
         slot: Slot,
         f: impl FnOnce(&mut CardState, i64),
+        event: impl FnOnce(String, String, i64, &CardState) -> Event,
     ) -> StudyResult<Changes> {
         self.writable()?;
+        self.settle_sync();
         let (deck, card) = self
             .ids(slot)
             .ok_or_else(|| StudyError::Deck(format!("no card at {slot:?}")))?;
@@ -47,19 +57,41 @@ impl Collection {
             .copied()
             .unwrap_or_else(CardState::new_card);
         f(&mut state, self.clock().today());
-        self.store.put_state(&deck, &card, &state)?;
+        let time_ms = self.clock().now_ms;
+        let event = event(deck.clone(), card.clone(), time_ms, &state);
+        let what = event.stamp_key().unwrap_or_default();
+        self.store
+            .put_state_logged(&deck, &card, &state, time_ms, &event.to_json(), &what)?;
         self.set_state(slot, Some(state));
         Ok(self.changed(Changes::PROGRESS))
     }
 
     /// Suspends a card (it is not shown again until unsuspended), or unsuspends it.
     pub fn set_suspended(&mut self, slot: Slot, suspended: bool) -> StudyResult<Changes> {
-        self.put_state(slot, |s, _| s.suspended = suspended)
+        self.put_state(
+            slot,
+            |s, _| s.suspended = suspended,
+            |deck, card, time_ms, _| Event::Suspend {
+                deck,
+                card,
+                on: suspended,
+                time_ms,
+            },
+        )
     }
 
     /// Buries a card until tomorrow.
     pub fn bury(&mut self, slot: Slot) -> StudyResult<Changes> {
-        self.put_state(slot, |s, today| s.buried_until_day = today)
+        self.put_state(
+            slot,
+            |s, today| s.buried_until_day = today,
+            |deck, card, time_ms, s| Event::Bury {
+                deck,
+                card,
+                until_day: s.buried_until_day,
+                time_ms,
+            },
+        )
     }
 
     /// Saves new settings (clamped to what they allow). The FSRS parameters are not part of
@@ -68,7 +100,11 @@ impl Collection {
         self.writable()?;
         let mut settings = settings.clamped();
         settings.fsrs_parameters = self.settings.fsrs_parameters.clone();
-        self.put_settings(settings)?;
+        let event = Event::Settings {
+            settings: SharedSettings::of(&settings),
+            time_ms: self.clock().now_ms,
+        };
+        self.put_settings(settings, event)?;
         Ok(self.changed(Changes::SETTINGS))
     }
 
@@ -76,15 +112,28 @@ impl Collection {
     pub fn keep_parameters(&mut self, parameters: Vec<f32>) -> StudyResult<Changes> {
         self.writable()?;
         let mut settings = self.settings.clone();
-        settings.fsrs_parameters = parameters;
-        self.put_settings(settings)?;
+        settings.fsrs_parameters = parameters.clone();
+        let event = Event::Parameters {
+            parameters,
+            time_ms: self.clock().now_ms,
+        };
+        self.put_settings(settings, event)?;
         Ok(self.changed(Changes::PARAMETERS))
     }
 
-    /// Writes the settings, then the scheduler follows their retention and parameters.
-    fn put_settings(&mut self, settings: Settings) -> StudyResult<()> {
+    /// Writes the settings with the event that journals them, then the scheduler follows
+    /// their retention and parameters.
+    fn put_settings(&mut self, settings: Settings, event: Event) -> StudyResult<()> {
+        self.settle_sync();
         let scheduler = Scheduler::new(&settings.fsrs_parameters, settings.desired_retention)?;
-        self.store.put_setting(Settings::KEY, &settings.to_json())?;
+        let what = event.stamp_key().unwrap_or_default();
+        self.store.put_setting_logged(
+            Settings::KEY,
+            &settings.to_json(),
+            event.time_ms(),
+            &event.to_json(),
+            &what,
+        )?;
         self.scheduler = scheduler;
         self.settings = settings;
         Ok(())

@@ -20,6 +20,7 @@ use super::settings_screen::SettingsScreen;
 use super::startup::open_collection;
 use super::stats_screen::StatsScreen;
 use super::status::Status;
+use super::sync_bar::SyncTimer;
 use super::topics::TopicsScreen;
 use super::{theme, widgets};
 use crate::study::backups::BackupInfo;
@@ -70,6 +71,8 @@ pub struct App {
     pub(super) waker: Waker,
     /// The settings version the theme was last applied for.
     themed: Option<(u64, u64)>,
+    /// When merges through the shared folder start.
+    pub(super) sync_timer: SyncTimer,
 }
 
 impl App {
@@ -117,6 +120,7 @@ impl App {
             latest_good: None,
             waker: no_waker(),
             themed: None,
+            sync_timer: SyncTimer::default(),
         }
     }
 
@@ -220,6 +224,9 @@ impl App {
                 && let Some(c) = self.review.top_bar(ui)
             {
                 command = Some(c);
+            }
+            if let Ok(c) = &self.coll {
+                super::sync_bar::show(ui, c);
             }
             self.status.show(ui);
         });
@@ -335,6 +342,12 @@ impl eframe::App for App {
         // What the checks after opening found shows as the notice on the home screen.
         if let Ok(c) = &mut self.coll {
             c.take_later_checks();
+            // A merge that is done is taken in (the screens refresh through the versions); the
+            // next starts when one is due.
+            if let Some(Err(e)) = self.sync_timer.tick(ctx, c, self.review.finished()) {
+                self.status
+                    .set(super::status::Message::warn(format!("Not synced: {e}")));
+            }
         }
         self.apply_theme(ctx);
         if let Some(c) = self.global_keys(ctx) {

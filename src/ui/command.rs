@@ -54,6 +54,13 @@ pub enum Command {
     EditCard(Slot),
     /// Show a card in the browser.
     ShowInBrowser(Slot),
+    /// Turn sync on with a shared folder (or off with `None`), naming this machine.
+    SetSync {
+        folder: Option<PathBuf>,
+        name: String,
+    },
+    /// Merge through the shared folder now.
+    SyncNow,
     /// Tell the user something in the status line.
     Say(Message),
 }

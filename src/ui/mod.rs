@@ -21,6 +21,8 @@ mod settings_screen;
 pub mod startup;
 mod stats_screen;
 pub mod status;
+mod sync_bar;
+mod sync_settings;
 mod theme;
 mod topics;
 mod when;

@@ -15,6 +15,8 @@ use crate::study::{Changes, Collection, StudyResult, StudySession};
 #[derive(Default)]
 pub struct ReviewScreen {
     session: Option<StudySession>,
+    /// Sessions started so far (tells one finished session from the next).
+    started: usize,
     input: Input,
     asking: Asking,
 }
@@ -23,6 +25,7 @@ impl ReviewScreen {
     /// Shows a new session.
     pub fn start(&mut self, session: StudySession) {
         self.session = Some(session);
+        self.started += 1;
         self.input = Input::default();
         self.asking = Asking::default();
     }
@@ -30,6 +33,14 @@ impl ReviewScreen {
     /// Ends the session on screen (its answers are saved already).
     pub fn close(&mut self) {
         self.session = None;
+    }
+
+    /// The number of the session on screen once it is finished (a merge follows it).
+    pub fn finished(&self) -> Option<usize> {
+        self.session
+            .as_ref()
+            .filter(|s| s.is_finished())
+            .map(|_| self.started)
     }
 
     pub fn session(&self) -> Option<&StudySession> {

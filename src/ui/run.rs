@@ -85,7 +85,29 @@ impl App {
                 self.open(Screen::Browser);
                 self.browser.select(slot);
             }
+            Command::SetSync { folder, name } => {
+                let on = folder.is_some();
+                let done = if on {
+                    "Sync is on: merging with your other machines."
+                } else {
+                    "Sync is off: your progress stays on this machine."
+                };
+                if self.change(|c| c.set_sync(folder, &name), done) && on {
+                    self.sync_now();
+                }
+                self.settings.forget_sync_draft();
+            }
+            Command::SyncNow => self.sync_now(),
             Command::Say(m) => self.say(m),
+        }
+    }
+
+    /// Starts a merge on its worker (the top bar shows it running).
+    fn sync_now(&mut self) {
+        if let Ok(c) = &mut self.coll
+            && c.start_sync()
+        {
+            self.sync_timer.started();
         }
     }
 

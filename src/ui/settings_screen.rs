@@ -1,11 +1,12 @@
 //! Settings: desired retention, daily limits, answer mode, when to ask how sure you are,
-//! new-card order, theme, text size, and "Optimise my parameters" with progress and the
-//! before/after figures.
+//! new-card order, theme, text size, "Optimise my parameters" with progress and the
+//! before/after figures, Sync (see `sync_settings`) and the backups.
 
 use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::status::Message;
+use super::sync_settings::SyncForm;
 use super::{theme, widgets};
 use crate::quiz::{AnswerMode, AskConfidence};
 use crate::settings::{NewOrder, Settings, Theme};
@@ -20,12 +21,19 @@ pub struct SettingsScreen {
     backups: Option<Vec<BackupInfo>>,
     job: Option<OptimizeJob>,
     result: Option<String>,
+    sync: SyncForm,
 }
 
 impl SettingsScreen {
     /// Drops the edits not saved (the form shows the settings in force next time).
     pub fn forget_draft(&mut self) {
         self.draft = None;
+        self.sync.forget();
+    }
+
+    /// Drops what was typed in Settings → Sync.
+    pub fn forget_sync_draft(&mut self) {
+        self.sync.forget();
     }
 
     pub fn show(&mut self, ui: &mut Ui, coll: &Collection, wake: &Waker) -> Option<Command> {
@@ -99,6 +107,9 @@ impl SettingsScreen {
         ui.add_space(16.0);
         ui.separator();
         let action = action.or_else(|| self.optimiser(ui, coll, wake));
+        ui.add_space(16.0);
+        ui.separator();
+        let action = action.or_else(|| self.sync.show(ui, coll));
         ui.add_space(16.0);
         ui.separator();
         action.or_else(|| self.backups(ui, coll))

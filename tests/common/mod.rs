@@ -3,11 +3,13 @@
 //! harness. Each test crate uses the part it needs.
 #![allow(dead_code)]
 
+pub mod sync;
+
 use std::path::Path;
 
 use egui_kittest::Harness;
 use factquiz::deck::{DeckOrigin, Library};
-use factquiz::schedule::Clock;
+use factquiz::schedule::{CardState, Clock};
 use factquiz::store::Store;
 use factquiz::study::Collection;
 use factquiz::ui::{App, Startup};
@@ -61,4 +63,32 @@ pub fn harness(dir: &Path, size: [f32; 2]) -> Harness<'static, App> {
     Harness::builder()
         .with_size(size)
         .build_eframe(move |cc| App::new(cc, startup))
+}
+
+/// A review row as schema version `v` writes it (versions 1 and 2 kept the states and the
+/// mode as text; version 3 the mode as a number).
+pub fn insert_old_review(conn: &rusqlite::Connection, v: i64) {
+    conn.execute(
+        "INSERT INTO card (key, deck_id, card_id) VALUES (1, 'd', 'c0')",
+        [],
+    )
+    .unwrap();
+    let state = CardState::new_card().to_bytes();
+    if v < 3 {
+        conn.execute(
+            "INSERT INTO review (time_ms, key, grade, correct, mode, answer, taken_ms,
+               elapsed_days, day, queue_before, before, after)
+             VALUES (?1, 1, 3, 1, 'typed', 'answer number 0', 4000, 0, ?2, 0, ?3, ?3)",
+            rusqlite::params![NOON - DAY, 18_997, state],
+        )
+        .unwrap();
+    } else {
+        conn.execute(
+            "INSERT INTO review (time_ms, key, day, grade, correct, mode, queue_before,
+               taken_ms, answer)
+             VALUES (?1, 1, ?2, 3, 1, 1, 0, 4000, NULL)",
+            rusqlite::params![NOON - DAY, 18_997],
+        )
+        .unwrap();
+    }
 }

@@ -1,0 +1,386 @@
+//! Merging another device's journal in one transaction: its reviews added once (by device and
+//! sequence number), its undos (a review taken out, and remembered so that it is never added
+//! again), the segments merged, and what the replay of a card needs: its last review in replay
+//! order, its state, and its whole history (one pass over the log for every card replayed).
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+
+use super::super::schema::MODE_NAMES;
+use super::super::undo::delete_review_in;
+use super::super::{Store, StoreError, read_state, write_state};
+use super::journal::Provenance;
+use super::{LOCAL, Stamp, SyncedReview, device_key_in, put_stamp_in, stamp_in};
+use crate::schedule::CardState;
+
+/// Where a review goes when its card's reviews are replayed: by replay time, then device id,
+/// then the device's sequence number (so one device's reviews keep their order).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ReplayKey {
+    pub order_ms: i64,
+    pub device: String,
+    pub seq: i64,
+}
+
+/// A review as a replay needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryReview {
+    pub key: ReplayKey,
+    pub time_ms: i64,
+    pub tz: i32,
+    pub grade: u8,
+}
+
+/// A card's reviews, in replay order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardHistory {
+    pub deck_id: String,
+    pub card_id: String,
+    pub reviews: Vec<HistoryReview>,
+}
+
+/// A merge in progress: one write transaction, committed by [`MergeTx::commit`] (dropped
+/// without it, nothing is written).
+pub struct MergeTx<'a> {
+    tx: Transaction<'a>,
+    uuids: RefCell<HashMap<i64, String>>,
+}
+
+impl Store {
+    /// Starts a merge: a write transaction taken at once, so that what it reads stays true
+    /// until it commits.
+    pub fn merge_tx(&mut self) -> Result<MergeTx<'_>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let uuids = {
+            let mut stmt = tx.prepare("SELECT key, uuid FROM sync_device")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<HashMap<i64, String>, _>>()?
+        };
+        Ok(MergeTx {
+            tx,
+            uuids: RefCell::new(uuids),
+        })
+    }
+}
+
+impl MergeTx<'_> {
+    /// The key of a device (added when new).
+    pub fn device(&self, uuid: &str, name: &str) -> Result<i64, StoreError> {
+        let key = device_key_in(&self.tx, uuid, name)?;
+        self.uuids.borrow_mut().insert(key, uuid.to_string());
+        Ok(key)
+    }
+
+    /// The last sequence number this device gave out.
+    pub fn seq_counter(&self) -> Result<i64, StoreError> {
+        Ok(self.tx.query_row(
+            "SELECT value FROM sync_counter WHERE name = 'seq'",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Makes this device's next sequence numbers come after `seq` (its own journal holds
+    /// events the progress file has lost, a backup restored).
+    pub fn raise_seq(&self, seq: i64) -> Result<(), StoreError> {
+        self.tx.execute(
+            "UPDATE sync_counter SET value = max(value, ?1) WHERE name = 'seq'",
+            [seq],
+        )?;
+        Ok(())
+    }
+
+    /// The sequence numbers of a device's merged segments, as (first, last).
+    pub fn merged_ranges(&self, device: i64) -> Result<Vec<(i64, i64)>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT first, last FROM sync_segment WHERE device = ?1")?;
+        let rows = stmt.query_map([device], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// The sequence numbers of a device's reviews that were undone.
+    pub fn undone(&self, device: i64) -> Result<HashSet<i64>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT seq FROM sync_undone WHERE device = ?1")?;
+        let rows = stmt.query_map([device], |r| r.get(0))?;
+        Ok(rows.collect::<Result<HashSet<_>, _>>()?)
+    }
+
+    /// Notes a segment as merged; `first_id`: the first review id it added (every review it
+    /// added has that id or a larger one).
+    pub fn note_segment(
+        &self,
+        device: i64,
+        name: &str,
+        range: (i64, i64),
+        first_id: i64,
+    ) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO sync_segment (device, name, first, last, first_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![device, name, range.0, range.1, first_id])?;
+        Ok(())
+    }
+
+    /// The key of a card (added when new).
+    pub fn card_key(&self, deck: &str, card: &str) -> Result<i64, StoreError> {
+        Store::key_in(&self.tx, deck, card)
+    }
+
+    /// The next review id the log will give.
+    pub fn next_review_id(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .tx
+            .query_row("SELECT coalesce(max(id), 0) + 1 FROM review", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// Adds a review of device `device`; returns its card's key.
+    pub fn insert_review(
+        &self,
+        device: i64,
+        seq: i64,
+        r: &SyncedReview,
+    ) -> Result<i64, StoreError> {
+        let key = self.card_key(&r.deck, &r.card)?;
+        let mode = MODE_NAMES.iter().position(|m| *m == r.mode).unwrap_or(1) as i64;
+        let p = Provenance {
+            origin: device,
+            seq,
+            order_ms: (r.order_ms != r.time_ms).then_some(r.order_ms),
+            tz: Some(r.tz),
+            due_ms: (device == LOCAL).then_some(r.due_ms).flatten(),
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO review (time_ms, key, day, grade, correct, mode, queue_before,
+                     taken_ms, answer, confidence, origin, seq, order_ms, tz, due_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            )?
+            .execute(params![
+                r.time_ms,
+                key,
+                r.day,
+                r.grade.clamp(1, 4),
+                r.correct,
+                mode,
+                r.queue_before.min(3),
+                r.taken_ms.max(0),
+                if r.correct { None } else { r.answer.as_deref() },
+                r.confidence.filter(|c| *c <= 2),
+                p.origin,
+                p.seq,
+                p.order_ms,
+                p.tz,
+                p.due_ms
+            ])?;
+        let id = self.tx.last_insert_rowid();
+        self.tx
+            .prepare_cached("INSERT OR IGNORE INTO review_day (day, first_id) VALUES (?1, ?2)")?
+            .execute(params![r.day, id])?;
+        Ok(key)
+    }
+
+    /// Takes out review `seq` of `device` (undone there) and remembers it as undone; returns
+    /// its card's key when it was here.
+    pub fn undo(&self, device: i64, seq: i64) -> Result<Option<i64>, StoreError> {
+        self.tx
+            .prepare_cached("INSERT OR IGNORE INTO sync_undone (device, seq) VALUES (?1, ?2)")?
+            .execute(params![device, seq])?;
+        // The review is at or after the first review its segment added; this device's own
+        // reviews carry their sequence number in `seq`, or as their id before schema 5.
+        let from: i64 = self
+            .tx
+            .prepare_cached(
+                "SELECT coalesce(min(first_id), 0) FROM sync_segment
+                 WHERE device = ?1 AND first <= ?2 AND last >= ?2 AND first_id > 0",
+            )?
+            .query_row(params![device, seq], |r| r.get(0))?;
+        let id: Option<i64> = self
+            .tx
+            .prepare_cached(
+                "SELECT id FROM review WHERE id >= ?3 AND origin = ?1
+                   AND coalesce(seq, id) = ?2",
+            )?
+            .query_row(params![device, seq, from], |r| r.get(0))
+            .optional()?;
+        match id {
+            Some(id) => delete_review_in(&self.tx, id),
+            None => Ok(None),
+        }
+    }
+
+    /// A card's last review in replay order, when known.
+    pub fn last_key(&self, card: i64) -> Result<Option<ReplayKey>, StoreError> {
+        let row: Option<(i64, i64, i64)> = self
+            .tx
+            .prepare_cached("SELECT order_ms, origin, seq FROM review_last WHERE key = ?1")?
+            .query_row([card], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        Ok(row.map(|(order_ms, origin, seq)| ReplayKey {
+            order_ms,
+            device: self.uuid(origin),
+            seq,
+        }))
+    }
+
+    fn uuid(&self, device: i64) -> String {
+        self.uuids
+            .borrow()
+            .get(&device)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// A card's state.
+    pub fn state(&self, card: i64) -> Result<Option<CardState>, StoreError> {
+        Ok(self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT {} FROM card_state s WHERE s.key = ?1",
+                super::super::STATE_COLUMNS
+            ))?
+            .query_row([card], |r| read_state(r, 0))
+            .optional()?)
+    }
+
+    /// Writes a card's state, with its last review in replay order.
+    pub fn put_state(
+        &self,
+        card: i64,
+        state: &CardState,
+        last: Option<(&ReplayKey, i64)>,
+    ) -> Result<(), StoreError> {
+        write_state(&self.tx, card, state)?;
+        if let Some((k, device)) = last {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO review_last (key, order_ms, origin, seq) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (key) DO UPDATE SET order_ms = excluded.order_ms,
+                         origin = excluded.origin, seq = excluded.seq",
+                )?
+                .execute(params![card, k.order_ms, device, k.seq])?;
+        }
+        Ok(())
+    }
+
+    /// Forgets a card's state (it has no review left and no flag).
+    pub fn delete_state(&self, card: i64) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached("DELETE FROM card_state WHERE key = ?1")?
+            .execute([card])?;
+        Ok(())
+    }
+
+    /// The device key of a device id seen in this merge.
+    pub fn device_key(&self, uuid: &str) -> Option<i64> {
+        self.uuids
+            .borrow()
+            .iter()
+            .find(|(_, u)| u.as_str() == uuid)
+            .map(|(k, _)| *k)
+    }
+
+    /// The whole history of each of these cards, in replay order: one pass over the log.
+    pub fn histories(&self, cards: &HashSet<i64>) -> Result<HashMap<i64, CardHistory>, StoreError> {
+        self.tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS replay_card (key INTEGER PRIMARY KEY);
+             DELETE FROM temp.replay_card;",
+        )?;
+        {
+            let mut add = self
+                .tx
+                .prepare_cached("INSERT INTO temp.replay_card (key) VALUES (?1)")?;
+            for k in cards {
+                add.execute([k])?;
+            }
+        }
+        let mut out: HashMap<i64, CardHistory> = HashMap::new();
+        let mut stmt = self.tx.prepare(
+            "SELECT r.key, coalesce(r.order_ms, r.time_ms), r.origin, coalesce(r.seq, r.id),
+                    r.time_ms, r.tz, r.grade, c.deck_id, c.card_id
+             FROM review r JOIN card c ON c.key = r.key
+             WHERE r.key IN (SELECT key FROM temp.replay_card)",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let key: i64 = r.get(0)?;
+            let time_ms: i64 = r.get(4)?;
+            if !out.contains_key(&key) {
+                let h = CardHistory {
+                    deck_id: r.get(7)?,
+                    card_id: r.get(8)?,
+                    reviews: Vec::new(),
+                };
+                out.insert(key, h);
+            }
+            let Some(h) = out.get_mut(&key) else { continue };
+            h.reviews.push(HistoryReview {
+                key: ReplayKey {
+                    order_ms: r.get(1)?,
+                    device: self.uuid(r.get(2)?),
+                    seq: r.get(3)?,
+                },
+                time_ms,
+                tz: r
+                    .get::<_, Option<i32>>(5)?
+                    .unwrap_or_else(|| crate::schedule::day::local_offset_secs(time_ms)),
+                grade: r.get(6)?,
+            });
+        }
+        drop(rows);
+        drop(stmt);
+        for h in out.values_mut() {
+            h.reviews.sort_by(|a, b| a.key.cmp(&b.key));
+        }
+        Ok(out)
+    }
+
+    /// The ids of a card by its key.
+    pub fn card_ids(&self, card: i64) -> Result<(String, String), StoreError> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT deck_id, card_id FROM card WHERE key = ?1")?
+            .query_row([card], |r| Ok((r.get(0)?, r.get(1)?)))?)
+    }
+
+    pub fn stamp(&self, what: &str) -> Result<Option<Stamp>, StoreError> {
+        stamp_in(&self.tx, what)
+    }
+
+    pub fn put_stamp(&self, what: &str, stamp: &Stamp) -> Result<(), StoreError> {
+        put_stamp_in(&self.tx, what, stamp)
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .tx
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    pub fn put_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    pub fn commit(self) -> Result<(), StoreError> {
+        self.tx.commit()?;
+        Ok(())
+    }
+}
