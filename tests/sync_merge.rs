@@ -143,9 +143,9 @@ fn the_latest_suspend_and_settings_win_everywhere() {
     settings.new_per_day = 7;
     settings.text_scale = 1.75;
     a.coll.save_settings(settings).unwrap();
-    for m in [&mut a, &mut b, &mut a] {
-        m.sync(folder.path());
-    }
+    a.sync(folder.path());
+    b.sync(folder.path());
+    a.sync(folder.path());
     assert_same(&a, &b, "suspends and buries");
     assert!(
         !a.coll.state(slot).unwrap().suspended,
