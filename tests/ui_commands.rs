@@ -39,10 +39,12 @@ fn kind(c: &Command) -> &'static str {
         Command::ImportDeck(_) => "ImportDeck",
         Command::EditCard(_) => "EditCard",
         Command::ShowInBrowser(_) => "ShowInBrowser",
+        Command::SetSync { .. } => "SetSync",
+        Command::SyncNow => "SyncNow",
         Command::Say(_) => "Say",
     }
 }
-const KINDS: usize = 19;
+const KINDS: usize = 21;
 
 struct Driver {
     h: Harness<'static, App>,
@@ -55,6 +57,19 @@ impl Driver {
         self.h.state_mut().run(c);
         // Stepped, not settled: the statistics show a spinner while their worker computes.
         self.h.run_steps(4);
+    }
+
+    /// Frames until the merge running on its worker is taken in.
+    fn wait_for_merge(&mut self) {
+        for _ in 0..500 {
+            self.h.run_steps(1);
+            if !self.coll().syncing() {
+                self.h.run_steps(1);
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        panic!("the merge did not end");
     }
 
     fn coll(&self) -> &Collection {
@@ -210,6 +225,23 @@ fn every_command_runs_through_the_command_path() {
     d.run(Command::RestoreBackup(backup.path.clone()));
     assert!(d.status().starts_with("Restored"), "{}", d.status());
     assert_eq!(d.screen(), Screen::Home);
+    // Sync through a folder: on, a merge on its worker, the top bar says so; off.
+    let folder = tempfile::tempdir().unwrap();
+    d.run(Command::SetSync {
+        folder: Some(folder.path().to_path_buf()),
+        name: "test box".into(),
+    });
+    assert!(d.status().starts_with("Sync is on"), "{}", d.status());
+    d.wait_for_merge();
+    d.h.get_by_label_contains("Synced today");
+    d.run(Command::SyncNow);
+    d.wait_for_merge();
+    d.run(Command::SetSync {
+        folder: None,
+        name: String::new(),
+    });
+    assert!(d.status().starts_with("Sync is off"), "{}", d.status());
+    assert!(d.h.query_by_label_contains("Synced").is_none());
     d.run(Command::Say(Message::warn("Hello from the test")));
     d.h.get_by_label("Hello from the test");
 
