@@ -16,6 +16,8 @@ pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) {
     let o = &a.outcome;
     let (text, color) = if o.correct && o.with_typo() {
         ("Accepted with a typo", theme::warn(ui))
+    } else if o.correct && o.doubt.is_some() {
+        ("Accepted, not exactly", theme::warn(ui))
     } else if o.correct {
         ("Right", theme::right(ui))
     } else if o.credit > 0.0 {
