@@ -23,7 +23,7 @@ mod answers;
 #[path = "scale/frames.rs"]
 mod frames;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 

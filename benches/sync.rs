@@ -72,7 +72,7 @@ fn other_journal(data: &Path, n: usize, into: &Path) {
     let store = Store::open_read_only(data).expect("the store");
     let mut cards: Vec<(String, String, i64)> = Vec::new();
     store
-        .for_each_state(|deck, card, s| cards.push((deck.into(), card.into(), s.last_review_ms)))
+        .for_each_state(|deck, card, s, _| cards.push((deck.into(), card.into(), s.last_review_ms)))
         .expect("the states");
     cards.sort();
     let after = cards.iter().map(|c| c.2).max().unwrap_or(0) + 86_400_000;
@@ -100,6 +100,9 @@ fn other_journal(data: &Path, n: usize, into: &Path) {
                     answer: (i % 6 == 3).then(|| "a wrong answer".into()),
                     confidence: None,
                     due_ms: None,
+                    // What the card taught, as an answer given with facts kept carries it.
+                    fact: Some(0x9e37_79b9_7f4a_7c15 ^ (i as u64 % cards.len() as u64)),
+                    learned: Some(format!("answer number {i}; claim disputed: 225 / 238")),
                 }),
             }
         })

@@ -48,7 +48,7 @@ pub fn run(data_dir: &Path, extra: &[PathBuf], a: &SyncArgs) -> ExitCode {
             return ExitCode::from(3);
         }
         if a.off {
-            crate::cli::emit("sync is off: your progress stays on this machine\n");
+            outln!("sync is off: your progress stays on this machine");
             return ExitCode::SUCCESS;
         }
     }
@@ -85,7 +85,7 @@ fn print(o: &MergeOutcome, me: Option<&str>, as_json: bool) {
             "conflict_copies": o.decks.conflicts.iter().map(|(d, p)| json!({"deck": d, "copy": p})).collect::<Vec<_>>(),
             "set_aside": o.set_aside.iter().map(|s| json!({"file": s.path, "why": s.why})).collect::<Vec<_>>(),
         });
-        crate::cli::emit(&format!("{v}\n"));
+        outln!("{v}");
         return;
     }
     let mut out = format!(

@@ -51,8 +51,14 @@ fn the_sync_form_turns_sync_on_and_a_merge_refreshes_the_screens() {
     }
     h.run_steps(2);
     let c = h.state().collection().unwrap();
-    assert!(c.state(slot).is_some(), "the other machine's answer is here");
-    assert!(c.versions().progress > before.progress, "the screens refresh");
+    assert!(
+        c.state(slot).is_some(),
+        "the other machine's answer is here"
+    );
+    assert!(
+        c.versions().progress > before.progress,
+        "the screens refresh"
+    );
     h.get_by_label_contains("1 other device");
     h.get_by_label_contains("Other machines: desktop.");
 }

@@ -81,6 +81,16 @@ impl CardState {
         self.queue == Queue::New
     }
 
+    /// Sends the card back to relearning, due at `now_ms` (on study day `today`), its memory
+    /// kept: what a deck update that changes what the card teaches does (`study::facts`), and
+    /// what a replay of its reviews does where one taught another fact than the one before.
+    pub fn send_back(&mut self, now_ms: i64, today: i64) {
+        self.queue = Queue::Relearning;
+        self.due_ms = now_ms;
+        self.due_day = today;
+        self.streak = 0;
+    }
+
     /// The FSRS memory state, when the card has one.
     pub fn memory(&self) -> Option<fsrs::MemoryState> {
         (!self.is_new() && self.stability > 0.0).then_some(fsrs::MemoryState {

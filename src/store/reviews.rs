@@ -64,8 +64,8 @@ pub struct ReviewRow {
 
 const INSERT_REVIEW: &str = "INSERT INTO review
      (time_ms, key, day, grade, correct, mode, queue_before, taken_ms, answer, confidence,
-      origin, seq, order_ms, tz, due_ms)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+      origin, seq, order_ms, tz, due_ms, fact)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 
 /// The first review id of each study day, for [`since_day`]: kept in the transaction that
 /// writes the review (ids grow, so the first one written for a day is its smallest).
@@ -93,11 +93,12 @@ fn mode_code(name: &str) -> Result<i64, StoreError> {
 }
 
 /// Writes one review row (and notes its day); returns its id.
-fn insert_review(
+pub(super) fn insert_review(
     tx: &rusqlite::Connection,
     key: i64,
     r: &ReviewRecord,
     p: &Provenance,
+    fact: Option<u64>,
 ) -> Result<i64, StoreError> {
     let answer = if r.correct { None } else { r.answer.as_deref() };
     tx.prepare_cached(INSERT_REVIEW)?.execute(params![
@@ -115,10 +116,29 @@ fn insert_review(
         p.seq,
         p.order_ms,
         p.tz,
-        p.due_ms
+        p.due_ms,
+        fact.map(|f| f as i64)
     ])?;
     let id = tx.last_insert_rowid();
     tx.prepare_cached(NOTE_DAY)?.execute(params![r.day, id])?;
+    Ok(id)
+}
+
+/// Writes an answer given on this device now (in time zone `tz`, teaching the fact with
+/// fingerprint `fact` when known) and the card's new state inside `tx`: the review gets this
+/// device's next sequence number and becomes the card's (`key`) last in replay order. Returns
+/// the review's id.
+pub(super) fn write_local_answer(
+    tx: &rusqlite::Connection,
+    key: i64,
+    r: &ReviewRecord,
+    tz: Option<i32>,
+    fact: Option<u64>,
+) -> Result<i64, StoreError> {
+    let p = Provenance::local_in(tx, key, r.time_ms, tz, Some(r.after.due_ms))?;
+    let id = insert_review(tx, key, r, &p, fact)?;
+    p.note_last_in(tx, key, r.time_ms)?;
+    write_state(tx, key, &r.after)?;
     Ok(id)
 }
 
@@ -139,10 +159,7 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let tx = self.conn.transaction()?;
         let key = Self::key_in(&tx, &r.deck_id, &r.card_id)?;
-        let p = Provenance::local_in(&tx, key, r.time_ms, tz, Some(r.after.due_ms))?;
-        let id = insert_review(&tx, key, r, &p)?;
-        p.note_last_in(&tx, key, r.time_ms)?;
-        write_state(&tx, key, &r.after)?;
+        let id = write_local_answer(&tx, key, r, tz, None)?;
         tx.commit()?;
         Ok(id)
     }
@@ -171,7 +188,7 @@ impl Store {
                     tz: None,
                     due_ms: None,
                 };
-                insert_review(&tx, key, r, &p)?;
+                insert_review(&tx, key, r, &p, None)?;
                 last.insert(key, (r.after, p, r.time_ms));
             }
             for (key, (state, p, time_ms)) in &last {

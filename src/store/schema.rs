@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use super::StoreError;
 
 /// The schema this build writes.
-pub const VERSION: i64 = 5;
+pub const VERSION: i64 = 6;
 
 /// Version 1: cards, their states, the review log and settings.
 const V1: &str = "
@@ -97,23 +97,34 @@ CREATE INDEX review_confidence ON review (day, key, confidence, correct)
     WHERE confidence IS NOT NULL;
 ";
 
-/// Version 5: progress merged through a shared folder (see `crate::sync`). A review gets the
+/// Version 5: what each card taught when it was last answered (the fingerprint of its answer
+/// and claim, and the same in words), so that a deck update that changes a fact is noticed.
+/// NULL for the states of earlier versions until the app fills them in from the decks.
+const V5: &str = "
+ALTER TABLE card_state ADD COLUMN fact INTEGER;
+ALTER TABLE card_state ADD COLUMN learned TEXT;
+";
+
+/// Version 6: progress merged through a shared folder (see `crate::sync`). A review gets the
 /// device it was given on (`origin`: 0 this one, else a `sync_device`), that device's sequence
 /// number (`seq`; NULL for earlier reviews, whose number is their id), the time it is replayed
 /// at (`order_ms`, after every review the card had when it was given; NULL: its time), the time
-/// zone it was given in (`tz`, seconds east of UTC; NULL: this machine's at that time) and the
-/// due time the scheduler gave (`due_ms`, for the journal). Added columns rewrite nothing. The
+/// zone it was given in (`tz`, seconds east of UTC; NULL: this machine's at that time), the
+/// due time the scheduler gave (`due_ms`, for the journal) and the fingerprint of the fact the
+/// card taught (`fact`, as version 5 keeps beside the state: a merged review's is the card's
+/// learned fact when it is the card's last; NULL: not known). Added columns rewrite nothing. The
 /// device's counter of sequence numbers; each card's last review in replay order (so that a
 /// merged review that comes after it is applied to the card's state without reading its
 /// history); this device's events other than answers (undo, suspend, bury, settings,
 /// parameters) as journal lines; the merged segments of each device; undone reviews; the
 /// stamp of the last change of each setting that the latest change wins; decks as last synced.
-const V5: &str = "
+const V6: &str = "
 ALTER TABLE review ADD COLUMN origin INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE review ADD COLUMN seq INTEGER;
 ALTER TABLE review ADD COLUMN order_ms INTEGER;
 ALTER TABLE review ADD COLUMN tz INTEGER;
 ALTER TABLE review ADD COLUMN due_ms INTEGER;
+ALTER TABLE review ADD COLUMN fact INTEGER;
 CREATE TABLE sync_device (
     key INTEGER PRIMARY KEY,
     uuid TEXT NOT NULL UNIQUE,
@@ -151,7 +162,7 @@ CREATE TABLE sync_deck (deck_id TEXT PRIMARY KEY, record TEXT NOT NULL);
 pub const MODE_NAMES: [&str; 5] = ["choice", "typed", "verdict", "order", "source-said"];
 
 /// The migrations, in order: the one at index i takes version i to i + 1.
-const MIGRATIONS: [&str; VERSION as usize] = [V1, V2, V3, V4, V5];
+const MIGRATIONS: [&str; VERSION as usize] = [V1, V2, V3, V4, V5, V6];
 
 /// The version from which a migration rewrites the review log: the file is compacted after it
 /// (SQLite keeps the freed pages otherwise).

@@ -51,6 +51,8 @@ pub struct Collection {
     pub(super) sync: super::sync::SyncSlot,
     /// The deck files named on the command line (loaded again with the library).
     pub(super) extra_decks: Vec<PathBuf>,
+    /// What the cards taught when last answered, and which changed since (see `facts.rs`).
+    pub(super) facts: super::facts::Facts,
 }
 
 impl Collection {
@@ -84,6 +86,7 @@ impl Collection {
         c.data_dir = Some(data_dir.to_path_buf());
         c.extra_decks = extra_decks.to_vec();
         c.load_sync_status();
+        c.send_changed_back()?;
         Ok(c)
     }
 
@@ -117,6 +120,7 @@ impl Collection {
             versions: Versions::fresh(),
             sync: super::sync::SyncSlot::default(),
             extra_decks: Vec::new(),
+            facts: Default::default(),
         };
         c.reload_states()?;
         Ok(c)
@@ -130,6 +134,7 @@ impl Collection {
         self.waker = waker;
         self.index.start();
         self.start_sync();
+        self.start_filling_facts();
         if let (Some(dir), None, None) = (&self.data_dir, &self.read_only, &self.later) {
             let dir = dir.clone();
             self.later = Some(Job::spawn(
@@ -141,7 +146,8 @@ impl Collection {
     }
 
     /// Reads every card's state from the store again: one pass over the stored states,
-    /// each put in its place through maps of ids borrowed from the library.
+    /// each put in its place through maps of ids borrowed from the library, its learned fact
+    /// compared with the card's (see `facts.rs`).
     pub(super) fn reload_states(&mut self) -> Result<(), StoreError> {
         let decks = &self.library.decks;
         let mut states: Vec<Vec<Option<CardState>>> = decks
@@ -159,11 +165,22 @@ impl Collection {
                 (di, cards)
             });
         }
-        self.store.for_each_state(|deck, card, state| {
+        let facts = &mut self.facts;
+        facts.clear_noted();
+        self.store.for_each_state(|deck, card, state, fact| {
             if let Some((di, cards)) = places.get(deck)
                 && let Some(&ci) = cards.get(card)
             {
                 states[*di][ci] = Some(state);
+                let now = decks[*di].deck.cards.heads()[ci].fact;
+                facts.note(
+                    Slot {
+                        deck: *di,
+                        card: ci,
+                    },
+                    fact,
+                    now,
+                );
             }
         })?;
         self.states = states;

@@ -36,7 +36,15 @@ impl Collection {
                 Event::Undo { review, time_ms }.to_json()
             })?;
         self.set_state(slot, before);
-        self.replay_if_merged(slot)?;
+        // A card a merge changed since is replayed, and its last review left gives its learned
+        // fact (sent back if its deck teaches otherwise now); otherwise the fact the answer
+        // replaced comes back.
+        if self.replay_if_merged(slot)? {
+            self.forget_replaced_fact(review_id);
+            self.send_changed_back()?;
+        } else {
+            self.undo_fact(review_id)?;
+        }
         Ok(self.changed(Changes::PROGRESS))
     }
 
@@ -147,6 +155,9 @@ impl Collection {
     /// Takes in what the checks after opening found, once they are done; true when that
     /// brought a notice to show.
     pub fn take_later_checks(&mut self) -> bool {
+        if self.take_filled_facts() {
+            return true;
+        }
         let Some(found) = self.later.as_mut().and_then(|j| j.try_take()) else {
             return false;
         };

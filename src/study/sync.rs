@@ -196,27 +196,33 @@ impl Collection {
                     if let Some(slot) = self.find(deck, card) {
                         let state = self.store.card_state(deck, card)?;
                         self.set_state(slot, state);
+                        self.note_learned_again(slot)?;
                     }
                 }
             }
             self.sync.merged.extend(outcome.cards.iter().cloned());
             changes = changes.and(Changes::PROGRESS);
+            // A card whose last review taught what its deck here no longer teaches goes back,
+            // as on opening.
+            changes = changes.and(self.send_changed_back()?);
         }
         self.sync.status.last = Some(outcome);
         Ok(self.changed(changes))
     }
 
     /// After an undo: a card a merge changed since it was answered is replayed from its
-    /// history (the state kept for undo is from before the merge).
+    /// history (the state kept for undo is from before the merge), and its learned fact is
+    /// the one its last review left taught.
+    /// True when it was replayed.
     pub(super) fn replay_if_merged(
         &mut self,
         slot: crate::schedule::queue::Slot,
-    ) -> StudyResult<()> {
+    ) -> StudyResult<bool> {
         let Some(ids) = self.ids(slot) else {
-            return Ok(());
+            return Ok(false);
         };
         if !self.sync.merged.contains(&ids) {
-            return Ok(());
+            return Ok(false);
         }
         crate::sync::merge::replay_cards(
             &mut self.store,
@@ -225,6 +231,7 @@ impl Collection {
         )?;
         let state = self.store.card_state(&ids.0, &ids.1)?;
         self.set_state(slot, state);
-        Ok(())
+        self.note_learned_again(slot)?;
+        Ok(true)
     }
 }

@@ -2,14 +2,17 @@
 //! review added once (by device and sequence number), undos applied, the latest suspend, bury,
 //! settings and parameters kept, and the states of the cards that changed computed again by
 //! replaying their reviews (see `replay`): only the new reviews when they come after the
-//! card's last one, its whole history otherwise.
+//! card's last one, its whole history otherwise. A replayed card's learned fact (see
+//! `study::facts`) is the one its last review in replay order taught, as a local answer leaves
+//! it: a card is "changed since learned" on a machine whose deck teaches something else now,
+//! not because the answer was given elsewhere.
 
 use std::collections::{HashMap, HashSet};
 
 use super::event::{Entry, Event, SharedSettings};
 use super::replay;
 use super::{MergeOutcome, SyncError};
-use crate::schedule::{CardState, Scheduler};
+use crate::schedule::{CardState, Queue, Scheduler};
 use crate::settings::Settings;
 use crate::store::sync::{HistoryReview, LOCAL, MergeTx, ReplayKey, Stamp};
 use crate::store::{Store, StoreError};
@@ -28,6 +31,8 @@ pub struct ReadSegment {
 struct Added {
     review: HistoryReview,
     device: i64,
+    /// The fact it taught, in words (when its device knew them).
+    learned: Option<String>,
 }
 
 /// What a merge found for the cards, on the way.
@@ -60,7 +65,16 @@ pub fn apply(
     let mut cards: HashSet<i64> = p.added.keys().copied().collect();
     cards.extend(p.whole.iter().copied());
     replay_added(&tx, sched, &mut p)?;
-    replay_whole(&tx, sched, &p.whole)?;
+    let words: HashMap<(&str, i64), &str> = p
+        .added
+        .values()
+        .flatten()
+        .filter_map(|a| {
+            let words = a.learned.as_deref()?;
+            Some(((a.review.key.device.as_str(), a.review.key.seq), words))
+        })
+        .collect();
+    replay_whole(&tx, sched, &p.whole, &words)?;
     for (card, (suspended, buried)) in &p.flags {
         let mut s = tx.state(*card)?.unwrap_or_else(CardState::new_card);
         if let Some(on) = suspended {
@@ -124,8 +138,11 @@ fn read_segment(
                         time_ms: r.time_ms,
                         tz: r.tz,
                         grade: r.grade,
+                        queue_before: Queue::from_u8(r.queue_before),
+                        fact: r.fact,
                     },
                     device,
+                    learned: r.learned.clone(),
                 });
                 out.reviews_added += 1;
             }
@@ -193,7 +210,9 @@ fn newer(tx: &MergeTx<'_>, event: &Event, stamp: &Stamp) -> Result<bool, StoreEr
 }
 
 /// Cards whose new reviews all come after their last one: the new reviews applied to their
-/// state. The others join the whole replays.
+/// state. The others join the whole replays, and so does a card in relearning: it may have
+/// been sent back here for a fact its deck changed, which no review records, so only its
+/// reviews say where they leave it.
 fn replay_added(tx: &MergeTx<'_>, sched: &Scheduler, p: &mut Pending) -> Result<(), SyncError> {
     for (card, added) in &mut p.added {
         if p.whole.contains(card) || added.is_empty() {
@@ -206,7 +225,7 @@ fn replay_added(tx: &MergeTx<'_>, sched: &Scheduler, p: &mut Pending) -> Result<
             Some(k) => added[0].review.key > *k,
             None => state.is_none_or(|s| s.reps == 0),
         };
-        if !after_last {
+        if !after_last || state.is_some_and(|s| s.queue == Queue::Relearning) {
             p.whole.insert(*card);
             continue;
         }
@@ -217,15 +236,20 @@ fn replay_added(tx: &MergeTx<'_>, sched: &Scheduler, p: &mut Pending) -> Result<
         }
         let end = &added[added.len() - 1];
         tx.put_state(*card, &s, Some((&end.review.key, end.device)))?;
+        if let Some(fact) = end.review.fact {
+            tx.put_learned(*card, fact, end.learned.as_deref())?;
+        }
     }
     Ok(())
 }
 
-/// Cards replayed from their whole history (one pass over the log for all of them).
+/// Cards replayed from their whole history (one pass over the log for all of them); `words`:
+/// the facts of this merge's reviews in words, by device and sequence number.
 fn replay_whole(
     tx: &MergeTx<'_>,
     sched: &Scheduler,
     cards: &HashSet<i64>,
+    words: &HashMap<(&str, i64), &str>,
 ) -> Result<(), SyncError> {
     if cards.is_empty() {
         return Ok(());
@@ -239,6 +263,10 @@ fn replay_whole(
                 let last = &h.reviews[h.reviews.len() - 1];
                 let device = tx.device_key(&last.key.device).unwrap_or(LOCAL);
                 tx.put_state(*card, &s, Some((&last.key, device)))?;
+                if let Some(fact) = last.fact {
+                    let said = words.get(&(last.key.device.as_str(), last.key.seq));
+                    tx.put_learned(*card, fact, said.copied())?;
+                }
             }
             _ => {
                 // No review left: new again, with its flags.
@@ -294,7 +322,7 @@ pub fn replay_cards(
     for (deck, card) in cards {
         keys.insert(tx.card_key(deck, card)?);
     }
-    replay_whole(&tx, sched, &keys)?;
+    replay_whole(&tx, sched, &keys, &HashMap::new())?;
     tx.commit()?;
     Ok(())
 }

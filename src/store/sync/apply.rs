@@ -1,7 +1,7 @@
 //! Merging another device's journal in one transaction: its reviews added once (by device and
 //! sequence number), its undos (a review taken out, and remembered so that it is never added
-//! again), the segments merged, and what the replay of a card needs: its last review in replay
-//! order, its state, and its whole history (one pass over the log for every card replayed).
+//! again), the segments merged, the latest stamps and settings. What the replay of a card reads
+//! and writes in the same transaction is in `history`.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -10,42 +10,15 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::super::schema::MODE_NAMES;
 use super::super::undo::delete_review_in;
-use super::super::{Store, StoreError, read_state, write_state};
+use super::super::{Store, StoreError};
 use super::journal::Provenance;
 use super::{LOCAL, Stamp, SyncedReview, device_key_in, put_stamp_in, stamp_in};
-use crate::schedule::CardState;
-
-/// Where a review goes when its card's reviews are replayed: by replay time, then device id,
-/// then the device's sequence number (so one device's reviews keep their order).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct ReplayKey {
-    pub order_ms: i64,
-    pub device: String,
-    pub seq: i64,
-}
-
-/// A review as a replay needs it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HistoryReview {
-    pub key: ReplayKey,
-    pub time_ms: i64,
-    pub tz: i32,
-    pub grade: u8,
-}
-
-/// A card's reviews, in replay order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CardHistory {
-    pub deck_id: String,
-    pub card_id: String,
-    pub reviews: Vec<HistoryReview>,
-}
 
 /// A merge in progress: one write transaction, committed by [`MergeTx::commit`] (dropped
 /// without it, nothing is written).
 pub struct MergeTx<'a> {
-    tx: Transaction<'a>,
-    uuids: RefCell<HashMap<i64, String>>,
+    pub(super) tx: Transaction<'a>,
+    pub(super) uuids: RefCell<HashMap<i64, String>>,
 }
 
 impl Store {
@@ -163,8 +136,8 @@ impl MergeTx<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO review (time_ms, key, day, grade, correct, mode, queue_before,
-                     taken_ms, answer, confidence, origin, seq, order_ms, tz, due_ms)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                     taken_ms, answer, confidence, origin, seq, order_ms, tz, due_ms, fact)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             )?
             .execute(params![
                 r.time_ms,
@@ -181,7 +154,8 @@ impl MergeTx<'_> {
                 p.seq,
                 p.order_ms,
                 p.tz,
-                p.due_ms
+                p.due_ms,
+                r.fact.map(|f| f as i64)
             ])?;
         let id = self.tx.last_insert_rowid();
         self.tx
@@ -219,66 +193,12 @@ impl MergeTx<'_> {
         }
     }
 
-    /// A card's last review in replay order, when known.
-    pub fn last_key(&self, card: i64) -> Result<Option<ReplayKey>, StoreError> {
-        let row: Option<(i64, i64, i64)> = self
-            .tx
-            .prepare_cached("SELECT order_ms, origin, seq FROM review_last WHERE key = ?1")?
-            .query_row([card], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .optional()?;
-        Ok(row.map(|(order_ms, origin, seq)| ReplayKey {
-            order_ms,
-            device: self.uuid(origin),
-            seq,
-        }))
-    }
-
-    fn uuid(&self, device: i64) -> String {
+    pub(super) fn uuid(&self, device: i64) -> String {
         self.uuids
             .borrow()
             .get(&device)
             .cloned()
             .unwrap_or_default()
-    }
-
-    /// A card's state.
-    pub fn state(&self, card: i64) -> Result<Option<CardState>, StoreError> {
-        Ok(self
-            .tx
-            .prepare_cached(&format!(
-                "SELECT {} FROM card_state s WHERE s.key = ?1",
-                super::super::STATE_COLUMNS
-            ))?
-            .query_row([card], |r| read_state(r, 0))
-            .optional()?)
-    }
-
-    /// Writes a card's state, with its last review in replay order.
-    pub fn put_state(
-        &self,
-        card: i64,
-        state: &CardState,
-        last: Option<(&ReplayKey, i64)>,
-    ) -> Result<(), StoreError> {
-        write_state(&self.tx, card, state)?;
-        if let Some((k, device)) = last {
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO review_last (key, order_ms, origin, seq) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT (key) DO UPDATE SET order_ms = excluded.order_ms,
-                         origin = excluded.origin, seq = excluded.seq",
-                )?
-                .execute(params![card, k.order_ms, device, k.seq])?;
-        }
-        Ok(())
-    }
-
-    /// Forgets a card's state (it has no review left and no flag).
-    pub fn delete_state(&self, card: i64) -> Result<(), StoreError> {
-        self.tx
-            .prepare_cached("DELETE FROM card_state WHERE key = ?1")?
-            .execute([card])?;
-        Ok(())
     }
 
     /// The device key of a device id seen in this merge.
@@ -288,69 +208,6 @@ impl MergeTx<'_> {
             .iter()
             .find(|(_, u)| u.as_str() == uuid)
             .map(|(k, _)| *k)
-    }
-
-    /// The whole history of each of these cards, in replay order: one pass over the log.
-    pub fn histories(&self, cards: &HashSet<i64>) -> Result<HashMap<i64, CardHistory>, StoreError> {
-        self.tx.execute_batch(
-            "CREATE TEMP TABLE IF NOT EXISTS replay_card (key INTEGER PRIMARY KEY);
-             DELETE FROM temp.replay_card;",
-        )?;
-        {
-            let mut add = self
-                .tx
-                .prepare_cached("INSERT INTO temp.replay_card (key) VALUES (?1)")?;
-            for k in cards {
-                add.execute([k])?;
-            }
-        }
-        let mut out: HashMap<i64, CardHistory> = HashMap::new();
-        let mut stmt = self.tx.prepare(
-            "SELECT r.key, coalesce(r.order_ms, r.time_ms), r.origin, coalesce(r.seq, r.id),
-                    r.time_ms, r.tz, r.grade, c.deck_id, c.card_id
-             FROM review r JOIN card c ON c.key = r.key
-             WHERE r.key IN (SELECT key FROM temp.replay_card)",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let key: i64 = r.get(0)?;
-            let time_ms: i64 = r.get(4)?;
-            if !out.contains_key(&key) {
-                let h = CardHistory {
-                    deck_id: r.get(7)?,
-                    card_id: r.get(8)?,
-                    reviews: Vec::new(),
-                };
-                out.insert(key, h);
-            }
-            let Some(h) = out.get_mut(&key) else { continue };
-            h.reviews.push(HistoryReview {
-                key: ReplayKey {
-                    order_ms: r.get(1)?,
-                    device: self.uuid(r.get(2)?),
-                    seq: r.get(3)?,
-                },
-                time_ms,
-                tz: r
-                    .get::<_, Option<i32>>(5)?
-                    .unwrap_or_else(|| crate::schedule::day::local_offset_secs(time_ms)),
-                grade: r.get(6)?,
-            });
-        }
-        drop(rows);
-        drop(stmt);
-        for h in out.values_mut() {
-            h.reviews.sort_by(|a, b| a.key.cmp(&b.key));
-        }
-        Ok(out)
-    }
-
-    /// The ids of a card by its key.
-    pub fn card_ids(&self, card: i64) -> Result<(String, String), StoreError> {
-        Ok(self
-            .tx
-            .prepare_cached("SELECT deck_id, card_id FROM card WHERE key = ?1")?
-            .query_row([card], |r| Ok((r.get(0)?, r.get(1)?)))?)
     }
 
     pub fn stamp(&self, what: &str) -> Result<Option<Stamp>, StoreError> {

@@ -38,6 +38,13 @@ pub struct SyncedReview {
     /// written before schema 5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_ms: Option<i64>,
+    /// The fingerprint of the fact the card taught (`deck::fact`), as its device's deck had
+    /// it (none: not known, for reviews from before facts were kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fact: Option<u64>,
+    /// That fact in words, when its device knew them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learned: Option<String>,
 }
 
 /// One of this device's events other than an answer, as its journal line's body (JSON).
@@ -171,6 +178,7 @@ impl Store {
     /// This device's reviews with a sequence number after `after_seq`, by sequence number,
     /// looked for among the reviews with an id after `from_id` (every one of this device's
     /// reviews with a smaller id has a smaller sequence number, or was journaled already).
+    /// A review's fact goes in words when it is the card's learned fact here.
     pub fn local_reviews_after(
         &self,
         after_seq: i64,
@@ -179,8 +187,9 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT r.id, coalesce(r.seq, r.id), c.deck_id, c.card_id, r.time_ms,
                     coalesce(r.order_ms, r.time_ms), r.tz, r.day, r.grade, r.correct, r.mode,
-                    r.queue_before, r.taken_ms, r.answer, r.confidence, r.due_ms
-             FROM review r JOIN card c ON c.key = r.key
+                    r.queue_before, r.taken_ms, r.answer, r.confidence, r.due_ms, r.fact,
+                    CASE WHEN s.fact = r.fact THEN s.learned END
+             FROM review r JOIN card c ON c.key = r.key LEFT JOIN card_state s ON s.key = r.key
              WHERE r.id > ?2 AND r.origin = 0 AND coalesce(r.seq, r.id) > ?1",
         )?;
         let mut rows = stmt.query(params![after_seq, from_id])?;
@@ -213,6 +222,8 @@ impl Store {
                         .get::<_, Option<i64>>(14)?
                         .and_then(|c| u8::try_from(c).ok()),
                     due_ms: r.get(15)?,
+                    fact: r.get::<_, Option<i64>>(16)?.map(|f| f as u64),
+                    learned: r.get(17)?,
                 },
             ));
         }

@@ -5,11 +5,13 @@
 //! for export) and `apply` (another device's, merged in one transaction).
 
 mod apply;
+mod history;
 pub(crate) mod journal;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-pub use apply::{CardHistory, HistoryReview, MergeTx, ReplayKey};
+pub use apply::MergeTx;
+pub use history::{CardHistory, HistoryReview, ReplayKey};
 pub use journal::{LocalEvent, SyncedReview};
 
 use super::{Store, StoreError};
