@@ -39,7 +39,7 @@ fn main() {
         );
     };
     sizes();
-    // The decks' parsed copies, as the app keeps them (written for this program's build).
+    // The decks' copies in the deck cache, as the app keeps them.
     factquiz::deck::library::write_copies(&dir);
     let t = Instant::now();
     step("start", &t);
@@ -48,10 +48,10 @@ fn main() {
     let in_files = lib
         .decks
         .iter()
-        .filter(|d| d.deck.cards.in_a_file())
+        .filter(|d| d.deck.cards.from_cache())
         .count();
     eprintln!(
-        "({} cards; {in_files} of {} decks read their cards from the parsed copies)",
+        "({} cards; {in_files} of {} decks read their cards from the deck cache)",
         lib.card_count(),
         lib.decks.len()
     );

@@ -363,7 +363,13 @@ fn a_version_2_log_migrates_whole_and_smaller() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(factquiz::store::FILE_NAME);
     let modes = ["choice", "typed", "verdict", "order", "source-said"];
-    let state = CardState::new_card().to_bytes();
+    // A new card's state in the compact byte form version 2 kept before and after an answer.
+    let state: Vec<u8> = [
+        &[2u8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0][..],
+        &[0xff; 9],
+        &[1, 0, 0, 0],
+    ]
+    .concat();
     {
         let mut conn = rusqlite::Connection::open(&path).unwrap();
         schema::create_at_version(&mut conn, 2).unwrap();

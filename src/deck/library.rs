@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::cache::{cache_dir, file_cache_key, read_cached};
+use super::cache::{Reader, file_key, read_cached};
 use super::cards::Cards;
 use super::load::{DeckError, load_deck, locate};
 use super::model::Deck;
@@ -67,8 +67,8 @@ impl Library {
                 .map(|p| (p.clone(), DeckOrigin::Named(p.clone()))),
         );
         // The user's decks, parsed, may be kept beside the progress (see `refresh_cache`).
-        let cache = user_dir.and_then(cache_dir);
-        lib.add_files_cached(files, cache.as_deref());
+        let cache = user_dir.and_then(Reader::open);
+        lib.add_files_cached(files, cache.as_ref());
         lib
     }
 
@@ -79,15 +79,18 @@ impl Library {
         self.add_files_cached(files, None);
     }
 
-    /// [`Library::add_files`], the user's decks through the cache in `cache` (see
-    /// [`read_cached`]).
-    fn add_files_cached(&mut self, files: Vec<(PathBuf, DeckOrigin)>, cache: Option<&Path>) {
+    /// [`Library::add_files`], the user's decks through the deck cache (see [`read_cached`]).
+    fn add_files_cached(
+        &mut self,
+        files: Vec<(PathBuf, DeckOrigin)>,
+        cache: Option<&std::sync::Arc<Reader>>,
+    ) {
         let parse = |i: usize| -> Result<Deck<Cards>, Vec<DeckError>> {
             let (path, origin) = &files[i];
             // A user's deck with a current copy: its text is hashed as it is read, never held.
             let cached = cache
                 .filter(|_| matches!(origin, DeckOrigin::User(_)))
-                .and_then(|dir| read_cached(dir, path, file_cache_key(path)?));
+                .and_then(|reader| read_cached(reader, path, file_key(path)?));
             if let Some(deck) = cached {
                 return Ok(deck);
             }

@@ -6,6 +6,7 @@
 
 pub mod backup;
 mod damaged;
+pub mod deck_cache;
 mod health;
 mod later_check;
 mod lock;

@@ -1,0 +1,179 @@
+//! Writing the deck cache: once the app shows its decks, a worker brings the copies of the
+//! user's decks up to date (a deck file that is new or changed, or whose copy was found
+//! damaged, is loaded again and, when it is sound, written in one transaction; copies of files
+//! that are gone are dropped). Tools (`check`, `try`) and a second copy of the app never write.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use super::hash::{file_key, text_key};
+use super::{Damage, FORMAT, Head, SEARCH_RUN, cache_file, parse_head};
+use crate::deck::cards::{Heads, search_text};
+use crate::deck::library::{DeckOrigin, Library, deck_files};
+use crate::deck::load::{load_deck, read_deck_file};
+use crate::deck::model::Deck;
+use crate::store::StoreError;
+use crate::store::deck_cache::{DeckCache, DeckKey};
+
+/// Brings the copies of the user's decks up to date on a worker thread: once per run of the
+/// app, and again when a deck read from the cache was found damaged since. The app calls this
+/// once it shows its decks (never a second copy of the app, which only reads).
+pub fn refresh_cache(data_dir: &Path, lib: &Library) {
+    static STARTED: AtomicBool = AtomicBool::new(false);
+    let (current, damage) = read_from_cache(lib);
+    if STARTED.swap(true, Ordering::Relaxed) && damage.is_empty() {
+        return;
+    }
+    let data_dir = data_dir.to_path_buf();
+    std::thread::spawn(move || write_copies_but(&data_dir, &current, damage));
+}
+
+/// Brings the copies of the user's decks up to date now, on this thread (see
+/// [`refresh_cache`]); benchmarks call it to measure the decks as the app reads them.
+pub fn write_copies(data_dir: &Path) {
+    write_copies_but(data_dir, &HashMap::new(), Damage::default());
+}
+
+/// The decks of `lib` read from the cache (by file, with their key), less those found damaged
+/// since, and the damage found.
+pub(super) fn read_from_cache(lib: &Library) -> (HashMap<PathBuf, DeckKey>, Damage) {
+    let mut current = HashMap::new();
+    let mut damage = Damage::default();
+    let mut readers: Vec<&Arc<super::Reader>> = Vec::new();
+    for d in &lib.decks {
+        let (DeckOrigin::User(path), Some(bodies)) = (&d.origin, d.deck.cards.cached()) else {
+            continue;
+        };
+        let (_, key, reader) = bodies.origin();
+        current.insert(path.clone(), key);
+        if !readers.iter().any(|r| Arc::ptr_eq(r, reader)) {
+            readers.push(reader);
+            let found = reader.take_damage();
+            damage.decks.extend(found.decks);
+            damage.file |= found.file;
+        }
+    }
+    current.retain(|_, k| !damage.decks.contains(k));
+    (current, damage)
+}
+
+/// [`write_copies`], but for the deck files in `current`, whose copies are known sound, and
+/// with what was found damaged. One writer at a time.
+pub(super) fn write_copies_but(
+    data_dir: &Path,
+    current: &HashMap<PathBuf, DeckKey>,
+    damage: Damage,
+) {
+    static WRITING: Mutex<()> = Mutex::new(());
+    let _one = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+    let decks = crate::data_dir::user_decks(data_dir);
+    let Some(file) = cache_file(&decks) else {
+        return;
+    };
+    // Never the data folder itself: when it is gone, nothing is written.
+    if !data_dir.is_dir() {
+        return;
+    }
+    remove_old_copies(&decks);
+    let files = deck_files(&decks, &mut Vec::new());
+    let mut start_over = damage.file;
+    // A file SQLite finds damaged while it is written is started again, once.
+    for _ in 0..2 {
+        let Ok(mut db) = DeckCache::open_for_writing(&file, FORMAT, start_over) else {
+            return;
+        };
+        match write_all(&mut db, &files, current, &damage.decks) {
+            Err(StoreError::Corrupt { .. }) => start_over = true,
+            _ => return,
+        }
+    }
+}
+
+/// Writes the copy of every deck file that needs one, then drops the copies of the others.
+fn write_all(
+    db: &mut DeckCache,
+    files: &[PathBuf],
+    current: &HashMap<PathBuf, DeckKey>,
+    damaged: &HashSet<DeckKey>,
+) -> Result<(), StoreError> {
+    let mut keep = HashSet::new();
+    for path in files {
+        let known = current.get(path).copied().or_else(|| file_key(path));
+        if let Some(key) = known
+            && !damaged.contains(&key)
+            && (current.contains_key(path) || db.deck(key)?.and_then(parse_head).is_some())
+        {
+            keep.insert(key);
+            continue;
+        }
+        let Ok(text) = read_deck_file(path) else {
+            continue;
+        };
+        let key = text_key(&text);
+        let Ok(deck) = load_deck(&text, "") else {
+            continue;
+        };
+        drop(text);
+        put(db, key, &deck)?;
+        keep.insert(key);
+    }
+    db.keep_only(&keep)
+}
+
+/// Writes one deck's copy (see the top of `cache/mod.rs`).
+pub(super) fn put(db: &mut DeckCache, key: DeckKey, deck: &Deck) -> Result<(), StoreError> {
+    let head = Head {
+        deck: deck.with_cards(()),
+        heads: Heads::of(&deck.cards, &deck.claims),
+    };
+    let Ok(head) = serde_json::to_vec(&head) else {
+        return Ok(());
+    };
+    let mut bodies = Vec::new();
+    let mut ends = Vec::with_capacity(deck.cards.len());
+    for card in &deck.cards {
+        if serde_json::to_writer(&mut bodies, card).is_err() {
+            return Ok(());
+        }
+        ends.push(bodies.len());
+    }
+    let runs: Vec<String> = deck
+        .cards
+        .chunks(SEARCH_RUN)
+        .map(|run| {
+            let texts: Vec<String> = run.iter().map(|c| search_text(deck, c)).collect();
+            texts.join("\n")
+        })
+        .collect();
+    let starts = std::iter::once(0).chain(ends.iter().copied());
+    let bodies = starts.zip(&ends).map(|(from, &to)| &bodies[from..to]);
+    let firsts = (0u32..).step_by(SEARCH_RUN);
+    db.put_deck(
+        key,
+        &head,
+        bodies,
+        firsts.zip(runs.iter().map(String::as_str)),
+    )?;
+    Ok(())
+}
+
+/// Removes the parsed copies that factquiz kept before the cache was one SQLite file (a JSON
+/// file per deck in `<data dir>/cache/decks/`).
+fn remove_old_copies(user_decks: &Path) {
+    let Some(dir) = user_decks.parent().map(|d| d.join("cache").join("decks")) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.ends_with(".json") || name.contains(".tmp") {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+    let _ = std::fs::remove_dir(&dir);
+}
