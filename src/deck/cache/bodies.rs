@@ -13,7 +13,7 @@ use super::{Reader, SEARCH_RUN};
 use crate::deck::cards::CardReadError;
 use crate::deck::model::Card;
 use crate::store::StoreError;
-use crate::store::deck_cache::DeckKey;
+use crate::store::deck_cache::{DeckCache, DeckKey, DeckRow};
 
 /// How many whole cards a deck read from the cache keeps (a screen shows a few dozen at most).
 const RECENT: usize = 64;
@@ -29,8 +29,9 @@ const BATCH_BYTES: usize = 1024;
 #[derive(Debug)]
 pub(in crate::deck) struct CachedBodies {
     reader: Arc<Reader>,
+    /// The key of the deck's file.
     key: DeckKey,
-    /// The deck's row in the cache.
+    /// The deck's row number in the cache.
     row: AtomicI64,
     /// The deck file, for messages.
     file: String,
@@ -40,10 +41,8 @@ pub(in crate::deck) struct CachedBodies {
 
 /// Why a read from the cache failed, before it is told to the caller.
 enum Fault {
-    /// The row is not there (or a deck's rows stop short).
+    /// The row is not there (or a deck's rows are not in order).
     Missing,
-    /// The row is there but does not parse.
-    Unreadable(String),
     Store(StoreError),
 }
 
@@ -54,11 +53,11 @@ impl From<StoreError> for Fault {
 }
 
 impl CachedBodies {
-    pub(super) fn new(reader: Arc<Reader>, key: DeckKey, row: i64, file: &Path) -> CachedBodies {
+    pub(super) fn new(reader: Arc<Reader>, at: DeckRow, file: &Path) -> CachedBodies {
         CachedBodies {
             reader,
-            key,
-            row: AtomicI64::new(row),
+            key: at.key,
+            row: AtomicI64::new(at.row),
             file: file.display().to_string(),
             recent: Mutex::default(),
         }
@@ -69,53 +68,57 @@ impl CachedBodies {
         (&self.file, self.key, &self.reader)
     }
 
-    /// Runs `read` on the deck's row; when it fails, once more on the deck's row as the cache
-    /// holds it now (the app may have written the deck again), and else notes the damage.
-    fn read<T>(
+    /// Copies rows out with `fetch` on the deck's row; when that fails, once more on the
+    /// deck's row as the cache holds it now (the app may have written the deck again), and
+    /// else says what failed and notes the damage. `index`: the first card asked for.
+    fn fetch<T>(
         &self,
         index: usize,
-        read: impl Fn(&Reader, i64) -> Result<T, Fault>,
+        mut fetch: impl FnMut(&DeckCache, DeckRow) -> Result<T, Fault>,
     ) -> Result<T, CardReadError> {
-        let row = self.row.load(Ordering::Relaxed);
-        let fault = match read(&self.reader, row) {
+        let at = DeckRow {
+            row: self.row.load(Ordering::Relaxed),
+            key: self.key,
+        };
+        let fault = match self.reader.with_db(|db| fetch(db, at)) {
             Ok(t) => return Ok(t),
             Err(f) => f,
         };
-        let now = self.reader.db().deck_row(self.key);
+        let now = self.reader.with_db(|db| db.deck_row(self.key));
         if let Ok(Some(now)) = now
-            && now != row
+            && now != at
         {
-            self.row.store(now, Ordering::Relaxed);
-            if let Ok(t) = read(&self.reader, now) {
+            self.row.store(now.row, Ordering::Relaxed);
+            if let Ok(t) = self.reader.with_db(|db| fetch(db, now)) {
                 return Ok(t);
             }
         }
-        let file = self.file.clone();
         Err(match fault {
             Fault::Store(e) => {
                 self.reader.report(self.key, Some(&e));
                 CardReadError::Cache {
-                    file,
+                    file: self.file.clone(),
                     reason: e.to_string(),
                 }
             }
-            Fault::Missing => {
-                self.reader.report(self.key, None);
-                CardReadError::Damaged {
-                    file,
-                    index,
-                    reason: "its row is missing".into(),
-                }
-            }
-            Fault::Unreadable(reason) => {
-                self.reader.report(self.key, None);
-                CardReadError::Damaged {
-                    file,
-                    index,
-                    reason,
-                }
-            }
+            Fault::Missing => self.damaged(index, "its row is missing".into()),
         })
+    }
+
+    /// The error for a card whose row is damaged, the damage noted.
+    fn damaged(&self, index: usize, reason: String) -> CardReadError {
+        self.reader.report(self.key, None);
+        CardReadError::Damaged {
+            file: self.file.clone(),
+            index,
+            reason,
+        }
+    }
+
+    /// Parses card `index` from its row.
+    fn parse(&self, index: usize, body: &[u8]) -> Result<Card, CardReadError> {
+        serde_json::from_slice(body)
+            .map_err(|e| self.damaged(index, format!("it does not parse: {e}")))
     }
 
     /// Card `i` (asked for by the library only for an index below the deck's length).
@@ -128,10 +131,8 @@ impl CachedBodies {
             return Ok(card);
         }
         let index = u32::try_from(i).unwrap_or(u32::MAX);
-        let card = Arc::new(self.read(i, |r, row| {
-            let body = r.db().card(row, index)?.ok_or(Fault::Missing)?;
-            parse(&body)
-        })?);
+        let body = self.fetch(i, |db, row| db.card(row, index)?.ok_or(Fault::Missing))?;
+        let card = Arc::new(self.parse(i, &body)?);
         if recent.len() >= RECENT {
             recent.remove(0);
         }
@@ -140,19 +141,41 @@ impl CachedBodies {
     }
 
     /// Calls `f` with each of the deck's `n` cards, in order; stops at the first that cannot
-    /// be read, and says which.
+    /// be read, and says which. The rows are copied out a batch at a time with the connection
+    /// held, and parsed after it is let go.
     pub(in crate::deck) fn for_each(
         &self,
         n: usize,
         f: &mut dyn FnMut(usize, &Card),
     ) -> Result<(), CardReadError> {
+        let (mut bytes, mut ends) = (Vec::new(), Vec::new());
         let mut from = 0;
         while from < n {
-            let (cards, next) = self.read(from, |r, row| batch(r, row, from, n))?;
-            for (k, card) in cards.iter().enumerate() {
-                f(from + k, card);
+            let start = u32::try_from(from).unwrap_or(u32::MAX);
+            self.fetch(from, |db, row| {
+                bytes.clear();
+                ends.clear();
+                let mut in_order = true;
+                db.cards(row, start, BATCH_BYTES, &mut |i, body| {
+                    in_order &= i as usize == from + ends.len();
+                    bytes.extend_from_slice(body);
+                    ends.push(bytes.len());
+                })?;
+                if in_order && !ends.is_empty() {
+                    Ok(())
+                } else {
+                    Err(Fault::Missing)
+                }
+            })?;
+            if from + ends.len() > n {
+                return Err(self.damaged(n, "the deck has more cards than heads".into()));
             }
-            from = next;
+            let mut at = 0;
+            for (k, &end) in ends.iter().enumerate() {
+                f(from + k, &self.parse(from + k, &bytes[at..end])?);
+                at = end;
+            }
+            from += ends.len();
         }
         Ok(())
     }
@@ -164,52 +187,23 @@ impl CachedBodies {
         f: &mut dyn FnMut(usize, &str),
     ) -> Result<(), CardReadError> {
         for first in (0..n).step_by(SEARCH_RUN) {
-            let want = SEARCH_RUN.min(n - first);
-            let texts = self.read(first, |r, row| {
-                let at = u32::try_from(first).unwrap_or(u32::MAX);
-                let texts = r.db().search_texts(row, at)?.ok_or(Fault::Missing)?;
-                if texts.split('\n').count() == want {
-                    Ok(texts)
-                } else {
-                    Err(Fault::Unreadable("its search texts are cut".into()))
-                }
+            let at = u32::try_from(first).unwrap_or(u32::MAX);
+            let texts = self.fetch(first, |db, row| {
+                db.search_texts(row, at)?.ok_or(Fault::Missing)
             })?;
-            for (k, text) in texts.split('\n').enumerate() {
+            let mut run = Vec::with_capacity(SEARCH_RUN);
+            let mut from = 0;
+            for end in memchr::memchr_iter(b'\n', texts.as_bytes()).chain([texts.len()]) {
+                run.push(&texts[from..end]);
+                from = end + 1;
+            }
+            if run.len() != SEARCH_RUN.min(n - first) {
+                return Err(self.damaged(first, "its search texts are cut".into()));
+            }
+            for (k, text) in run.into_iter().enumerate() {
                 f(first + k, text);
             }
         }
         Ok(())
     }
-}
-
-fn parse(body: &[u8]) -> Result<Card, Fault> {
-    serde_json::from_slice(body).map_err(|e| Fault::Unreadable(format!("it does not parse: {e}")))
-}
-
-/// The cards of a deck of `n` from `from` on: a batch of rows copied out with the connection
-/// held, then parsed; and the index to go on from.
-fn batch(reader: &Reader, row: i64, from: usize, n: usize) -> Result<(Vec<Card>, usize), Fault> {
-    let mut bytes = Vec::new();
-    let mut ends = Vec::new();
-    let mut in_order = true;
-    let start = u32::try_from(from).unwrap_or(u32::MAX);
-    reader.db().cards(row, start, BATCH_BYTES, &mut |i, body| {
-        in_order &= i as usize == from + ends.len();
-        bytes.extend_from_slice(body);
-        ends.push(bytes.len());
-    })?;
-    if !in_order || ends.is_empty() {
-        return Err(Fault::Missing);
-    }
-    if from + ends.len() > n {
-        return Err(Fault::Unreadable("it has more cards than its heads".into()));
-    }
-    let mut cards = Vec::with_capacity(ends.len());
-    let mut at = 0;
-    for end in ends {
-        cards.push(parse(&bytes[at..end])?);
-        at = end;
-    }
-    let next = from + cards.len();
-    Ok((cards, next))
 }

@@ -22,7 +22,7 @@ mod tests_damage;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
@@ -33,7 +33,7 @@ pub use refresh::{refresh_cache, write_copies};
 use super::cards::{Cards, Heads};
 use super::model::Deck;
 use crate::store::StoreError;
-use crate::store::deck_cache::{CachedDeck, DeckCache, DeckKey};
+use crate::store::deck_cache::{CachedDeck, DeckCache, DeckKey, DeckRow};
 
 /// The version of what this module writes into the cache. Bump it when the JSON form of
 /// [`Deck`], `Card` or `CardHead` changes, when the search texts are made another way, or when
@@ -65,6 +65,9 @@ struct Head {
 /// it since the app last wrote copies.
 #[derive(Debug)]
 pub(super) struct Reader {
+    /// One connection: every read holds it only while rows are copied out (decks are parsed
+    /// and searched on every core after that), so that a second one would gain little on two
+    /// cores and cost its page cache.
     db: Mutex<DeckCache>,
     /// Decks with a row that was missing or did not parse.
     damaged: Mutex<HashSet<DeckKey>>,
@@ -96,9 +99,9 @@ impl Reader {
         }))
     }
 
-    /// The connection, for one short read (whole cards are parsed after it is let go).
-    fn db(&self) -> MutexGuard<'_, DeckCache> {
-        self.db.lock().unwrap_or_else(|e| e.into_inner())
+    /// Runs `read` with the connection (one short read: whole cards are parsed after it).
+    fn with_db<T>(&self, read: impl FnOnce(&DeckCache) -> T) -> T {
+        read(&self.db.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// Notes that a deck's rows are missing or do not parse, or (for SQLite's own "damaged")
@@ -122,8 +125,8 @@ impl Reader {
     }
 }
 
-/// A deck's head row parsed, when it is whole; its row number with it.
-fn parse_head(row: CachedDeck) -> Option<(i64, Head)> {
+/// A deck's head row parsed, when it is whole; where its rows are with it.
+fn parse_head(row: CachedDeck) -> Option<(DeckRow, Head)> {
     let mut head = serde_json::from_slice::<Head>(&row.head).ok()?;
     if !head.heads.fits(head.deck.claims.len()) {
         return None;
@@ -131,15 +134,15 @@ fn parse_head(row: CachedDeck) -> Option<(i64, Head)> {
     // Lists read from JSON grow by doubling; a heavy user's decks keep no room to spare.
     head.heads.shrink_to_fit();
     head.deck.shrink_sources_and_claims();
-    Some((row.row, head))
+    Some((row.at, head))
 }
 
 /// A user's deck from its copy, when the cache holds one of the file whose key is `key`; its
 /// cards stay in the cache, read when shown. `None` (the deck is then read from its file) when
 /// there is none or it cannot be read.
 pub(super) fn read_cached(reader: &Arc<Reader>, file: &Path, key: DeckKey) -> Option<Deck<Cards>> {
-    // The row is read with the connection held, and parsed after it is let go.
-    let read = reader.db().deck(key);
+    // The row is read with a connection held, and parsed after it is let go.
+    let read = reader.with_db(|db| db.deck(key));
     let (row, head) = match read {
         Ok(found) => parse_head(found?)?,
         Err(e) => {
@@ -147,7 +150,7 @@ pub(super) fn read_cached(reader: &Arc<Reader>, file: &Path, key: DeckKey) -> Op
             return None;
         }
     };
-    let bodies = CachedBodies::new(Arc::clone(reader), key, row, file);
+    let bodies = CachedBodies::new(Arc::clone(reader), row, file);
     let d = head.deck;
     Some(Deck {
         id: d.id,

@@ -29,10 +29,10 @@ fn loads_from_the_cache(data: &Path, text: &str) {
     assert_eq!(d.whole().unwrap(), load_deck(text, "mine.ron").unwrap());
 }
 
-/// The cache opened to damage it, and the row of "mine".
+/// The cache opened to damage it, and the row number of "mine".
 fn opened(data: &Path, text: &str) -> (DeckCache, i64) {
     let db = DeckCache::open_for_writing(&cache_path(data), FORMAT, false).unwrap();
-    let row = db.deck_row(hash::text_key(text)).unwrap().unwrap();
+    let row = db.deck_row(hash::text_key(text)).unwrap().unwrap().row;
     (db, row)
 }
 
@@ -167,4 +167,41 @@ fn refresh_now(data: &Path, lib: &Library) {
     let (current, damage) = read_from_cache(lib);
     assert!(!damage.is_empty(), "the damage is reported");
     write_copies_but(data, &current, damage);
+}
+
+#[test]
+fn a_row_number_given_again_in_a_new_file_is_never_taken_for_another_deck() {
+    let data = tempfile::tempdir().unwrap();
+    let first = super::tests::user_deck(data.path(), 0, "first");
+    let text = super::tests::user_deck(data.path(), 1, "mine");
+    write_copies(data.path());
+    let lib = load(data.path());
+    let of = |id: &str| {
+        lib.decks
+            .iter()
+            .find(|d| d.deck.id.starts_with(id))
+            .unwrap()
+    };
+    assert!(of("first-").deck.cards.from_cache());
+    // The first deck's file is gone, and the cache is started again: "mine" now has the row
+    // number "first" had. The reader is given a connection to the new file (its own still
+    // reads the old one, which is gone from the folder).
+    std::fs::remove_file(data.path().join("decks/first.ron")).unwrap();
+    let damage = Damage {
+        file: true,
+        ..Damage::default()
+    };
+    write_copies_but(data.path(), &Default::default(), damage);
+    let reader = of("first-").deck.cards.cached().unwrap().origin().2;
+    *reader.db.lock().unwrap() =
+        DeckCache::open_read_only(&cache_path(data.path()), FORMAT).unwrap();
+    let read = of("first-").deck.cards.try_get(0);
+    assert!(
+        matches!(read, Err(CardReadError::Damaged { .. })),
+        "{read:?}"
+    );
+    // "mine" is found at its new row.
+    let parsed = load_deck(&text, "mine.ron").unwrap();
+    assert_eq!(mine(&lib).deck.whole().unwrap(), parsed);
+    assert_ne!(first, text);
 }

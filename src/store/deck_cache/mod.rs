@@ -49,10 +49,18 @@ pub struct DeckKey {
     pub hash: u64,
 }
 
-/// A deck's row: its number in the file and its head blob.
+/// Where a deck's rows are: its row number in the file, and the key it must still have there
+/// (every read checks it, so that a number given again in a new file is never taken for it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeckRow {
+    pub row: i64,
+    pub key: DeckKey,
+}
+
+/// A deck's row and its head blob.
 #[derive(Debug)]
 pub struct CachedDeck {
-    pub row: i64,
+    pub at: DeckRow,
     pub head: Vec<u8>,
 }
 
@@ -146,7 +154,10 @@ impl DeckCache {
             .and_then(|mut s| {
                 s.query_row(params![k.len as i64, k.hash as i64], |r| {
                     Ok(CachedDeck {
-                        row: r.get(0)?,
+                        at: DeckRow {
+                            row: r.get(0)?,
+                            key: k,
+                        },
                         head: r.get(1)?,
                     })
                 })
@@ -155,41 +166,48 @@ impl DeckCache {
             .map_err(|e| self.fail(e))
     }
 
-    /// The row number of the deck whose file had this length and hash.
-    pub fn deck_row(&self, k: DeckKey) -> Result<Option<i64>, StoreError> {
+    /// Where the deck whose file had this length and hash is.
+    pub fn deck_row(&self, k: DeckKey) -> Result<Option<DeckRow>, StoreError> {
         self.conn
             .prepare_cached("SELECT id FROM deck WHERE len = ?1 AND hash = ?2")
             .and_then(|mut s| {
-                s.query_row(params![k.len as i64, k.hash as i64], |r| r.get(0))
+                s.query_row(params![k.len as i64, k.hash as i64], |r| {
+                    Ok(DeckRow {
+                        row: r.get(0)?,
+                        key: k,
+                    })
+                })
+                .optional()
+            })
+            .map_err(|e| self.fail(e))
+    }
+
+    /// The body of card `index` of a deck.
+    pub fn card(&self, deck: DeckRow, index: u32) -> Result<Option<Vec<u8>>, StoreError> {
+        self.conn
+            .prepare_cached(CARD)
+            .and_then(|mut s| {
+                s.query_row(of_deck(deck, key(deck.row, index)), |r| r.get(0))
                     .optional()
             })
             .map_err(|e| self.fail(e))
     }
 
-    /// The body of card `index` of the deck in row `deck`.
-    pub fn card(&self, deck: i64, index: u32) -> Result<Option<Vec<u8>>, StoreError> {
-        self.conn
-            .prepare_cached("SELECT body FROM card WHERE key = ?1")
-            .and_then(|mut s| s.query_row([key(deck, index)], |r| r.get(0)).optional())
-            .map_err(|e| self.fail(e))
-    }
-
-    /// Calls `f` with the index and body of the deck's cards from `from` on, in order, until
+    /// Calls `f` with the index and body of a deck's cards from `from` on, in order, until
     /// about `max_bytes` of bodies have been passed (one card at least); the index to go on
     /// from, or `None` after the deck's last card.
     pub fn cards(
         &self,
-        deck: i64,
+        deck: DeckRow,
         from: u32,
         max_bytes: usize,
         f: &mut dyn FnMut(u32, &[u8]),
     ) -> Result<Option<u32>, StoreError> {
-        let (_, last) = keys_of(deck);
+        let (_, last) = keys_of(deck.row);
         let mut run = || -> rusqlite::Result<Option<u32>> {
-            let mut s = self
-                .conn
-                .prepare_cached("SELECT key, body FROM card WHERE key >= ?1 AND key <= ?2")?;
-            let mut rows = s.query([key(deck, from), last])?;
+            let mut s = self.conn.prepare_cached(CARDS)?;
+            let (d, len, hash, first) = of_deck(deck, key(deck.row, from));
+            let mut rows = s.query(params![d, len, hash, first, last])?;
             let (mut bytes, mut passed) = (0, 0);
             while let Some(r) = rows.next()? {
                 let index = (r.get::<_, i64>(0)? & 0xffff_ffff) as u32;
@@ -206,12 +224,28 @@ impl DeckCache {
         run().map_err(|e| self.fail(e))
     }
 
-    /// The search texts of the run of cards that starts at card `first` of the deck in row
-    /// `deck`, one a line.
-    pub fn search_texts(&self, deck: i64, first: u32) -> Result<Option<String>, StoreError> {
+    /// The search texts of the run of a deck's cards that starts at card `first`, one a line.
+    pub fn search_texts(&self, deck: DeckRow, first: u32) -> Result<Option<String>, StoreError> {
         self.conn
-            .prepare_cached("SELECT texts FROM search WHERE key = ?1")
-            .and_then(|mut s| s.query_row([key(deck, first)], |r| r.get(0)).optional())
+            .prepare_cached(SEARCH)
+            .and_then(|mut s| {
+                s.query_row(of_deck(deck, key(deck.row, first)), |r| r.get(0))
+                    .optional()
+            })
             .map_err(|e| self.fail(e))
     }
+}
+
+// The reads of a deck's rows, which find them only while the deck's row still has its key
+// (`?1` to `?3`: see [`of_deck`]).
+const CARD: &str = "SELECT c.body FROM deck d, card c
+    WHERE d.id = ?1 AND d.len = ?2 AND d.hash = ?3 AND c.key = ?4";
+const CARDS: &str = "SELECT c.key, c.body FROM deck d, card c
+    WHERE d.id = ?1 AND d.len = ?2 AND d.hash = ?3 AND c.key BETWEEN ?4 AND ?5";
+const SEARCH: &str = "SELECT s.texts FROM deck d, search s
+    WHERE d.id = ?1 AND d.len = ?2 AND d.hash = ?3 AND s.key = ?4";
+
+/// The parameters `?1` to `?4` of the reads above.
+fn of_deck(deck: DeckRow, key: i64) -> (i64, i64, i64, i64) {
+    (deck.row, deck.key.len as i64, deck.key.hash as i64, key)
 }

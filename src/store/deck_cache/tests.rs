@@ -12,7 +12,7 @@ const K2: DeckKey = DeckKey {
     hash: u64::MAX,
 };
 
-fn put(db: &mut DeckCache, k: DeckKey, head: &str, cards: &[&str]) -> i64 {
+fn put(db: &mut DeckCache, k: DeckKey, head: &str, cards: &[&str]) -> DeckRow {
     let bodies = cards.iter().map(|c| c.as_bytes());
     db.put_deck(k, head.as_bytes(), bodies, [(0, "first\nsecond")])
         .unwrap()
@@ -28,12 +28,17 @@ fn decks_cards_and_search_texts_come_back_by_deck_and_index() {
     drop(db);
     let db = DeckCache::open_read_only(&path, 7).unwrap();
     let found = db.deck(K2).unwrap().unwrap();
-    assert_eq!((found.row, found.head.as_slice()), (two, &b"head two"[..]));
+    assert_eq!((found.at, found.head.as_slice()), (two, &b"head two"[..]));
     assert_eq!(db.deck_row(K1).unwrap(), Some(one));
     assert!(db.deck(DeckKey { len: 10, hash: 2 }).unwrap().is_none());
     assert_eq!(db.card(one, 1).unwrap().as_deref(), Some(&b"bb"[..]));
     assert_eq!(db.card(one, 3).unwrap(), None);
     assert_eq!(db.card(two, 0).unwrap().as_deref(), Some(&b"d"[..]));
+    // Rows are found only with their deck's key.
+    let wrong = DeckRow { key: K2, ..one };
+    assert_eq!(db.card(wrong, 0).unwrap(), None);
+    assert_eq!(db.search_texts(wrong, 0).unwrap(), None);
+    assert_eq!(db.cards(wrong, 0, 100, &mut |_, _| panic!()).unwrap(), None);
     // A deck's cards in order, in batches of about so many bytes (one card at least).
     let mut seen = Vec::new();
     let mut f = |i: u32, b: &[u8]| seen.push((i, String::from_utf8(b.to_vec()).unwrap()));
@@ -55,7 +60,7 @@ fn a_deck_put_again_gets_a_new_row_and_the_old_one_is_gone() {
     let first = put(&mut db, K1, "old", &["x", "y"]);
     let other = put(&mut db, K2, "other", &["z"]);
     let again = put(&mut db, K1, "new", &["w"]);
-    assert!(again > first && again > other);
+    assert!(again.row > first.row && again.row > other.row);
     assert_eq!(db.card(first, 0).unwrap(), None);
     assert_eq!(db.search_texts(first, 0).unwrap(), None);
     assert_eq!(db.deck(K1).unwrap().unwrap().head, b"new");
@@ -64,7 +69,7 @@ fn a_deck_put_again_gets_a_new_row_and_the_old_one_is_gone() {
     assert_eq!(db.deck_keys().unwrap(), [K1]);
     assert_eq!(db.card(other, 0).unwrap(), None);
     let last = put(&mut db, K2, "back", &["v"]);
-    assert!(last > again);
+    assert!(last.row > again.row);
 }
 
 #[test]

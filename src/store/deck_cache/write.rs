@@ -7,7 +7,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use super::{DeckCache, DeckKey, StoreError, TABLES, damaged, key, keys_of, version};
+use super::{DeckCache, DeckKey, DeckRow, StoreError, TABLES, damaged, key, keys_of, version};
 
 impl DeckCache {
     /// Opens a cache file to write it. A file that cannot be read, or of another version than
@@ -36,6 +36,7 @@ impl DeckCache {
             }
         }
         let mut conn = Connection::open(path).map_err(|e| damaged(e, path))?;
+        conn.pragma_update(None, "page_size", PAGE_BYTES)?;
         let tx = conn.transaction()?;
         tx.execute_batch(TABLES)?;
         tx.pragma_update(None, "user_version", version(format))?;
@@ -84,17 +85,17 @@ impl DeckCache {
 
     /// Puts a deck in, in one transaction: its head, every card's body in order, and its runs
     /// of search texts (the index of a run's first card, and its texts). A deck of the same
-    /// key already there is replaced; the new one gets a row number never used before, which
-    /// is returned.
+    /// key already there is replaced; the new one gets a row number never used before in this
+    /// file. Where it is put is returned.
     pub fn put_deck<'a>(
         &mut self,
         k: DeckKey,
         head: &[u8],
         bodies: impl IntoIterator<Item = &'a [u8]>,
         search: impl IntoIterator<Item = (u32, &'a str)>,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<DeckRow, StoreError> {
         let path = self.path().to_path_buf();
-        let put = || -> rusqlite::Result<i64> {
+        let put = || -> rusqlite::Result<DeckRow> {
             let tx = self.conn.transaction()?;
             let old: Option<i64> = tx
                 .query_row(
@@ -123,7 +124,7 @@ impl DeckCache {
                 }
             }
             tx.commit()?;
-            Ok(row)
+            Ok(DeckRow { row, key: k })
         };
         put().map_err(|e| damaged(e, &path))
     }
@@ -150,6 +151,11 @@ impl DeckCache {
         Ok(())
     }
 }
+
+/// The page size of a new file: a pass over a deck's cards or search texts reads a quarter of
+/// the pages it would at SQLite's 4 KB (the search texts are runs of about 30 KB), and a card
+/// read one 16 KB page more or less as fast.
+const PAGE_BYTES: i64 = 16 * 1024;
 
 /// Deletes the deck in row `deck`, its cards and its search texts.
 fn delete_deck(tx: &Transaction<'_>, deck: i64) -> rusqlite::Result<()> {
