@@ -148,7 +148,7 @@ impl CachedBodies {
         n: usize,
         f: &mut dyn FnMut(usize, &Card),
     ) -> Result<(), CardReadError> {
-        let (mut bytes, mut ends) = (Vec::new(), Vec::new());
+        let (mut bytes, mut ends) = (Vec::with_capacity(2 * BATCH_BYTES), Vec::new());
         let mut from = 0;
         while from < n {
             let start = u32::try_from(from).unwrap_or(u32::MAX);

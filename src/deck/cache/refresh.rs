@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use super::hash::{file_key, text_key};
-use super::{Damage, FORMAT, Head, SEARCH_RUN, cache_file, parse_head};
+use super::{Damage, FORMAT, Head, Reader, SEARCH_RUN, cache_file, parse_head};
 use crate::deck::cards::{Heads, search_text};
 use crate::deck::library::{DeckOrigin, Library, deck_files};
 use crate::deck::load::{load_deck, read_deck_file};
@@ -22,50 +22,61 @@ use crate::store::deck_cache::{DeckCache, DeckKey};
 /// once it shows its decks (never a second copy of the app, which only reads).
 pub fn refresh_cache(data_dir: &Path, lib: &Library) {
     static STARTED: AtomicBool = AtomicBool::new(false);
-    let (current, damage) = read_from_cache(lib);
-    if STARTED.swap(true, Ordering::Relaxed) && damage.is_empty() {
+    let known = read_from_cache(lib);
+    if STARTED.swap(true, Ordering::Relaxed) && known.damage.is_empty() {
         return;
     }
     let data_dir = data_dir.to_path_buf();
-    std::thread::spawn(move || write_copies_but(&data_dir, &current, damage));
+    std::thread::spawn(move || write_copies_but(&data_dir, known));
 }
 
 /// Brings the copies of the user's decks up to date now, on this thread (see
 /// [`refresh_cache`]); benchmarks call it to measure the decks as the app reads them.
 pub fn write_copies(data_dir: &Path) {
-    write_copies_but(data_dir, &HashMap::new(), Damage::default());
+    write_copies_but(data_dir, Known::default());
 }
 
-/// The decks of `lib` read from the cache (by file, with their key), less those found damaged
-/// since, and the damage found.
-pub(super) fn read_from_cache(lib: &Library) -> (HashMap<PathBuf, DeckKey>, Damage) {
-    let mut current = HashMap::new();
-    let mut damage = Damage::default();
-    let mut readers: Vec<&Arc<super::Reader>> = Vec::new();
+/// What a library knows of the cache from the decks it read from it.
+#[derive(Default)]
+pub(super) struct Known {
+    /// The deck files read from the cache, with their keys (less those found damaged since).
+    pub(super) current: HashMap<PathBuf, DeckKey>,
+    /// What was found damaged since.
+    pub(super) damage: Damage,
+    /// The cache as the library reads it.
+    pub(super) reader: Option<Arc<Reader>>,
+}
+
+/// What `lib` knows of the cache; the damage it found is taken (the pass that gets it writes
+/// those copies again).
+pub(super) fn read_from_cache(lib: &Library) -> Known {
+    let mut known = Known::default();
     for d in &lib.decks {
         let (DeckOrigin::User(path), Some(bodies)) = (&d.origin, d.deck.cards.cached()) else {
             continue;
         };
         let (_, key, reader) = bodies.origin();
-        current.insert(path.clone(), key);
-        if !readers.iter().any(|r| Arc::ptr_eq(r, reader)) {
-            readers.push(reader);
+        known.current.insert(path.clone(), key);
+        if !known
+            .reader
+            .as_ref()
+            .is_some_and(|r| Arc::ptr_eq(r, reader))
+        {
             let found = reader.take_damage();
-            damage.decks.extend(found.decks);
-            damage.file |= found.file;
+            known.damage.decks.extend(found.decks);
+            known.damage.file |= found.file;
+            known.reader = Some(Arc::clone(reader));
         }
     }
-    current.retain(|_, k| !damage.decks.contains(k));
-    (current, damage)
+    let damaged = &known.damage.decks;
+    known.current.retain(|_, k| !damaged.contains(k));
+    known
 }
 
-/// [`write_copies`], but for the deck files in `current`, whose copies are known sound, and
-/// with what was found damaged. One writer at a time.
-pub(super) fn write_copies_but(
-    data_dir: &Path,
-    current: &HashMap<PathBuf, DeckKey>,
-    damage: Damage,
-) {
+/// [`write_copies`], knowing what a library read (its current copies are not read again, and
+/// when every deck was read from the cache whole, nothing is opened to write). One writer at a
+/// time.
+pub(super) fn write_copies_but(data_dir: &Path, known: Known) {
     static WRITING: Mutex<()> = Mutex::new(());
     let _one = WRITING.lock().unwrap_or_else(|e| e.into_inner());
     let decks = crate::data_dir::user_decks(data_dir);
@@ -78,17 +89,32 @@ pub(super) fn write_copies_but(
     }
     remove_old_copies(&decks);
     let files = deck_files(&decks, &mut Vec::new());
-    let mut start_over = damage.file;
+    if nothing_to_write(&files, &known) {
+        return;
+    }
+    let mut start_over = known.damage.file;
     // A file SQLite finds damaged while it is written is started again, once.
     for _ in 0..2 {
         let Ok(mut db) = DeckCache::open_for_writing(&file, FORMAT, start_over) else {
             return;
         };
-        match write_all(&mut db, &files, current, &damage.decks) {
+        match write_all(&mut db, &files, &known.current, &known.damage.decks) {
             Err(StoreError::Corrupt { .. }) => start_over = true,
             _ => return,
         }
     }
+}
+
+/// Whether every deck file was read from the cache, nothing was found damaged, and the cache
+/// holds no other deck: the usual start, which then opens nothing to write.
+fn nothing_to_write(files: &[PathBuf], known: &Known) -> bool {
+    let Some(reader) = &known.reader else {
+        return false;
+    };
+    let keys = reader.with_db(|db| db.deck_keys());
+    known.damage.is_empty()
+        && files.iter().all(|f| known.current.contains_key(f))
+        && keys.is_ok_and(|keys| keys.iter().all(|k| known.current.values().any(|c| c == k)))
 }
 
 /// Writes the copy of every deck file that needs one, then drops the copies of the others.

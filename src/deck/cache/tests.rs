@@ -176,3 +176,18 @@ fn the_copies_follow_the_deck_folder() {
     assert!(mine(&lib).deck.cards.from_cache());
     assert!(mine(&lib).deck.title.starts_with("Edited "));
 }
+
+#[test]
+fn the_apps_pass_drops_the_copy_of_a_deck_file_removed_since_the_last() {
+    let data = tempfile::tempdir().unwrap();
+    user_deck(data.path(), 0, "first");
+    let text = user_deck(data.path(), 1, "mine");
+    write_copies(data.path());
+    std::fs::remove_file(data.path().join("decks/first.ron")).unwrap();
+    // Every deck of the library is read from the cache, but the cache holds one more.
+    let lib = load(data.path());
+    assert_eq!(lib.decks.iter().filter(|d| d.deck.cards.from_cache()).count(), 1);
+    refresh::write_copies_but(data.path(), refresh::read_from_cache(&lib));
+    let db = DeckCache::open_read_only(&cache_path(data.path()), FORMAT).unwrap();
+    assert_eq!(db.deck_keys().unwrap(), [hash::text_key(&text)]);
+}

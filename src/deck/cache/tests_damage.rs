@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::refresh::{read_from_cache, write_copies, write_copies_but};
+use super::refresh::{Known, read_from_cache, write_copies, write_copies_but};
 use super::tests::{cache_path, copied_deck, load, mine, search_texts};
 use super::*;
 use crate::deck::CardReadError;
@@ -68,9 +68,9 @@ fn a_cache_file_damaged_inside_is_not_trusted_and_is_written_again() {
         assert_eq!(d.cards.from_cache(), head_read);
         if head_read {
             assert!(d.cards.for_each(|_, _| {}).is_err());
-            let (current, damage) = read_from_cache(&lib);
-            assert!(damage.file && current.is_empty());
-            write_copies_but(data.path(), &current, damage);
+            let known = read_from_cache(&lib);
+            assert!(known.damage.file && known.current.is_empty());
+            write_copies_but(data.path(), known);
         } else {
             loads_from_its_file(data.path(), &text);
             write_copies(data.path());
@@ -164,9 +164,9 @@ fn a_run_of_search_texts_gone_is_an_error_until_the_copy_is_written_again() {
 
 /// The pass the app makes when the library reports damage (`refresh_cache`, on this thread).
 fn refresh_now(data: &Path, lib: &Library) {
-    let (current, damage) = read_from_cache(lib);
-    assert!(!damage.is_empty(), "the damage is reported");
-    write_copies_but(data, &current, damage);
+    let known = read_from_cache(lib);
+    assert!(!known.damage.is_empty(), "the damage is reported");
+    write_copies_but(data, known);
 }
 
 #[test]
@@ -191,7 +191,11 @@ fn a_row_number_given_again_in_a_new_file_is_never_taken_for_another_deck() {
         file: true,
         ..Damage::default()
     };
-    write_copies_but(data.path(), &Default::default(), damage);
+    let known = Known {
+        damage,
+        ..Known::default()
+    };
+    write_copies_but(data.path(), known);
     let reader = of("first-").deck.cards.cached().unwrap().origin().2;
     *reader.db.lock().unwrap() =
         DeckCache::open_read_only(&cache_path(data.path()), FORMAT).unwrap();

@@ -38,9 +38,10 @@ CREATE TABLE card (key INTEGER PRIMARY KEY, body BLOB NOT NULL);
 CREATE TABLE search (key INTEGER PRIMARY KEY, texts TEXT NOT NULL);
 ";
 
-/// SQLite's page cache for a cache connection, in KiB: a card read touches three or four
-/// pages, and a pass over a deck reads each page once.
-const PAGE_CACHE_KIB: i64 = 256;
+/// SQLite's page cache for a cache connection, in KiB (eight 16 KB pages): a card read
+/// touches three or four pages, the upper ones the same for every card, and a pass over a
+/// deck reads each page once.
+const PAGE_CACHE_KIB: i64 = 128;
 
 /// What a deck's row is keyed by: its file's length and content hash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -147,23 +148,26 @@ impl DeckCache {
         damaged(e, self.path())
     }
 
-    /// The deck whose file had this length and hash, with its head blob.
+    /// The deck whose file had this length and hash, with its head blob (read straight into
+    /// its buffer: a head is hundreds of KB, which a column read would hold twice).
     pub fn deck(&self, k: DeckKey) -> Result<Option<CachedDeck>, StoreError> {
-        self.conn
-            .prepare_cached("SELECT id, head FROM deck WHERE len = ?1 AND hash = ?2")
-            .and_then(|mut s| {
-                s.query_row(params![k.len as i64, k.hash as i64], |r| {
-                    Ok(CachedDeck {
-                        at: DeckRow {
-                            row: r.get(0)?,
-                            key: k,
-                        },
-                        head: r.get(1)?,
-                    })
-                })
-                .optional()
-            })
-            .map_err(|e| self.fail(e))
+        // One read transaction: the row found is the row read.
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .map_err(|e| self.fail(e))?;
+        let Some(at) = self.deck_row(k)? else {
+            return Ok(None);
+        };
+        let read = || -> rusqlite::Result<Vec<u8>> {
+            let blob = tx.blob_open(c"main", c"deck", c"head", at.row, true)?;
+            let mut head = vec![0; blob.len()];
+            blob.read_at_exact(&mut head, 0)?;
+            Ok(head)
+        };
+        let head = read().map_err(|e| self.fail(e))?;
+        tx.finish().map_err(|e| self.fail(e))?;
+        Ok(Some(CachedDeck { at, head }))
     }
 
     /// Where the deck whose file had this length and hash is.
