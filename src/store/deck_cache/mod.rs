@@ -38,7 +38,7 @@ CREATE TABLE card (key INTEGER PRIMARY KEY, body BLOB NOT NULL);
 CREATE TABLE search (key INTEGER PRIMARY KEY, texts TEXT NOT NULL);
 ";
 
-/// SQLite's page cache for a cache connection, in KiB (eight 16 KB pages): a card read
+/// SQLite's page cache for a cache connection, in KiB (32 pages of 4 KB): a card read
 /// touches three or four pages, the upper ones the same for every card, and a pass over a
 /// deck reads each page once.
 const PAGE_CACHE_KIB: i64 = 128;
