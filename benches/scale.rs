@@ -29,11 +29,10 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group};
 use factquiz::deck::Library;
-use factquiz::stats::ChartsJob;
+use factquiz::stats::charts_job;
 use factquiz::store::Store;
-use factquiz::store::reviews::{DAY_FIGURES_KEY, DAY_FIGURES_THROUGH_KEY};
 use factquiz::study::optimize_job::OptimizeJob;
-use factquiz::study::{Collection, StudySession};
+use factquiz::study::{Collection, StudySession, no_waker};
 
 const CARDS: usize = 100_000;
 const REVIEWS: usize = 1_000_000;
@@ -119,13 +118,11 @@ fn open(dir: &Path) -> Collection {
     factquiz::deck::library::write_copies(dir);
     let lib = Library::load(Some(&factquiz::data_dir::user_decks(dir)), &[]);
     let store = Store::open(dir).expect("open the store");
-    let mut c = Collection::from_parts(lib, store).expect("open the collection");
-    c.data_dir = Some(dir.to_path_buf());
-    c
+    Collection::from_parts(lib, store).expect("open the collection")
 }
 
 fn all_decks(c: &Collection) -> Vec<usize> {
-    (0..c.library.decks.len()).collect()
+    (0..c.library().decks.len()).collect()
 }
 
 /// Writes a figure for `scripts/bench.sh` as JSON: `{"name": ..., key: ms, ...}`.
@@ -160,7 +157,7 @@ fn deck_counts(c: &mut Criterion) {
     let coll = open(&shared_copy());
     let mut g = c.benchmark_group("counts");
     g.sample_size(30);
-    g.bench_function("deck_counts", |b| b.iter(|| coll.deck_counts()));
+    g.bench_function("deck_counts", |b| b.iter(|| coll.deck_counts().unwrap()));
     g.finish();
 }
 
@@ -173,7 +170,7 @@ fn session_start(c: &mut Criterion) {
         let mut seed = 0;
         b.iter(|| {
             seed += 1;
-            let s = StudySession::start(&coll, decks.clone(), seed);
+            let s = StudySession::start(&coll, decks.clone(), seed).unwrap();
             assert!(s.current.is_some());
             s
         })
@@ -205,35 +202,39 @@ fn charts(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("charts_all_decks", |b| {
         let coll = coll.get_or_insert_with(|| {
-            let coll = open(&shared_copy());
+            let dir = shared_copy();
             // The first time ever, the day figures' cache is built from the log.
-            for key in [DAY_FIGURES_KEY, DAY_FIGURES_THROUGH_KEY] {
-                coll.store
-                    .connection()
-                    .execute("DELETE FROM settings WHERE key = ?1", [key])
-                    .expect("no cache");
-            }
+            Store::open(&dir)
+                .and_then(|mut s| s.forget_day_figures())
+                .expect("no cache");
+            let coll = open(&dir);
             let t = Instant::now();
-            ChartsJob::start(&coll, None).wait().expect("the charts");
+            charts_job(&coll, None, no_waker())
+                .wait()
+                .expect("the charts");
             record("charts_first", &[("ms", ms(t.elapsed()))]);
             coll
         });
-        b.iter(|| ChartsJob::start(coll, None).wait().expect("the charts"))
+        b.iter(|| {
+            charts_job(coll, None, no_waker())
+                .wait()
+                .expect("the charts")
+        })
     });
     g.finish();
 }
 
 fn optimize(c: &mut Criterion) {
-    let dir = shared_copy();
+    let coll = open(&shared_copy());
     let mut g = c.benchmark_group("optimize");
     g.sample_size(10);
     g.warm_up_time(Duration::from_millis(1));
     g.measurement_time(Duration::from_secs(1));
     g.bench_function("all_reviews", |b| {
         b.iter(|| {
-            let mut job = OptimizeJob::start(dir.clone(), Vec::new(), 0);
+            let mut job = OptimizeJob::start(&coll, no_waker()).expect("a writable collection");
             loop {
-                if let Some(r) = job.poll() {
+                if let Some(r) = job.take() {
                     return r.expect("the optimiser");
                 }
                 std::thread::sleep(Duration::from_millis(5));

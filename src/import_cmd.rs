@@ -3,7 +3,6 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use factquiz::data_dir;
 use factquiz::deck::import::prepare;
 use factquiz::deck::{Library, save};
 
@@ -33,74 +32,42 @@ pub fn import(data: &Path, file: &Path, skip_bad: bool, replace: bool) -> ExitCo
         );
         return ExitCode::FAILURE;
     }
-    let decks = data_dir::user_decks(data);
-    let target = save::deck_path(&decks, &p.deck.id);
-    if target.exists() && !replace {
-        eprintln!(
-            "factquiz: you already have a deck \"{}\" ({}); nothing was imported (--replace replaces it)",
-            p.deck.id,
-            target.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    match factquiz::store::Store::open(data).and_then(|s| s.backup_before_import()) {
-        Ok(b) => eprintln!(
-            "factquiz: your progress was backed up first, to {}",
-            b.display()
-        ),
-        Err(factquiz::store::StoreError::Locked(_)) => {
-            eprintln!(
-                "factquiz: factquiz is open on this data folder, so no backup was taken (the import does not change your progress)"
-            )
-        }
-        Err(e) => {
-            eprintln!("factquiz: the backup before the import failed: {e}; nothing was imported");
-            return ExitCode::FAILURE;
-        }
-    }
-    if target.exists() {
-        // --replace: the deck it replaces is kept beside the progress backups.
-        let stamp = chrono::Local::now().format("%Y-%m-%d_%H%M%S");
-        let kept = data
-            .join("backups")
-            .join("decks")
-            .join(format!("{}-{stamp}.ron", p.deck.id));
-        let copied = std::fs::create_dir_all(kept.parent().unwrap_or(data))
-            .and_then(|()| std::fs::copy(&target, &kept));
-        match copied {
-            Ok(_) => eprintln!(
-                "factquiz: your deck it replaces was kept as {}",
-                kept.display()
-            ),
-            Err(e) => {
-                eprintln!(
-                    "factquiz: cannot keep a copy of {} ({e}); nothing was imported",
-                    target.display()
-                );
-                return ExitCode::FAILURE;
+    match factquiz::study::import::import_deck(data, &p.deck, replace) {
+        Ok(done) => {
+            match &done.backup {
+                Some(b) => eprintln!(
+                    "factquiz: your progress was backed up first, to {}",
+                    b.display()
+                ),
+                None => eprintln!(
+                    "factquiz: factquiz is open on this data folder, so no backup was taken (the import does not change your progress)"
+                ),
             }
-        }
-    }
-    match save::save_user_deck(&decks, &p.deck) {
-        Ok(path) => {
+            if let Some(kept) = &done.replaced_kept {
+                eprintln!(
+                    "factquiz: your deck it replaces was kept as {}",
+                    kept.display()
+                );
+            }
             println!(
                 "imported {} card(s) as deck \"{}\" into {}",
                 p.deck.cards.len(),
                 p.deck.id,
-                path.display()
+                done.path.display()
             );
-            if Library::builtin().get(&p.deck.id).is_some() {
+            if done.replaces_builtin {
                 println!(
                     "it replaces the built-in deck with that id (progress is kept: it is keyed by the ids)"
                 );
             }
             ExitCode::SUCCESS
         }
+        Err(e @ factquiz::study::StudyError::DeckExists { .. }) => {
+            eprintln!("factquiz: {e}; nothing was imported (--replace replaces it)");
+            ExitCode::FAILURE
+        }
         Err(e) => {
-            eprintln!(
-                "factquiz: cannot write {}: {e}; nothing was imported",
-                target.display()
-            );
+            eprintln!("factquiz: {e}");
             ExitCode::FAILURE
         }
     }

@@ -1,9 +1,12 @@
-//! The command line: no subcommand opens the app; `check`, `try`, `optimize` and the others
-//! are tools for deck authors and for moving history in and out.
+//! The command line: no subcommand opens the app; `check`, `try`, `ask`, `optimize` and the
+//! others are tools for deck authors and for moving history in and out.
 
+mod ask_cmd;
 mod cli;
 mod import_cmd;
 mod optimize_cmd;
+mod stats_cmd;
+mod study_cmd;
 mod try_cmd;
 
 use std::process::ExitCode;

@@ -8,23 +8,22 @@ use std::time::Duration;
 
 use factquiz::schedule::day::local_offset_secs;
 use factquiz::schedule::optimize::{Event, OptimizeResult, optimize, read_revlog_csv};
-use factquiz::settings::Settings;
-use factquiz::store::Store;
+use factquiz::study::Collection;
 
 pub fn run(data_dir: &Path, revlog: Option<&Path>, dry_run: bool) -> ExitCode {
-    let mut store = match Store::open(data_dir) {
-        Ok(s) => s,
+    let mut coll = match Collection::open(data_dir, &[]) {
+        Ok(c) => c,
         Err(e) => {
             eprintln!("factquiz: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let settings = store
-        .setting(Settings::KEY)
-        .ok()
-        .flatten()
-        .map(|s| Settings::from_json(&s))
-        .unwrap_or_default();
+    if let Some(why) = coll.read_only()
+        && !dry_run
+    {
+        eprintln!("factquiz: {why}; nothing was optimised (--dry-run works read-only)");
+        return ExitCode::FAILURE;
+    }
     let events: Vec<Event> = match revlog {
         Some(path) => {
             let file = match std::fs::File::open(path) {
@@ -51,7 +50,7 @@ pub fn run(data_dir: &Path, revlog: Option<&Path>, dry_run: bool) -> ExitCode {
                 }
             }
         }
-        None => match store.optimizer_events() {
+        None => match coll.store().optimizer_events() {
             Ok(ev) => ev,
             Err(e) => {
                 eprintln!("factquiz: cannot read your reviews: {e}");
@@ -63,7 +62,7 @@ pub fn run(data_dir: &Path, revlog: Option<&Path>, dry_run: bool) -> ExitCode {
     eprintln!("factquiz: optimising over {} reviews...", events.len());
     let progress = fsrs::CombinedProgressState::new_shared();
     let p = Arc::clone(&progress);
-    let current = settings.fsrs_parameters.clone();
+    let current = coll.settings().fsrs_parameters.clone();
     let worker = std::thread::spawn(move || optimize(&events, &current, offset, Some(p)));
     let mut last = -1;
     while !worker.is_finished() {
@@ -91,9 +90,7 @@ pub fn run(data_dir: &Path, revlog: Option<&Path>, dry_run: bool) -> ExitCode {
     };
     print_result(&result);
     if result.better && !dry_run {
-        let mut s = settings;
-        s.fsrs_parameters = result.parameters.clone();
-        if let Err(e) = store.put_setting(Settings::KEY, &s.to_json()) {
+        if let Err(e) = coll.keep_parameters(result.parameters.clone()) {
             eprintln!("factquiz: the parameters could not be saved: {e}");
             return ExitCode::FAILURE;
         }
@@ -121,13 +118,14 @@ fn print_result(r: &OptimizeResult) {
 }
 
 pub fn export(data_dir: &Path, file: &Path) -> ExitCode {
-    let store = match Store::open_read_only(data_dir) {
-        Ok(s) => s,
+    let coll = match Collection::open(data_dir, &[]) {
+        Ok(c) => c,
         Err(e) => {
             eprintln!("factquiz: {e}");
             return ExitCode::FAILURE;
         }
     };
+    let store = coll.store();
     let result = if file == Path::new("-") {
         store.export_reviews_csv(std::io::stdout().lock())
     } else {

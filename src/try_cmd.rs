@@ -2,24 +2,39 @@
 //! authors testing their accepted spellings.
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use factquiz::deck::Library;
+use factquiz::deck::{Card, Library, LoadedDeck};
 use factquiz::quiz::check::response_from_text;
 use factquiz::quiz::{Question, QuizIndex, check};
 
-pub fn run(lib: &Library, deck_id: &str, card_id: &str, answer: &str) -> ExitCode {
+/// A deck and a card of the library by their ids; an unknown one is said on standard error
+/// (with the decks there are) and gives exit status 2.
+pub fn find_card<'a>(
+    lib: &'a Library,
+    deck_id: &str,
+    card_id: &str,
+) -> Result<(&'a LoadedDeck, Arc<Card>), ExitCode> {
     let Some(deck) = lib.get(deck_id) else {
         let ids: Vec<&str> = lib.decks.iter().map(|d| d.deck.id.as_str()).collect();
         eprintln!(
             "factquiz: no deck \"{deck_id}\"; the decks are: {}",
             ids.join(", ")
         );
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     };
     let card = deck.deck.cards.position(card_id);
     let Some(card) = card.and_then(|i| deck.deck.cards.get(i)) else {
         eprintln!("factquiz: deck \"{deck_id}\" has no card \"{card_id}\"");
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
+    };
+    Ok((deck, card))
+}
+
+pub fn run(lib: &Library, deck_id: &str, card_id: &str, answer: &str) -> ExitCode {
+    let (deck, card) = match find_card(lib, deck_id, card_id) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
     let response = match response_from_text(&card.answer, answer) {
         Ok(r) => r,

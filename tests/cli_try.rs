@@ -190,3 +190,76 @@ fn a_users_own_deck_is_tried_too() {
         .collect();
     assert_eq!(entries, vec![std::ffi::OsString::from("decks")]);
 }
+
+#[test]
+fn each_new_way_of_reading_an_answer_is_explained() {
+    let people = "people-and-roles";
+    let nazarbaev = "who-security-council-predecessor";
+    for (card_deck, card, answer, says) in [
+        (
+            people,
+            nazarbaev,
+            "Nazarbayev Nursultan",
+            "read the name surname-first",
+        ),
+        (
+            people,
+            nazarbaev,
+            "Nazarbaev, Nursultan",
+            "read the name surname-first",
+        ),
+        (
+            people,
+            nazarbaev,
+            "President Nazarbayev",
+            "ignored the title \"President\"",
+        ),
+        (
+            people,
+            nazarbaev,
+            "Nursultan Abishevich Nazarbayev",
+            "ignored the patronymic \"Abishevich\"",
+        ),
+        (
+            people,
+            nazarbaev,
+            "N. Nazarbayev",
+            "the initials fit \"Nursultan Nazarbaev\"",
+        ),
+        (
+            "january-2022-timeline",
+            "figure-taldyqorghan-distance",
+            "225 kilometers",
+            "kilometers = km",
+        ),
+        (
+            "aftermath-2022-2024",
+            "where-nazarbaev-during-unrest",
+            "Almaty (former capital)",
+            "ignored the remark \"former capital\"",
+        ),
+        (
+            "aftermath-2022-2024",
+            "fig-sons-in-law",
+            "all three",
+            "read as 3",
+        ),
+    ] {
+        let (code, out, _) = try_answer(card_deck, card, answer);
+        assert_eq!(code, 0, "{answer}: {out}");
+        assert!(out.contains(says), "{answer}: {out}");
+        assert!(out.contains("suggested grade: Good"), "{answer}: {out}");
+    }
+    // Unsure: taken, but Hard, and said why.
+    let (code, out, _) = try_answer("disputed-figures", "fig-death-toll-227", "about 230");
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("unsure: 230 is 227 rounded"), "{out}");
+    assert!(out.contains("suggested grade: Hard"), "{out}");
+    // A unit that contradicts the card's: refused, and said why.
+    let (code, out, _) = try_answer("aftermath-2022-2024", "fig-sons-in-law", "Three years");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("in years, but the card counts sons-in-law"),
+        "{out}"
+    );
+}

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use factquiz::deck::{Answer, DeckOrigin, Library};
+use factquiz::deck::{Answer, Library};
 use factquiz::quiz::{Grade, Mode, Response};
 use factquiz::schedule::Clock;
 use factquiz::schedule::queue::Slot;
@@ -23,26 +23,11 @@ use rand::{Rng, SeedableRng, rngs::StdRng};
 /// Where the child works; set only for the child.
 const DIR_VAR: &str = "FACTQUIZ_CRASH_TEST_DIR";
 const ROUNDS: usize = 200;
-/// 2022-01-10 12:00 UTC.
-const NOON: i64 = 18_998 * 86_400_000 + 12 * 3_600_000;
+mod common;
+use common::NOON;
 
 fn library() -> Library {
-    let cards: String = (0..16)
-        .map(|i| {
-            format!(
-                "(id: \"c{i}\", kind: What, prompt: \"Question {i}?\", \
-                 answer: Phrase([\"answer number {i}\"]), \
-                 evidence: [(source: \"s\", locator: \"top\", says: \"it\")]),"
-            )
-        })
-        .collect();
-    let text = format!(
-        "Deck(id: \"d\", title: \"D\", sources: [(id: \"s\", title: \"S\", published: \"2022\")], \
-         cards: [{cards}])"
-    );
-    let mut lib = Library::default();
-    lib.add_text(&text, "d.ron", DeckOrigin::BuiltIn);
-    lib
+    common::library(16)
 }
 
 /// The child: answers until it is killed. Runs only when the parent sets `DIR_VAR`.
@@ -58,15 +43,7 @@ fn child_answer_loop() {
     }
     assert_eq!(opened.read_only, None);
     let mut c = Collection::from_parts(library(), opened.store).unwrap();
-    let mut now: i64 = c
-        .store
-        .connection()
-        .query_row(
-            "SELECT coalesce(max(time_ms), ?1) FROM review",
-            [NOON],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let mut now: i64 = c.store().last_review_ms().unwrap().unwrap_or(NOON);
     let mut rng = StdRng::seed_from_u64(std::process::id().into());
     println!("OPENED");
     loop {
@@ -74,10 +51,10 @@ fn child_answer_loop() {
         let mut s = StudySession::with_queue(&c, vec![0], queue, rng.random());
         while let Some(cur) = s.current.clone() {
             now += rng.random_range(60_000..3 * 86_400_000);
-            c.fixed_clock = Some(Clock {
+            c.set_clock(Some(Clock {
                 now_ms: now,
                 offset_secs: 0,
-            });
+            }));
             let right = rng.random_bool(0.7);
             let response = match (cur.question.mode, cur.question.correct_choice) {
                 (Mode::Choice, Some(i)) if right => Response::Choice(i),
@@ -89,14 +66,10 @@ fn child_answer_loop() {
             };
             s.answer(&c, response);
             s.grade(&mut c, Grade::ALL[rng.random_range(0..4)]).unwrap();
-            let id: i64 = c
-                .store
-                .connection()
-                .query_row("SELECT max(id) FROM review", [], |r| r.get(0))
-                .unwrap();
+            let id = c.store().last_review_id().unwrap();
             println!("ANSWERED {id}");
             if rng.random_range(0..40) == 0 {
-                c.store.backup_before_import().unwrap();
+                c.backup_before_import().unwrap();
             }
         }
     }

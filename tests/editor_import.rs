@@ -3,6 +3,8 @@
 //! card with two spellings, try it, save, find it on the home screen, study it); a reload of
 //! the decks gives answer checking the new decks' people.
 
+mod common;
+
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -12,7 +14,7 @@ use factquiz::deck::load::{load_deck, to_ron};
 use factquiz::deck::{Amount, Library};
 use factquiz::quiz::{Question, Response, check};
 use factquiz::study::Collection;
-use factquiz::ui::{App, Screen, Startup};
+use factquiz::ui::{App, Command, Screen};
 
 /// Asserts two decks are equal, naming the first part that differs (never the whole deck).
 fn same(got: &factquiz::deck::Deck, want: &factquiz::deck::Deck, how: &str) {
@@ -155,7 +157,7 @@ fn accepted(c: &Collection, deck: &str, text: &str) -> bool {
     let (d, card) = (&c.deck(slot).unwrap().deck, c.card(slot).unwrap());
     let response = Response::Text(text.into());
     check(
-        &c.library,
+        c.library(),
         c.index(),
         d,
         &card,
@@ -191,14 +193,11 @@ fn after_a_reload_answers_are_checked_against_the_new_decks() {
 #[test]
 fn the_editor_creates_tries_saves_and_studies_a_deck() {
     let dir = tempfile::tempdir().unwrap();
-    let startup = Startup::new(dir.path().to_path_buf());
-    let mut h = Harness::builder()
-        .with_size([1100.0, 2200.0])
-        .build_eframe(move |cc| App::new(cc, startup));
+    let mut h = common::harness(dir.path(), [1100.0, 2200.0]);
     h.run();
     h.key_press(Key::E);
     h.run();
-    assert_eq!(h.state().screen, Screen::Editor);
+    assert_eq!(h.state().screen(), Screen::Editor);
     h.key_press(Key::N);
     h.run();
     // The deck: id and title.
@@ -251,21 +250,20 @@ fn the_editor_creates_tries_saves_and_studies_a_deck() {
     assert!(dir.path().join("decks/my-notes.ron").exists());
     h.key_press(Key::Escape);
     h.run();
-    assert_eq!(h.state().screen, Screen::Home);
+    assert_eq!(h.state().screen(), Screen::Home);
     h.get_by_label("My notes");
     let idx = h
         .state()
-        .coll
-        .as_ref()
+        .collection()
         .unwrap()
-        .library
+        .library()
         .decks
         .iter()
         .position(|d| d.deck.id == "my-notes")
         .unwrap();
-    h.state_mut().start_session(vec![idx]);
+    h.state_mut().run(Command::Study(vec![idx]));
     h.run();
-    let cur = h.state().session.as_ref().unwrap().current.clone().unwrap();
+    let cur = h.state().session().unwrap().current.clone().unwrap();
     assert_eq!(
         cur.question.prompt,
         "Who took over the Security Council on 5 January 2022?"
@@ -275,10 +273,7 @@ fn the_editor_creates_tries_saves_and_studies_a_deck() {
 #[test]
 fn leaving_the_editor_with_unsaved_changes_asks_first() {
     let dir = tempfile::tempdir().unwrap();
-    let startup = Startup::new(dir.path().to_path_buf());
-    let mut h = Harness::builder()
-        .with_size([1100.0, 2200.0])
-        .build_eframe(move |cc| App::new(cc, startup));
+    let mut h = common::harness(dir.path(), [1100.0, 2200.0]);
     h.run();
     h.key_press(Key::E);
     h.run();
@@ -287,12 +282,12 @@ fn leaving_the_editor_with_unsaved_changes_asks_first() {
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(
-        h.state().screen,
+        h.state().screen(),
         Screen::Editor,
         "it stays until the user decides"
     );
     h.get_by_label("You have unsaved changes");
     h.get_by_label_contains("Discard").click();
     h.run();
-    assert_eq!(h.state().screen, Screen::Home);
+    assert_eq!(h.state().screen(), Screen::Home);
 }

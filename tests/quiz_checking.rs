@@ -13,6 +13,8 @@ use factquiz::text::fold::fold;
 
 #[path = "quiz_checking/feedback.rs"]
 mod feedback;
+#[path = "quiz_checking/forms.rs"]
+mod forms;
 #[path = "quiz_checking/names.rs"]
 mod names;
 #[path = "quiz_checking/numbers_dates.rs"]
@@ -78,13 +80,21 @@ fn assert_consistent(o: &Outcome, what: &str) {
     if o.correct {
         assert_eq!(o.credit, 1.0, "{what}: {o:?}");
         assert!(o.matched.is_some(), "{what}: {o:?}");
-        let want = if o.with_typo() {
+        // A typo, or a doubt a careful examiner would have, makes it Hard; never silently Good.
+        let want = if o.with_typo() || o.doubt.is_some() {
             Grade::Hard
         } else {
             Grade::Good
         };
         assert_eq!(o.suggested, want, "{what}: {o:?}");
+        if let Some(doubt) = &o.doubt {
+            assert!(
+                o.reading.contains(doubt.as_str()),
+                "{what}: the doubt is told: {o:?}"
+            );
+        }
     } else {
+        assert!(o.doubt.is_none(), "{what}: {o:?}");
         assert!(o.matched.is_none(), "{what}: {o:?}");
         assert!(o.credit < 1.0, "{what}: {o:?}");
         assert!(
@@ -108,6 +118,10 @@ enum Want {
     Folded,
     /// The surname alone.
     Surname,
+    /// Initials that fit the name and no one else's.
+    Initials,
+    /// Accepted, but a careful examiner would be unsure: Hard, and the reading says why.
+    Unsure,
     /// Accepted with this many typos, graded Hard.
     Typo(usize),
     Number,
@@ -118,9 +132,11 @@ enum Want {
 fn got(o: &Outcome) -> Want {
     match &o.matched {
         _ if !o.correct => Want::Wrong,
+        _ if o.doubt.is_some() => Want::Unsure,
         Some(Match::Variant(_)) => Want::Exact,
         Some(Match::Folded(_)) => Want::Folded,
         Some(Match::Surname(_)) => Want::Surname,
+        Some(Match::Initials(_)) => Want::Initials,
         Some(Match::Typo(_, d)) => Want::Typo(*d),
         Some(Match::Number) => Want::Number,
         Some(Match::Date) => Want::Date,

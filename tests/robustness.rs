@@ -3,6 +3,8 @@
 //! folder, hostile deck files, and a clock that jumps. Each test tries to break a promise and
 //! asserts what the user would see and what must stay on disk.
 
+mod common;
+
 #[path = "robustness/clock.rs"]
 mod clock;
 #[path = "robustness/decks.rs"]
@@ -17,57 +19,15 @@ use std::process::{Command, Stdio};
 
 use factquiz::deck::{Answer, DeckOrigin, Library};
 use factquiz::quiz::{Grade, Mode, Response};
-use factquiz::schedule::Clock;
 use factquiz::schedule::queue::Slot;
 use factquiz::store::Store;
 use factquiz::study::{Collection, StudySession};
 
-pub const DAY: i64 = 86_400_000;
-/// 2022-01-10 12:00 UTC.
-pub const NOON: i64 = 18_998 * DAY + 12 * 3_600_000;
-
-/// A valid deck of `n` What cards with one source.
-pub fn deck_text(n: usize) -> String {
-    let cards: String = (0..n)
-        .map(|i| {
-            format!(
-                "(id: \"c{i}\", kind: What, prompt: \"Question {i}?\", \
-                 answer: Phrase([\"answer number {i}\"]), \
-                 evidence: [(source: \"s\", locator: \"top\", says: \"it\")]),\n"
-            )
-        })
-        .collect();
-    format!(
-        "Deck(id: \"d\", title: \"D\", sources: [(id: \"s\", title: \"S\", published: \"2022-01-12\")],\n\
-         cards: [\n{cards}])\n"
-    )
-}
-
-pub fn library(n: usize) -> Library {
-    let mut lib = Library::default();
-    lib.add_text(&deck_text(n), "d.ron", DeckOrigin::BuiltIn);
-    assert!(lib.errors.is_empty(), "{:?}", lib.errors);
-    lib
-}
-
-/// A collection of an `n`-card deck over the progress of `dir`, at a fixed clock.
-pub fn collection_in(dir: &Path, n: usize) -> Collection {
-    let mut c = Collection::from_parts(library(n), Store::open(dir).unwrap()).unwrap();
-    c.fixed_clock = Some(clock(NOON));
-    c.data_dir = Some(dir.to_path_buf());
-    c
-}
-
-pub fn clock(ms: i64) -> Clock {
-    Clock {
-        now_ms: ms,
-        offset_secs: 0,
-    }
-}
+pub use common::{DAY, NOON, clock, collection_in, deck_text, library};
 
 /// A session over every card of deck 0, due or not.
 pub fn session(c: &Collection) -> StudySession {
-    let n = c.library.decks[0].deck.cards.len();
+    let n = c.library().decks[0].deck.cards.len();
     let queue = (0..n).map(|card| Slot { deck: 0, card }).collect();
     StudySession::with_queue(c, vec![0], queue, 7)
 }

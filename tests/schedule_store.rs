@@ -2,6 +2,8 @@
 //! kept apart, undo, reopening after each answer, migrations, the lock, the clock, and
 //! optimisation on a real review log.
 
+mod common;
+
 use std::collections::{HashMap, HashSet};
 
 use factquiz::deck::{Library, load::parse_deck};
@@ -159,7 +161,7 @@ fn collection(store: Store, n: usize, at: i64) -> Collection {
         factquiz::deck::DeckOrigin::BuiltIn,
     );
     let mut c = Collection::from_parts(lib, store).unwrap();
-    c.fixed_clock = Some(clock(at));
+    c.set_clock(Some(clock(at)));
     c
 }
 
@@ -185,7 +187,7 @@ fn each_answer_is_on_disk_when_the_next_card_shows() {
     let mut expected: HashMap<String, CardState> = HashMap::new();
     for round in 0..4 {
         let mut c = collection(Store::open(dir.path()).unwrap(), 6, NOON + round * 60_000);
-        let mut s = StudySession::start(&c, vec![0], 3);
+        let mut s = StudySession::start(&c, vec![0], 3).unwrap();
         let slot = answer_and_grade(&mut s, &mut c, Grade::Good);
         let id = c.card(slot).unwrap().id.to_string();
         expected.insert(id, *c.state(slot).unwrap());
@@ -205,17 +207,17 @@ fn each_answer_is_on_disk_when_the_next_card_shows() {
 #[test]
 fn undo_restores_state_and_log_exactly() {
     let mut c = collection(Store::in_memory().unwrap(), 5, NOON);
-    let mut s = StudySession::start(&c, vec![0], 3);
+    let mut s = StudySession::start(&c, vec![0], 3).unwrap();
     let first = answer_and_grade(&mut s, &mut c, Grade::Good);
-    let after_first = c.store.all_states().unwrap();
-    let log_first = c.store.all_reviews().unwrap();
-    c.fixed_clock = Some(clock(NOON + 60_000));
+    let after_first = c.store().all_states().unwrap();
+    let log_first = c.store().all_reviews().unwrap();
+    c.set_clock(Some(clock(NOON + 60_000)));
     let second = answer_and_grade(&mut s, &mut c, Grade::Again);
     assert_ne!(first, second);
-    assert_eq!(c.store.review_count().unwrap(), 2);
-    assert!(s.undo(&mut c).unwrap());
-    assert_eq!(c.store.all_states().unwrap(), after_first);
-    assert_eq!(c.store.all_reviews().unwrap(), log_first);
+    assert_eq!(c.store().review_count().unwrap(), 2);
+    assert!(s.undo(&mut c).unwrap().any());
+    assert_eq!(c.store().all_states().unwrap(), after_first);
+    assert_eq!(c.store().all_reviews().unwrap(), log_first);
     assert_eq!(c.state(second), None);
     assert_eq!(
         s.current.as_ref().unwrap().slot,
@@ -223,10 +225,10 @@ fn undo_restores_state_and_log_exactly() {
         "the undone card is asked again"
     );
     // Undo once more: the log is empty and the first card is new again.
-    assert!(s.undo(&mut c).unwrap());
-    assert_eq!(c.store.review_count().unwrap(), 0);
-    assert!(c.store.all_states().unwrap().is_empty());
-    assert!(!s.undo(&mut c).unwrap());
+    assert!(s.undo(&mut c).unwrap().any());
+    assert_eq!(c.store().review_count().unwrap(), 0);
+    assert!(c.store().all_states().unwrap().is_empty());
+    assert!(!s.undo(&mut c).unwrap().any());
 }
 
 #[test]
@@ -234,7 +236,7 @@ fn cards_keep_their_progress_when_their_text_changes_or_they_leave() {
     let dir = tempfile::tempdir().unwrap();
     {
         let mut c = collection(Store::open(dir.path()).unwrap(), 3, NOON);
-        let mut s = StudySession::start(&c, vec![0], 3);
+        let mut s = StudySession::start(&c, vec![0], 3).unwrap();
         answer_and_grade(&mut s, &mut c, Grade::Good);
     }
     // The same deck with c0's prompt changed: c0 keeps its state.
@@ -250,7 +252,7 @@ fn cards_keep_their_progress_when_their_text_changes_or_they_leave() {
     lib.add_text(&without, "d.ron", factquiz::deck::DeckOrigin::BuiltIn);
     let c = Collection::from_parts(lib, Store::open(dir.path()).unwrap()).unwrap();
     assert!(c.state(Slot { deck: 0, card: 0 }).is_none());
-    assert_eq!(c.store.card_reviews("d", "c0").unwrap().len(), 1);
+    assert_eq!(c.store().card_reviews("d", "c0").unwrap().len(), 1);
     drop(c);
     let c = collection(Store::open(dir.path()).unwrap(), 3, NOON);
     assert!(c.state(Slot { deck: 0, card: 0 }).is_some());
@@ -271,7 +273,7 @@ fn migrates_from_every_earlier_version_and_refuses_newer_files() {
         }
         let store = Store::open(dir.path()).unwrap();
         assert_eq!(
-            schema::version(store.connection()).unwrap(),
+            schema::version(store.raw_connection_for_tests()).unwrap(),
             schema::VERSION
         );
         if from >= 1 {
@@ -305,17 +307,12 @@ fn a_second_copy_cannot_write() {
         other => panic!("expected Locked, got {:?}", other.err()),
     }
     let c = Collection::open(dir.path(), &[]).unwrap();
-    assert!(
-        c.read_only
-            .as_deref()
-            .unwrap()
-            .contains("another copy of factquiz")
-    );
+    assert!(c.read_only().unwrap().contains("another copy of factquiz"));
     drop(first);
     assert!(
         Collection::open(dir.path(), &[])
             .unwrap()
-            .read_only
+            .read_only()
             .is_none()
     );
 }
@@ -323,14 +320,14 @@ fn a_second_copy_cannot_write() {
 #[test]
 fn exported_reviews_read_back_as_a_revlog() {
     let mut c = collection(Store::in_memory().unwrap(), 4, NOON);
-    let mut s = StudySession::start(&c, vec![0], 3);
+    let mut s = StudySession::start(&c, vec![0], 3).unwrap();
     answer_and_grade(&mut s, &mut c, Grade::Good);
     answer_and_grade(&mut s, &mut c, Grade::Hard);
     let mut out = Vec::new();
-    assert_eq!(c.store.export_reviews_csv(&mut out).unwrap(), 2);
+    assert_eq!(c.store().export_reviews_csv(&mut out).unwrap(), 2);
     let text = String::from_utf8(out).unwrap();
     assert!(text.starts_with(
-        "card_id,review_rating,review_time,review_duration,deck_id,card,correct,mode,answer\n"
+        "card_id,review_rating,review_time,review_duration,deck_id,card,correct,mode,answer,confidence\n"
     ));
     let events = read_revlog_csv(text.as_bytes(), "export.csv").unwrap();
     let ratings: Vec<u8> = events.iter().map(|e| e.rating).collect();
@@ -363,13 +360,7 @@ fn a_version_2_log_migrates_whole_and_smaller() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(factquiz::store::FILE_NAME);
     let modes = ["choice", "typed", "verdict", "order", "source-said"];
-    // A new card's state in the compact byte form version 2 kept before and after an answer.
-    let state: Vec<u8> = [
-        &[2u8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0][..],
-        &[0xff; 9],
-        &[1, 0, 0, 0],
-    ]
-    .concat();
+    let state = common::old_new_card_state();
     {
         let mut conn = rusqlite::Connection::open(&path).unwrap();
         schema::create_at_version(&mut conn, 2).unwrap();
@@ -403,7 +394,10 @@ fn a_version_2_log_migrates_whole_and_smaller() {
     }
     let size_before = std::fs::metadata(&path).unwrap().len();
     let store = Store::open(dir.path()).unwrap();
-    assert_eq!(schema::version(store.connection()).unwrap(), 3);
+    assert_eq!(
+        schema::version(store.raw_connection_for_tests()).unwrap(),
+        schema::VERSION
+    );
     let all = store.all_reviews().unwrap();
     assert_eq!(all.len(), 5_000);
     for (i, r) in all.iter().enumerate() {
@@ -448,6 +442,7 @@ fn review_record(
         mode: "typed".into(),
         answer: Some("an answer".into()),
         taken_ms: 1000,
+        confidence: None,
         day,
         before,
         after: CardState::new_card(),

@@ -9,23 +9,22 @@ use factquiz::store::backup::BackupReason;
 use factquiz::study::{Collection, StudySession};
 use factquiz::ui::{App, Startup};
 
+mod common;
+
 fn harness(dir: &std::path::Path) -> Harness<'static, App> {
-    let startup = Startup::new(dir.to_path_buf());
-    Harness::builder()
-        .with_size([1100.0, 800.0])
-        .build_eframe(move |cc| App::new(cc, startup))
+    common::harness(dir, [1100.0, 800.0])
 }
 
 /// Answers three cards in a fresh collection, then backs the progress up.
 fn three_answers_backed_up(dir: &std::path::Path) {
     let mut c = Collection::open(dir, &[]).unwrap();
-    let mut s = StudySession::start(&c, vec![0], 1);
+    let mut s = StudySession::start(&c, vec![0], 1).unwrap();
     for _ in 0..3 {
         let q = s.current.clone().unwrap().question;
         s.answer(&c, Response::Choice(q.correct_choice.unwrap_or(0)));
         s.grade(&mut c, Grade::Good).unwrap();
     }
-    c.store.backup(BackupReason::BeforeImport).unwrap();
+    c.store().backup(BackupReason::BeforeImport).unwrap();
 }
 
 #[test]
@@ -48,10 +47,9 @@ fn a_damaged_file_is_moved_aside_and_the_backup_restored_in_the_app() {
     assert!(!moved.is_empty(), "the damaged file is kept");
     assert_eq!(
         h.state()
-            .coll
-            .as_ref()
+            .collection()
             .unwrap()
-            .store
+            .store()
             .review_count()
             .unwrap(),
         0
@@ -60,10 +58,9 @@ fn a_damaged_file_is_moved_aside_and_the_backup_restored_in_the_app() {
     h.run();
     assert_eq!(
         h.state()
-            .coll
-            .as_ref()
+            .collection()
             .unwrap()
-            .store
+            .store()
             .review_count()
             .unwrap(),
         3
@@ -78,12 +75,12 @@ fn a_second_copy_says_so_and_cannot_study() {
     let mut h = harness(dir.path());
     h.run();
     h.get_by_label_contains("another copy of factquiz");
-    let coll = h.state().coll.as_ref().unwrap();
-    assert!(coll.read_only.is_some());
+    let coll = h.state().collection().unwrap();
+    assert!(coll.read_only().is_some());
     h.key_press(egui::Key::Num1);
     h.run();
     assert_eq!(
-        h.state().screen,
+        h.state().screen(),
         factquiz::ui::Screen::Home,
         "no session starts in a read-only copy"
     );
@@ -111,7 +108,7 @@ fn a_data_folder_that_cannot_be_opened_says_why_both_ways_of_opening() {
             file.display()
         ));
         h.get_by_label("Nothing was changed or overwritten.");
-        assert!(h.state().coll.is_err());
+        assert!(h.state().open_error().is_some());
         assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a folder");
     }
 }

@@ -5,13 +5,12 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use factquiz::quiz::Mode;
-use factquiz::ui::{App, Screen, Startup};
+use factquiz::ui::{App, Command, Screen};
+
+mod common;
 
 fn harness(dir: &std::path::Path) -> Harness<'static, App> {
-    let startup = Startup::new(dir.to_path_buf());
-    Harness::builder()
-        .with_size([1100.0, 800.0])
-        .build_eframe(move |cc| App::new(cc, startup))
+    common::harness(dir, [1100.0, 800.0])
 }
 
 fn number_key(i: usize) -> Key {
@@ -22,8 +21,7 @@ fn number_key(i: usize) -> Key {
 fn current(h: &Harness<'_, App>) -> (Mode, Option<usize>, usize) {
     let cur = h
         .state()
-        .session
-        .as_ref()
+        .session()
         .and_then(|s| s.current.as_ref())
         .expect("a question on screen");
     (
@@ -33,8 +31,28 @@ fn current(h: &Harness<'_, App>) -> (Mode, Option<usize>, usize) {
     )
 }
 
-/// Answers the question on screen by keyboard, rightly or wrongly where the mode allows.
+/// Answers the question on screen by keyboard, rightly or wrongly where the mode allows, and
+/// says "I think so" (W) when asked how sure.
 fn answer(h: &mut Harness<'_, App>, right: bool) {
+    give_answer(h, right);
+    say_how_sure(h, Key::W);
+}
+
+/// When the answer waits for how sure it was, says so with `key` (Q, W, E; Space: not said).
+fn say_how_sure(h: &mut Harness<'_, App>, key: Key) {
+    let waiting = h
+        .state()
+        .session()
+        .and_then(|s| s.current.as_ref())
+        .is_some_and(|c| c.ask_confidence);
+    if waiting {
+        h.get_by_label("How sure are you? The answer shows next.");
+        h.key_press(key);
+        h.run();
+    }
+}
+
+fn give_answer(h: &mut Harness<'_, App>, right: bool) {
     let (mode, correct, n) = current(h);
     match mode {
         Mode::Choice | Mode::Verdict => {
@@ -68,13 +86,13 @@ fn study_a_session_by_keyboard_then_reopen() {
         h.run();
         h.get_by_label_contains("Welcome to factquiz");
         h.get_by_label("The aftermath: purges and trials, 2022-2024");
-        before_new = h.state().coll.as_ref().unwrap().deck_counts()[0].new;
+        before_new = h.state().collection().unwrap().deck_counts().unwrap()[0].new;
         assert_eq!(before_new, 20);
 
         // Study the first deck with its key.
         h.key_press(Key::Num1);
         h.run();
-        assert_eq!(h.state().screen, Screen::Review);
+        assert_eq!(h.state().screen(), Screen::Review);
         let (mode, ..) = current(&h);
         assert_eq!(
             mode,
@@ -89,7 +107,7 @@ fn study_a_session_by_keyboard_then_reopen() {
         // Space takes the suggested grade and goes on.
         h.key_press(Key::Space);
         h.run();
-        assert!(h.state().session.as_ref().unwrap().can_undo());
+        assert!(h.state().session().unwrap().can_undo());
 
         // A wrong answer: feedback says so, with the right answer.
         answer(&mut h, false);
@@ -97,52 +115,37 @@ fn study_a_session_by_keyboard_then_reopen() {
             h.query_by_label("Not right").is_some() || h.query_by_label("Partly right").is_some()
         );
         h.get_by_label("The answer");
-        let answered_slot = h
-            .state()
-            .session
-            .as_ref()
-            .unwrap()
-            .answered
-            .as_ref()
-            .unwrap()
-            .slot;
+        let answered_slot = h.state().session().unwrap().answered.as_ref().unwrap().slot;
         h.key_press(Key::Num1); // Again
         h.run();
-        let coll = h.state().coll.as_ref().unwrap();
+        let coll = h.state().collection().unwrap();
         assert!(
             coll.state(answered_slot).is_some(),
             "the Again answer is saved"
         );
-        assert_eq!(coll.store.review_count().unwrap(), 2);
+        assert_eq!(coll.store().review_count().unwrap(), 2);
 
         // Undo the wrong answer: the card is new again and back on screen.
         h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         h.run();
-        let coll = h.state().coll.as_ref().unwrap();
-        assert_eq!(coll.store.review_count().unwrap(), 1);
+        let coll = h.state().collection().unwrap();
+        assert_eq!(coll.store().review_count().unwrap(), 1);
         assert!(
             coll.state(answered_slot).is_none(),
             "undo restores the card's state exactly"
         );
-        let cur = h
-            .state()
-            .session
-            .as_ref()
-            .unwrap()
-            .current
-            .as_ref()
-            .unwrap();
+        let cur = h.state().session().unwrap().current.as_ref().unwrap();
         assert_eq!(cur.slot, answered_slot);
 
         // Leave the session.
         h.key_press(Key::Escape);
         h.run();
-        assert_eq!(h.state().screen, Screen::Home);
+        assert_eq!(h.state().screen(), Screen::Home);
     }
     // Reopen on the same directory: one new card was introduced, so one fewer is new.
     let mut h = harness(dir.path());
     h.run();
-    let counts = h.state().coll.as_ref().unwrap().deck_counts();
+    let counts = h.state().collection().unwrap().deck_counts().unwrap();
     assert_eq!(counts[0].new, before_new - 1);
     assert!(
         h.query_by_label_contains("Welcome to factquiz").is_none(),
@@ -157,20 +160,15 @@ fn a_session_can_be_finished() {
     h.run();
     // Only three new cards a day, so the session is short.
     {
-        let coll = h.state_mut().coll.as_mut().unwrap();
-        let mut s = coll.settings.clone();
+        let coll = h.state_mut().collection_mut().unwrap();
+        let mut s = coll.settings().clone();
         s.new_per_day = 3;
         coll.save_settings(s).unwrap();
     }
-    h.state_mut().start_session(vec![1]);
+    h.state_mut().run(Command::Study(vec![1]));
     h.run();
     let mut guard = 0;
-    while h
-        .state()
-        .session
-        .as_ref()
-        .is_some_and(|s| s.current.is_some())
-    {
+    while h.state().session().is_some_and(|s| s.current.is_some()) {
         answer(&mut h, true);
         h.key_press(Key::Num3); // Good
         h.run();
@@ -181,7 +179,7 @@ fn a_session_can_be_finished() {
     h.get_by_label("Cards answered");
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(h.state().screen, Screen::Home);
+    assert_eq!(h.state().screen(), Screen::Home);
 }
 
 #[test]
@@ -192,17 +190,17 @@ fn settings_are_saved_and_reloaded() {
         h.run();
         h.key_press(Key::S);
         h.run();
-        assert_eq!(h.state().screen, Screen::Settings);
+        assert_eq!(h.state().screen(), Screen::Settings);
         h.get_by_label("Always typed").click();
         h.run();
         h.get_by_label("Dark").click();
         h.run();
         h.get_by_label_contains("Save").click();
         h.run();
-        assert_eq!(h.state().screen, Screen::Home);
+        assert_eq!(h.state().screen(), Screen::Home);
     }
     let h = harness(dir.path());
-    let s = &h.state().coll.as_ref().unwrap().settings;
+    let s = h.state().collection().unwrap().settings();
     assert_eq!(s.answer_mode, factquiz::quiz::AnswerMode::Typed);
     assert_eq!(s.theme, factquiz::settings::Theme::Dark);
 }
@@ -213,9 +211,9 @@ fn session_on(
     kind: factquiz::deck::CardKind,
 ) -> factquiz::schedule::queue::Slot {
     let app = h.state_mut();
-    let coll = app.coll.as_ref().unwrap();
+    let coll = app.collection().unwrap();
     let slot = coll
-        .library
+        .library()
         .decks
         .iter()
         .enumerate()
@@ -228,10 +226,8 @@ fn session_on(
                 .map(|card| factquiz::schedule::queue::Slot { deck: d, card })
         })
         .expect("a card of that kind");
-    let session =
-        factquiz::study::StudySession::with_queue(coll, vec![slot.deck], [slot].into(), 5);
-    app.session = Some(session);
-    app.screen = Screen::Review;
+    app.run(Command::StudyCards(vec![slot]));
+    assert_eq!(app.screen(), Screen::Review);
     slot
 }
 
@@ -243,13 +239,14 @@ fn order_questions_work_by_keyboard() {
     session_on(&mut h, factquiz::deck::CardKind::Order);
     h.run();
     h.get_by_label_contains("Put the events in order");
-    let shown = h.state().input.order.clone();
+    let shown = h.state().review().input().order.clone();
     // Sort the events with Shift+arrows: a simple selection sort driven by keys.
     let n = shown.len();
     for target in 0..n {
         let pos = h
             .state()
-            .input
+            .review()
+            .input()
             .order
             .iter()
             .position(|&e| e == target)
@@ -266,9 +263,10 @@ fn order_questions_work_by_keyboard() {
         }
         h.run();
     }
-    assert_eq!(h.state().input.order, (0..n).collect::<Vec<_>>());
+    assert_eq!(h.state().review().input().order, (0..n).collect::<Vec<_>>());
     h.key_press(Key::Enter);
     h.run();
+    say_how_sure(&mut h, Key::Space);
     h.get_by_label("Right");
 }
 
@@ -283,7 +281,7 @@ fn source_said_questions_work_by_keyboard() {
     // Pick the right article for each figure with the number keys.
     let (q, right): (factquiz::quiz::Question, Vec<String>) = {
         let app = h.state();
-        let coll = app.coll.as_ref().unwrap();
+        let coll = app.collection().unwrap();
         let card = coll.card(slot).unwrap();
         let right = match &card.answer {
             factquiz::deck::Answer::SourceSaid(p) => {
@@ -292,8 +290,7 @@ fn source_said_questions_work_by_keyboard() {
             _ => unreachable!(),
         };
         (
-            app.session
-                .as_ref()
+            app.session()
                 .unwrap()
                 .current
                 .as_ref()
@@ -319,5 +316,51 @@ fn source_said_questions_work_by_keyboard() {
     }
     h.key_press(Key::Enter);
     h.run();
+    say_how_sure(&mut h, Key::Q);
     h.get_by_label("Right");
+    h.get_by_label_contains("Sure, and right");
+}
+
+#[test]
+fn the_home_button_says_what_it_studies_and_until_when_there_is_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.state_mut()
+        .collection_mut()
+        .unwrap()
+        .set_clock(Some(common::clock(common::NOON)));
+    h.run();
+    h.get_by_label("[Enter]  Study now (100 new, 0 due)");
+    // One new card a day per deck, each answered: right, except the last deck's (Again: back
+    // in ten minutes).
+    {
+        let coll = h.state_mut().collection_mut().unwrap();
+        let mut s = coll.settings().clone();
+        s.new_per_day = 1;
+        coll.save_settings(s).unwrap();
+        let decks = coll.library().decks.len();
+        for deck in 0..decks {
+            let slot = coll.queue(&[deck], 0).unwrap()[0];
+            let q = coll.question(slot, Mode::Choice, 0).unwrap();
+            let c = q.correct_choice.unwrap();
+            let pick = if deck + 1 == decks {
+                (c + 1) % q.choices.len()
+            } else {
+                c
+            };
+            let a = coll
+                .check_answer(slot, q, factquiz::quiz::Response::Choice(pick), None, 0)
+                .unwrap();
+            coll.record_answer(&a, a.grade).unwrap();
+        }
+    }
+    h.run();
+    h.get_by_label("Nothing to study until today 12:10");
+    // Ten minutes on, the card is due again and the button says so.
+    h.state_mut()
+        .collection_mut()
+        .unwrap()
+        .set_clock(Some(common::clock(common::NOON + 11 * 60_000)));
+    h.run();
+    h.get_by_label("[Enter]  Study now (0 new, 1 due)");
 }

@@ -72,19 +72,24 @@ pub(super) fn respond(coll: &Collection, s: &StudySession, right: bool) -> Respo
 /// Every fifth answer is wrong (so that the search for what a wrong answer is runs).
 fn one_answer(coll: &mut Collection, s: &mut StudySession, n: u64) {
     if s.current.is_none() {
-        *s = StudySession::start(coll, all_decks(coll), n);
+        *s = StudySession::start(coll, all_decks(coll), n).unwrap();
     }
     if s.current.is_none() {
         // Today's reviews are all done (the daily limits): go on with any cards, as a
         // weak-topic session does.
         let decks = all_decks(coll);
-        let per_deck = coll.library.decks.iter().map(|d| d.deck.cards.len()).max();
+        let per_deck = coll
+            .library()
+            .decks
+            .iter()
+            .map(|d| d.deck.cards.len())
+            .max();
         let queue = (0..500u64)
             .filter_map(|i| {
                 let k = (n.wrapping_mul(500) + i) as usize;
                 let deck = k % decks.len();
                 let card = (k / decks.len()) % per_deck.unwrap_or(1);
-                (card < coll.library.decks[deck].deck.cards.len())
+                (card < coll.library().decks[deck].deck.cards.len())
                     .then_some(factquiz::schedule::queue::Slot { deck, card })
             })
             .collect();
@@ -152,7 +157,7 @@ impl Writable {
             .expect("a temporary folder");
         copy_dir(&shared_copy(), tmp.path());
         let coll = open(tmp.path());
-        let session = StudySession::start(&coll, all_decks(&coll), 1);
+        let session = StudySession::start(&coll, all_decks(&coll), 1).unwrap();
         Writable {
             coll,
             session,
@@ -185,13 +190,13 @@ pub(super) fn answer(c: &mut Criterion) {
     // Percentiles: with the durable write (synchronous FULL, as the app runs), and the same
     // work without waiting for the disk (what the CPU spends).
     let durable = time_answers(coll, s, 400, 1_000_000);
-    coll.store
-        .connection()
+    coll.store()
+        .raw_connection_for_tests()
         .pragma_update(None, "synchronous", "OFF")
         .expect("pragma");
     let cpu = time_answers(coll, s, 400, 2_000_000);
-    coll.store
-        .connection()
+    coll.store()
+        .raw_connection_for_tests()
         .pragma_update(None, "synchronous", "FULL")
         .expect("pragma");
     let syncs = time_syncs(w._tmp.path(), 100);

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use criterion::Criterion;
 use egui_kittest::Harness;
-use factquiz::ui::{App, Screen, Startup};
+use factquiz::ui::{App, Command, Screen, Startup};
 
 use super::answers::respond;
 use super::{copy_dir, ms, record, shared_copy, target_dir};
@@ -83,8 +83,8 @@ impl Shown {
     /// would be fast and wrong).
     fn expect(&self, screen: Screen, question: bool) {
         let app = self.h.state();
-        assert_eq!(app.screen, screen);
-        let session = app.session.as_ref();
+        assert_eq!(app.screen(), screen);
+        let session = app.session();
         assert_eq!(
             session.is_some_and(|s| s.current.is_some() || s.answered.is_some()),
             question
@@ -100,34 +100,35 @@ pub(super) fn frames(c: &mut Criterion) {
     g.measurement_time(Duration::from_secs(3));
     g.bench_function("home", |b| {
         let s = shown.get_or_insert_with(Shown::new);
-        s.show("home_ms", |app| app.screen = Screen::Home);
+        s.show("home_ms", |app| app.run(Command::GoHome));
         s.expect(Screen::Home, false);
         b.iter(|| frame(&mut s.h))
     });
     g.bench_function("review", |b| {
         let s = shown.get_or_insert_with(Shown::new);
-        s.show("review_ms", |app| app.start_session((0..20).collect()));
+        s.show("review_ms", |app| {
+            app.run(Command::Study((0..20).collect()))
+        });
         s.expect(Screen::Review, true);
         b.iter(|| frame(&mut s.h))
     });
     g.bench_function("feedback", |b| {
         let s = shown.get_or_insert_with(Shown::new);
         s.show("feedback_ms", |app| {
-            if app.session.is_none() {
-                app.start_session((0..20).collect());
+            if app.session().is_none() {
+                app.run(Command::Study((0..20).collect()));
             }
-            if let (Some(s), Ok(coll)) = (&mut app.session, &app.coll) {
+            if let (Some(s), Some(coll)) = (app.session(), app.collection()) {
                 let r = respond(coll, s, false);
-                s.answer(coll, r);
+                app.run(Command::Answer(r, None));
             }
-            app.screen = Screen::Review;
         });
         s.expect(Screen::Review, true);
         b.iter(|| frame(&mut s.h))
     });
     g.bench_function("browser", |b| {
         let s = shown.get_or_insert_with(Shown::new);
-        s.show("browser_ms", |app| app.open_screen(Screen::Browser));
+        s.show("browser_ms", |app| app.run(Command::Open(Screen::Browser)));
         s.expect(Screen::Browser, false);
         b.iter(|| frame(&mut s.h))
     });

@@ -38,6 +38,8 @@ pub enum Match {
     Folded(String),
     /// The surname alone, which no other person in the library has.
     Surname(String),
+    /// Initials and a surname ("N. Nazarbayev") that fit this wording and no other person.
+    Initials(String),
     /// A wording with a typo: the wording and the number of edits.
     Typo(String, usize),
     /// A number within the card's value or range.
@@ -62,6 +64,9 @@ pub struct Outcome {
     /// The right answer, as shown after answering.
     pub expected: String,
     pub suggested: Grade,
+    /// Why a careful examiner would still be unsure of an accepted answer (a remark that may
+    /// say otherwise, a number that is the answer rounded); such an answer is suggested Hard.
+    pub doubt: Option<String>,
 }
 
 impl Outcome {
@@ -75,6 +80,7 @@ impl Outcome {
             note: None,
             expected,
             suggested: Grade::Again,
+            doubt: None,
         }
     }
 
@@ -93,7 +99,28 @@ impl Outcome {
             note: None,
             expected,
             suggested,
+            doubt: None,
         }
+    }
+
+    /// An accepted answer a careful examiner would still be unsure of: it says why, and is
+    /// suggested Hard, never Good.
+    pub fn unsure(mut self, why: String) -> Outcome {
+        if self.correct {
+            self.reading = format!("{}; unsure: {why}, so Hard", self.reading);
+            self.suggested = self.suggested.min(Grade::Hard);
+            self.doubt = Some(why);
+        }
+        self
+    }
+
+    /// Puts what was done to read the answer before how it was read ("read the name
+    /// surname-first; matches ...").
+    pub fn read_after(mut self, steps: &[String]) -> Outcome {
+        if !steps.is_empty() {
+            self.reading = format!("{}; {}", steps.join("; "), self.reading);
+        }
+        self
     }
 
     /// Whether it was accepted only with a typo forgiven.

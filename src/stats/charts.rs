@@ -1,14 +1,13 @@
 //! The figures behind the statistics screen: reviews and time per day over the last year, the
-//! forecast of due cards, true retention per month, and cards by state. The day figures come
-//! from a cache of closed days checked against the log (see `day_cache`), never by reading a
+//! forecast of due cards, true retention per month, cards by state (and, filled in beside
+//! them, calibration and the topics). The day figures come
+//! from a cache of closed days checked against the log (kept by the store), never by reading a
 //! year of reviews each time, and a worker thread computes them.
 
-use rusqlite::Connection;
-
-use super::day_cache;
+use super::calibration::CalibrationFigures;
 use super::topics::TopicStat;
 use crate::schedule::{CardState, Queue};
-use crate::store::StoreError;
+use crate::store::{Store, StoreError};
 
 /// Days of history the calendar and the daily charts cover.
 pub const HISTORY_DAYS: i64 = 365;
@@ -63,6 +62,8 @@ pub struct Charts {
     pub states: StateCounts,
     /// Every topic's figures, weakest first (for one deck: the topics of its cards).
     pub topics: Vec<TopicStat>,
+    /// How often answers were right at each confidence, over the last [`HISTORY_DAYS`].
+    pub calibration: CalibrationFigures,
 }
 
 /// What the charts need besides the review log.
@@ -74,13 +75,10 @@ pub struct ChartInput<'a> {
     pub states: &'a [Option<CardState>],
 }
 
-/// Computes every chart's figures but the topics'. The day figures come through
-/// [`day_cache`]; with `write_cache` (a writable `conn`) its cache is kept up to date.
-pub fn compute(
-    conn: &Connection,
-    input: &ChartInput,
-    write_cache: bool,
-) -> Result<Charts, StoreError> {
+/// Computes every chart's figures but the topics'. The day figures come from the store's
+/// cache of closed days ([`Store::day_figures`]); with `write_cache` (a writable store) that
+/// cache is kept up to date.
+pub fn compute(store: &Store, input: &ChartInput, write_cache: bool) -> Result<Charts, StoreError> {
     let from = input.today - HISTORY_DAYS + 1;
     let mut days: Vec<DayFigures> = (from..=input.today)
         .map(|day| DayFigures {
@@ -91,7 +89,7 @@ pub fn compute(
     let mut taken_ms = vec![0i64; days.len()];
     // Answers to cards in review, per day, for true retention.
     let mut review_days: Vec<(i64, u32, u32)> = Vec::new();
-    for ((day, deck), f) in day_cache::figures(conn, from, input.today, write_cache)? {
+    for ((day, deck), f) in store.day_figures(from, input.today, write_cache)? {
         if input.deck.is_some_and(|d| d != deck) {
             continue;
         }
@@ -162,5 +160,6 @@ pub fn compute(
         retention,
         states,
         topics: Vec::new(),
+        calibration: CalibrationFigures::default(),
     })
 }

@@ -1,25 +1,21 @@
-//! Figures computed from the store for the weak-topics and statistics screens. No drawing
-//! here; the statistics are computed on a worker thread with its own connection.
+//! Figures for the weak-topic and statistics screens, from the store's queries. No drawing
+//! here; the statistics are computed on a worker (a [`Job`]) with its own connection.
 
+pub mod calibration;
 pub mod charts;
-pub mod day_cache;
+pub mod table;
 pub mod topics;
 
-use std::path::PathBuf;
+use std::collections::HashSet;
 use std::sync::Arc;
-use std::thread::JoinHandle;
 
-use charts::{ChartInput, Charts, compute};
-use rusqlite::Connection;
-use topics::{TopicInput, TopicTable, compute_topics, topic_table};
+use charts::{ChartInput, Charts, HISTORY_DAYS, compute};
+use table::{CardTable, card_table};
+use topics::{RecallAt, TopicInput, compute_topics};
 
 use crate::schedule::CardState;
-use crate::study::Collection;
-
-/// The chart figures for one deck (or all), computed off the UI thread.
-pub struct ChartsJob {
-    handle: Option<JoinHandle<Result<Charts, String>>>,
-}
+use crate::store::Store;
+use crate::study::{Collection, Job, StudyResult, Waker};
 
 /// What the worker needs, copied from the collection when the job starts.
 struct Work {
@@ -27,14 +23,14 @@ struct Work {
     deck: Option<usize>,
     deck_id: Option<String>,
     states: Vec<Vec<Option<CardState>>>,
-    table: Arc<TopicTable>,
+    table: Arc<CardTable>,
     now_ms: i64,
     offset_secs: i32,
     decay: f32,
 }
 
 impl Work {
-    fn run(&self, conn: &Connection, write_cache: bool) -> Result<Charts, String> {
+    fn run(&self, store: &Store, write_cache: bool) -> StudyResult<Charts> {
         let scope: Vec<Option<CardState>> = match self.deck {
             Some(d) => self.states.get(d).cloned().unwrap_or_default(),
             None => self.states.iter().flatten().copied().collect(),
@@ -44,18 +40,21 @@ impl Work {
             deck: self.deck_id.as_deref(),
             states: &scope,
         };
-        let mut charts = compute(conn, &input, write_cache).map_err(|e| e.to_string())?;
+        let mut charts = compute(store, &input, write_cache)?;
+        let confident = store.confident_answers(self.today - HISTORY_DAYS + 1)?;
+        charts.calibration = calibration::calibration(&confident, &self.table, self.deck);
         let topics = TopicInput {
             table: Arc::clone(&self.table),
             states: &self.states,
             now_ms: self.now_ms,
             offset_secs: self.offset_secs,
             decay: self.decay,
+            at: RecallAt::InAWeek,
         };
-        charts.topics = compute_topics(conn, &topics).map_err(|e| e.to_string())?;
+        charts.topics = compute_topics(store, &topics)?;
         if let Some(d) = self.deck {
             let own = self.table.deck_topics(d);
-            let names: std::collections::HashSet<&str> = own
+            let names: HashSet<&str> = own
                 .iter()
                 .filter_map(|&t| self.table.topics.get(t as usize))
                 .map(String::as_str)
@@ -66,67 +65,31 @@ impl Work {
     }
 }
 
-impl ChartsJob {
-    /// Starts computing: the card states are copied now, the review log is read by the worker.
-    /// A collection without a data directory (tests) is computed here and now.
-    pub fn start(coll: &Collection, deck: Option<usize>) -> ChartsJob {
-        let clock = coll.clock();
-        let work = Work {
-            today: clock.today(),
-            deck,
-            deck_id: deck
-                .and_then(|d| coll.library.decks.get(d))
-                .map(|d| d.deck.id.clone()),
-            states: coll.states.clone(),
-            table: topic_table(&coll.library),
-            now_ms: clock.now_ms,
-            offset_secs: clock.offset_secs,
-            decay: coll.scheduler.decay(),
-        };
-        let Some(dir) = coll.data_dir.clone() else {
-            let r = work.run(coll.store.connection(), false);
-            return ChartsJob {
-                handle: Some(std::thread::spawn(move || r)),
-            };
-        };
-        let writable = coll.read_only.is_none();
-        ChartsJob {
-            handle: Some(std::thread::spawn(move || worker(dir, writable, &work))),
-        }
-    }
-
-    /// The figures once ready.
-    pub fn poll(&mut self) -> Option<Result<Charts, String>> {
-        if self.handle.as_ref().is_some_and(JoinHandle::is_finished) {
-            let h = self.handle.take()?;
-            return Some(
-                h.join()
-                    .unwrap_or_else(|_| Err("the statistics worker stopped".into())),
-            );
-        }
-        None
-    }
-
-    /// Waits for the figures (for tests and tools).
-    pub fn wait(mut self) -> Result<Charts, String> {
-        match self.handle.take() {
-            Some(h) => h
-                .join()
-                .unwrap_or_else(|_| Err("the statistics worker stopped".into())),
-            None => Err("already taken".into()),
-        }
-    }
-}
-
-/// The worker: its own connection to the progress file (writable when this copy of the app
-/// writes, so that it can keep the day figures' cache; read-only otherwise).
-fn worker(dir: PathBuf, writable: bool, work: &Work) -> Result<Charts, String> {
-    let path = dir.join(crate::store::FILE_NAME);
-    let conn = if writable {
-        Connection::open(&path).map_err(|e| e.to_string())?
-    } else {
-        crate::store::recovery::open_file_read_only(&path).map_err(|e| e.to_string())?
+/// Starts computing the chart figures of one deck (or all): the card states are copied now,
+/// the review log is read by the worker through its own connection (writable when this copy
+/// of the app writes, so that it keeps the day figures' cache). A collection without a data
+/// directory (tests) is computed here and now.
+pub fn charts_job(coll: &Collection, deck: Option<usize>, wake: Waker) -> Job<Charts> {
+    const WHAT: &str = "statistics worker";
+    let clock = coll.clock();
+    let work = Work {
+        today: clock.today(),
+        deck,
+        deck_id: deck
+            .and_then(|d| coll.library().decks.get(d))
+            .map(|d| d.deck.id.clone()),
+        states: coll.states().to_vec(),
+        table: card_table(coll),
+        now_ms: clock.now_ms,
+        offset_secs: clock.offset_secs,
+        decay: coll.scheduler().decay(),
     };
-    let _ = conn.busy_timeout(std::time::Duration::from_millis(500));
-    work.run(&conn, writable)
+    let Some(dir) = coll.data_dir().map(std::path::Path::to_path_buf) else {
+        return Job::ready(WHAT, work.run(coll.store(), false));
+    };
+    let writable = coll.read_only().is_none();
+    Job::spawn(WHAT, wake, move || {
+        let store = Store::open_beside(&dir, writable)?;
+        work.run(&store, writable)
+    })
 }

@@ -1,5 +1,5 @@
-//! What would hold up the first frame, done later on a worker thread: SQLite's full integrity
-//! check of the progress file, then the day's backup.
+//! What would hold up the first frame, done later (the study layer runs it on a worker):
+//! SQLite's full integrity check of the progress file, then the day's backup.
 
 use super::health::{Health, examine_with};
 use super::recovery::Notice;
@@ -12,11 +12,12 @@ pub struct LaterCheck {
     pub restore_candidate: Option<std::path::PathBuf>,
 }
 
-/// Runs on a worker thread what would hold up the first frame: SQLite's full integrity check
-/// of the progress file, then the day's backup, both through a read-only connection (the app
-/// keeps answering meanwhile; the backup copies one consistent snapshot).
-pub fn check_later(data_dir: std::path::PathBuf) -> std::thread::JoinHandle<LaterCheck> {
-    std::thread::spawn(move || {
+/// What would hold up the first frame: SQLite's full integrity check of the progress file,
+/// then the day's backup, both through a read-only connection (the app keeps answering
+/// meanwhile; the backup copies one consistent snapshot).
+pub fn check_later(data_dir: &std::path::Path) -> LaterCheck {
+    let data_dir = data_dir.to_path_buf();
+    {
         let path = data_dir.join(FILE_NAME);
         match examine_with(&path, true) {
             Ok(Health::Damaged(reason)) => {
@@ -62,5 +63,5 @@ pub fn check_later(data_dir: std::path::PathBuf) -> std::thread::JoinHandle<Late
             }
             _ => LaterCheck::default(),
         }
-    })
+    }
 }

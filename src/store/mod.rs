@@ -5,8 +5,11 @@
 //! `recovery`.
 
 pub mod backup;
+mod confidence;
 mod damaged;
+mod day_figures;
 pub mod deck_cache;
+mod figures;
 mod health;
 mod later_check;
 mod lock;
@@ -21,6 +24,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+pub use confidence::ConfidentAnswers;
+pub use day_figures::{Figures, FiguresByDay};
+pub use figures::{LeechAnswer, RecentAnswers};
 pub use lock::DataLock;
 pub use reviews::{ReviewRecord, ReviewRow};
 
@@ -135,6 +141,24 @@ impl Store {
         })
     }
 
+    /// A second connection to the progress of a data directory, for a worker thread of the
+    /// copy of the app that holds the lock (`writable`: it may keep caches such as the day
+    /// figures; a copy that opened read-only gets a read-only one).
+    pub fn open_beside(data_dir: &Path, writable: bool) -> Result<Store, StoreError> {
+        if !writable {
+            return Store::open_read_only(data_dir);
+        }
+        let path = data_dir.join(FILE_NAME);
+        let conn = Connection::open(&path)?;
+        conn.busy_timeout(std::time::Duration::from_millis(500))?;
+        conn.pragma_update(None, "cache_size", -256)?;
+        Ok(Store {
+            conn,
+            path: Some(path),
+            _lock: None,
+        })
+    }
+
     /// A store in memory, for tests and tools.
     pub fn in_memory() -> Result<Store, StoreError> {
         let mut store = Store {
@@ -183,7 +207,10 @@ impl Store {
         self._lock.is_some()
     }
 
-    pub fn connection(&self) -> &Connection {
+    /// The raw SQLite connection, for tests and benchmarks only (to simulate a full disk, or
+    /// to time writes without syncing): the app's code never goes around the store's methods.
+    #[doc(hidden)]
+    pub fn raw_connection_for_tests(&self) -> &Connection {
         &self.conn
     }
 

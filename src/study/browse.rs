@@ -101,7 +101,7 @@ impl Row {
     /// The card's predicted recall now (none for a card never studied).
     pub fn recall(&self, coll: &Collection) -> Option<f32> {
         let state = coll.state(self.slot())?;
-        retrievability(state, coll.clock().now_ms, coll.scheduler.decay())
+        retrievability(state, coll.clock().now_ms, coll.scheduler().decay())
     }
 }
 
@@ -127,8 +127,8 @@ fn matching(lib: &Library, words: &[String], only: Option<usize>) -> Vec<Option<
 
 /// Every card of the collection as a row.
 pub fn rows(coll: &Collection) -> Vec<Row> {
-    let mut out = Vec::with_capacity(coll.library.card_count());
-    for (di, d) in coll.library.decks.iter().enumerate() {
+    let mut out = Vec::with_capacity(coll.library().card_count());
+    for (di, d) in coll.library().decks.iter().enumerate() {
         for (ci, card) in d.deck.cards.heads().iter().enumerate() {
             out.push(Row {
                 deck: u32::try_from(di).unwrap_or(u32::MAX),
@@ -151,7 +151,7 @@ pub fn select(coll: &Collection, rows: &[Row], f: &Filter) -> Vec<usize> {
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect();
-    let lib = &coll.library;
+    let lib = &coll.library();
     let hits = (!words.is_empty()).then(|| matching(lib, &words, f.deck));
     let found = |r: &Row| {
         hits.as_ref().is_none_or(|h| {

@@ -1,13 +1,13 @@
-//! The collection's quiz index, built on a worker thread: at 100,000 cards it takes about as
-//! long as opening the window, and the home screen does not need it. The worker is started
-//! when asked ([`IndexSlot::start`]: the app does so once its first frame is on screen, since
-//! on two cores a worker beside the opening slows the opening down); the first use waits for
-//! it, or builds the index on the spot when no worker was started. A new library gets a new
-//! slot, so the index never lags behind the decks.
+//! The collection's quiz index, built on a worker (a [`Job`]): at 100,000 cards it takes about
+//! as long as opening the window, and the home screen does not need it. The worker is started
+//! when asked ([`IndexSlot::start`]: once the first frame is on screen, since on two cores a
+//! worker beside the opening slows the opening down); the first use waits for it, or builds
+//! the index on the spot when no worker was started or the worker failed. A new library gets a
+//! new slot, so the index never lags behind the decks.
 
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
-use std::thread::JoinHandle;
 
+use super::job::{Job, no_waker};
 use crate::deck::Library;
 use crate::quiz::QuizIndex;
 
@@ -15,7 +15,7 @@ use crate::quiz::QuizIndex;
 pub struct IndexSlot {
     built: OnceLock<QuizIndex>,
     /// The worker building it, until the index is first asked for.
-    worker: Mutex<Option<JoinHandle<QuizIndex>>>,
+    worker: Mutex<Option<Job<QuizIndex>>>,
     /// The library it is of, to build it here if there is no worker.
     library: Arc<Library>,
 }
@@ -30,27 +30,22 @@ impl IndexSlot {
         }
     }
 
-    /// Starts building the index on a worker thread, unless it is built or being built (or
-    /// no thread can be started: then the first use builds it).
+    /// Starts building the index on a worker, unless it is built or being built.
     pub fn start(&self) {
         let mut worker = self.worker.lock().unwrap_or_else(PoisonError::into_inner);
         if worker.is_some() || self.built.get().is_some() {
             return;
         }
         let lib = Arc::clone(&self.library);
-        *worker = std::thread::Builder::new()
-            .name("quiz-index".into())
-            .spawn(move || {
-                let ix = QuizIndex::build(&lib);
-                crate::malloc::trim();
-                ix
-            })
-            .ok();
+        *worker = Some(Job::spawn("quiz index", no_waker(), move || {
+            let ix = QuizIndex::build(&lib);
+            crate::malloc::trim();
+            Ok(ix)
+        }));
     }
 
     /// The index, waiting for the worker the first time (or building it here, if no worker
-    /// was started). A panic of the worker is passed on, as if the index had been built on
-    /// this thread.
+    /// was started or it failed).
     pub fn get(&self) -> &QuizIndex {
         self.built.get_or_init(|| {
             let worker = self
@@ -58,16 +53,10 @@ impl IndexSlot {
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .take();
-            match worker {
-                Some(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-                None => QuizIndex::build(&self.library),
-            }
+            worker
+                .and_then(|j| j.wait().ok())
+                .unwrap_or_else(|| QuizIndex::build(&self.library))
         })
-    }
-
-    /// Whether this is the index of `library` (the very same one, not an equal copy).
-    pub fn is_of(&self, library: &Arc<Library>) -> bool {
-        Arc::ptr_eq(&self.library, library)
     }
 }
 
@@ -88,7 +77,6 @@ mod tests {
         on_worker.start();
         let on_first_use = IndexSlot::new(Arc::clone(&lib));
         for slot in [&on_worker, &on_first_use] {
-            assert!(slot.is_of(&lib));
             assert_eq!(slot.get().persons.len(), here.persons.len());
             assert_eq!(slot.get().dates, here.dates);
             // Asked again (or started again), the same index: no second build.

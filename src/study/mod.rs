@@ -1,13 +1,26 @@
 //! Studying, without drawing: the collection (library, store, states, settings) and the study
-//! session that the review screen runs.
+//! session that the review screen runs. The one place where a change is made, for the window
+//! and the command line alike: every write is a method here that returns what it changed.
 
+mod answering;
+pub mod backups;
 pub mod browse;
+pub mod changes;
 pub mod collection;
+mod counts;
+pub mod error;
 pub mod history;
+pub mod import;
 mod index_slot;
+pub mod job;
 pub mod optimize_job;
+mod progress;
 mod reload;
 pub mod session;
 
+pub use answering::{Answered, Recorded};
+pub use changes::{Changes, Versions};
 pub use collection::Collection;
-pub use session::{Answered, Current, StudySession, Summary};
+pub use error::{StudyError, StudyResult};
+pub use job::{Job, Waker, no_waker};
+pub use session::{Current, StudySession, Summary};

@@ -1,34 +1,39 @@
 //! "Optimise my parameters" off the UI thread: a worker reads the review log through its own
 //! read-only connection, fits FSRS parameters with progress, and hands back both evaluations.
 
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
 
 use fsrs::CombinedProgressState;
 
+use super::Collection;
+use super::error::{StudyError, StudyResult};
+use super::job::{Job, Waker};
 use crate::schedule::optimize::{OptimizeResult, optimize};
 use crate::store::Store;
 
 pub struct OptimizeJob {
     progress: Arc<Mutex<CombinedProgressState>>,
-    handle: Option<JoinHandle<Result<OptimizeResult, String>>>,
+    job: Job<OptimizeResult>,
 }
 
 impl OptimizeJob {
-    /// Starts optimising over the reviews in the data directory's progress file.
-    pub fn start(data_dir: PathBuf, current: Vec<f32>, offset_secs: i32) -> OptimizeJob {
+    /// Starts optimising over the reviews in the collection's progress file.
+    pub fn start(coll: &Collection, wake: Waker) -> StudyResult<OptimizeJob> {
+        coll.writable()?;
+        let dir = coll
+            .data_dir()
+            .ok_or_else(|| StudyError::Deck("there is no progress file to optimise from".into()))?
+            .to_path_buf();
+        let current = coll.settings().fsrs_parameters.clone();
+        let offset_secs = coll.clock().offset_secs;
         let progress = CombinedProgressState::new_shared();
         let p = Arc::clone(&progress);
-        let handle = std::thread::spawn(move || {
-            let store = Store::open_read_only(&data_dir).map_err(|e| e.to_string())?;
-            let events = store.optimizer_events().map_err(|e| e.to_string())?;
-            optimize(&events, &current, offset_secs, Some(p)).map_err(|e| e.to_string())
+        let job = Job::spawn("optimiser", wake, move || {
+            let store = Store::open_read_only(&dir)?;
+            let events = store.optimizer_events()?;
+            Ok(optimize(&events, &current, offset_secs, Some(p))?)
         });
-        OptimizeJob {
-            progress,
-            handle: Some(handle),
-        }
+        Ok(OptimizeJob { progress, job })
     }
 
     /// Training progress from 0 to 1.
@@ -46,15 +51,8 @@ impl OptimizeJob {
     }
 
     /// The result once the worker is done; `None` while it runs.
-    pub fn poll(&mut self) -> Option<Result<OptimizeResult, String>> {
-        if self.handle.as_ref().is_some_and(JoinHandle::is_finished) {
-            let h = self.handle.take()?;
-            return Some(
-                h.join()
-                    .unwrap_or_else(|_| Err("the optimiser stopped unexpectedly".into())),
-            );
-        }
-        None
+    pub fn take(&mut self) -> Option<StudyResult<OptimizeResult>> {
+        self.job.try_take()
     }
 
     /// Asks the worker to stop at its next progress report.

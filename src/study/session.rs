@@ -1,15 +1,17 @@
 //! One study session: the queue, the question on screen, the checked answer waiting for its
 //! grade, undo, suspend and bury, and the summary at the end. No drawing here: the review
-//! screen shows what this holds and calls its methods.
+//! screen shows what this holds and calls its methods; every write goes through the
+//! collection, which returns what changed.
 
 use std::collections::VecDeque;
 
+use super::answering::Answered;
+use super::changes::Changes;
 use super::collection::Collection;
-use crate::quiz::check::adjust_for_time;
-use crate::quiz::{Grade, Mode, Outcome, Question, Response, check, choose_mode};
+use super::error::StudyResult;
+use crate::quiz::{Confidence, Grade, Question, Response};
+use crate::schedule::CardState;
 use crate::schedule::queue::Slot;
-use crate::schedule::{CardState, Interval};
-use crate::store::{ReviewRecord, StoreError};
 
 /// The card on screen, before it is answered.
 #[derive(Debug, Clone)]
@@ -19,20 +21,9 @@ pub struct Current {
     pub shown_ms: i64,
     /// Counts the questions shown in the session, so a screen can tell a new one apart.
     pub serial: u64,
-}
-
-/// A checked answer, waiting for the user to confirm or change the grade.
-#[derive(Debug, Clone)]
-pub struct Answered {
-    pub slot: Slot,
-    pub question: Question,
-    pub response: Response,
-    /// The answer as text, for the log.
-    pub given: String,
-    pub outcome: Outcome,
-    pub grade: Grade,
-    pub intervals: [Interval; 4],
-    pub taken_ms: i64,
+    /// Whether to ask how sure the learner is before the answer shows (the setting, by the
+    /// question's mode and whether the card is learned).
+    pub ask_confidence: bool,
 }
 
 /// A graded answer, kept for undo.
@@ -74,9 +65,9 @@ pub const UNDO_DEPTH: usize = 50;
 
 impl StudySession {
     /// A session over these decks' due cards.
-    pub fn start(coll: &Collection, decks: Vec<usize>, seed: u64) -> StudySession {
-        let queue = coll.queue(&decks, seed).into_iter().collect();
-        StudySession::with_queue(coll, decks, queue, seed)
+    pub fn start(coll: &Collection, decks: Vec<usize>, seed: u64) -> StudyResult<StudySession> {
+        let queue = coll.queue(&decks, seed)?.into_iter().collect();
+        Ok(StudySession::with_queue(coll, decks, queue, seed))
     }
 
     /// A session over a given list of cards (weak-topic study), due or not.
@@ -112,120 +103,77 @@ impl StudySession {
         self.queue.len() + usize::from(self.current.is_some() || self.answered.is_some())
     }
 
-    /// Shows the next card of the queue (none: the session is over).
+    /// Shows the next card of the queue (none: the session is over). A card that cannot be
+    /// read is not skipped silently: the session says which, and goes on with the others.
     fn advance(&mut self, coll: &Collection) {
         self.current = None;
         while let Some(slot) = self.queue.pop_front() {
-            let (Some(deck), Some(card)) = (coll.deck(slot), coll.card(slot)) else {
-                continue;
-            };
-            let state = coll.state(slot);
-            let mode = choose_mode(
-                card.kind,
-                coll.settings.answer_mode,
-                state.map_or(0, |s| s.streak),
-                state.and_then(|s| s.memory()).map(|m| m.stability),
-            );
             self.seed = self
                 .seed
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1);
-            let question = Question::make(coll.index(), &deck.deck, &card, mode, self.seed);
-            self.shown += 1;
-            self.current = Some(Current {
-                slot,
-                question,
-                shown_ms: coll.clock().now_ms,
-                serial: self.shown,
-            });
-            return;
+            let question = coll
+                .mode_for(slot)
+                .and_then(|mode| coll.question(slot, mode, self.seed));
+            match question {
+                Ok(question) => {
+                    self.shown += 1;
+                    self.current = Some(Current {
+                        slot,
+                        ask_confidence: coll.asks_confidence(slot, question.mode),
+                        question,
+                        shown_ms: coll.clock().now_ms,
+                        serial: self.shown,
+                    });
+                    return;
+                }
+                Err(e) => self.error = Some(format!("Left out of this session: {e}")),
+            }
         }
     }
 
-    /// Checks a response to the card on screen; the grade is suggested, not yet saved.
+    /// Checks a response to the card on screen, given with no confidence; the grade is
+    /// suggested, not yet saved.
     pub fn answer(&mut self, coll: &Collection, response: Response) {
+        self.answer_with_confidence(coll, response, None);
+    }
+
+    /// Checks a response to the card on screen with how sure the learner said they were; the
+    /// grade is suggested (see [`Collection::check_answer`]), not yet saved.
+    pub fn answer_with_confidence(
+        &mut self,
+        coll: &Collection,
+        response: Response,
+        confidence: Option<Confidence>,
+    ) {
         let Some(cur) = self.current.take() else {
             return;
         };
-        let (Some(deck), Some(card)) = (coll.deck(cur.slot), coll.card(cur.slot)) else {
-            return;
-        };
-        let mut outcome = check(
-            &coll.library,
-            coll.index(),
-            &deck.deck,
-            &card,
-            &cur.question,
-            &response,
-        );
-        let clock = coll.clock();
-        let taken_ms = (clock.now_ms - cur.shown_ms).max(0);
-        adjust_for_time(
-            &mut outcome,
-            std::time::Duration::from_millis(taken_ms as u64),
-            cur.question.mode == Mode::Typed,
-        );
-        let state = coll
-            .state(cur.slot)
-            .copied()
-            .unwrap_or_else(CardState::new_card);
-        let given = describe_response(&cur.question, &card, &response);
-        self.answered = Some(Answered {
-            slot: cur.slot,
-            question: cur.question,
-            response,
-            given,
-            grade: outcome.suggested,
-            outcome,
-            intervals: coll.scheduler.preview(
-                &state,
-                &clock,
-                fuzz_for_slot(coll, cur.slot, state.reps),
-            ),
-            taken_ms,
-        });
+        // A clock that went back gives no time (0: not measured), never a negative one.
+        let taken = coll.clock().now_ms - cur.shown_ms;
+        match coll.check_answer(cur.slot, cur.question.clone(), response, confidence, taken) {
+            Ok(a) => self.answered = Some(a),
+            Err(e) => {
+                self.error = Some(format!("The answer could not be checked: {e}"));
+                self.current = Some(cur);
+            }
+        }
     }
 
     /// Saves the checked answer with `grade` (one transaction) and shows the next card.
-    pub fn grade(&mut self, coll: &mut Collection, grade: Grade) -> Result<(), StoreError> {
+    pub fn grade(&mut self, coll: &mut Collection, grade: Grade) -> StudyResult<Changes> {
         let Some(a) = self.answered.clone() else {
-            return Ok(());
+            return Ok(Changes::NONE);
         };
-        if coll.read_only.is_some() {
-            self.error = Some(StoreError::ReadOnly.to_string());
-            return Err(StoreError::ReadOnly);
-        }
-        let (Some(deck), Some(card)) = (coll.deck(a.slot), coll.card(a.slot)) else {
-            return Ok(());
-        };
-        let clock = coll.clock();
-        let before = coll.state(a.slot).copied();
-        let from = before.unwrap_or_else(CardState::new_card);
-        let fuzz = fuzz_for(&deck.deck.id, &card.id, from.reps);
-        let after = coll.scheduler.answer(&from, grade, &clock, fuzz);
-        let record = ReviewRecord {
-            deck_id: deck.deck.id.clone(),
-            card_id: card.id.to_string(),
-            time_ms: clock.now_ms,
-            grade: grade as u8,
-            correct: a.outcome.correct,
-            mode: a.question.mode.name().to_string(),
-            answer: Some(a.given.clone()),
-            taken_ms: a.taken_ms,
-            day: clock.today(),
-            before,
-            after,
-        };
-        match coll.store.record_answer(&record) {
-            Ok(id) => {
+        match coll.record_answer(&a, grade) {
+            Ok(r) => {
                 self.error = None;
-                coll.set_state(a.slot, Some(after));
                 self.answered_count += 1;
                 self.right_count += usize::from(a.outcome.correct);
                 self.done.push(Done {
-                    review_id: id,
+                    review_id: r.review_id,
                     slot: a.slot,
-                    before,
+                    before: r.before,
                     correct: a.outcome.correct,
                 });
                 if self.done.len() > UNDO_DEPTH {
@@ -236,7 +184,7 @@ impl StudySession {
                 }
                 self.answered = None;
                 self.advance(coll);
-                Ok(())
+                Ok(r.changes)
             }
             Err(e) => {
                 self.error = Some(format!(
@@ -248,18 +196,20 @@ impl StudySession {
     }
 
     /// Undoes the last graded answer: the review leaves the log, the card gets its exact state
-    /// back and is asked again. Returns false when there is nothing to undo.
-    pub fn undo(&mut self, coll: &mut Collection) -> Result<bool, StoreError> {
+    /// back and is asked again. Returns no change when there is nothing to undo.
+    pub fn undo(&mut self, coll: &mut Collection) -> StudyResult<Changes> {
         let Some(last) = self.done.pop() else {
-            return Ok(false);
+            return Ok(Changes::NONE);
         };
-        if let Err(e) = coll.store.undo_review(last.review_id, last.before.as_ref()) {
-            self.done.push(last);
-            return Err(e);
-        }
+        let changes = match coll.undo_review(last.review_id, last.slot, last.before) {
+            Ok(c) => c,
+            Err(e) => {
+                self.done.push(last);
+                return Err(e);
+            }
+        };
         self.answered_count = self.answered_count.saturating_sub(1);
         self.right_count = self.right_count.saturating_sub(usize::from(last.correct));
-        coll.set_state(last.slot, last.before);
         // Put back what is on screen and drop the re-queued copy of an Again.
         if let Some(pos) = self.queue.iter().rposition(|s| *s == last.slot) {
             self.queue.remove(pos);
@@ -274,47 +224,41 @@ impl StudySession {
         }
         self.queue.push_front(last.slot);
         self.advance(coll);
-        Ok(true)
+        Ok(changes)
+    }
+
+    /// The card on screen, asked or answered.
+    fn on_screen(&self) -> Option<Slot> {
+        match (&self.current, &self.answered) {
+            (Some(c), _) => Some(c.slot),
+            (_, Some(a)) => Some(a.slot),
+            _ => None,
+        }
     }
 
     /// Suspends the card on screen (it is not shown again until unsuspended).
-    pub fn suspend(&mut self, coll: &mut Collection) -> Result<(), StoreError> {
-        self.set_aside(coll, |s, _| s.suspended = true)
+    pub fn suspend(&mut self, coll: &mut Collection) -> StudyResult<Changes> {
+        self.set_aside(coll, |c, slot| c.set_suspended(slot, true))
     }
 
     /// Buries the card on screen until tomorrow.
-    pub fn bury(&mut self, coll: &mut Collection) -> Result<(), StoreError> {
-        self.set_aside(coll, |s, today| s.buried_until_day = today)
+    pub fn bury(&mut self, coll: &mut Collection) -> StudyResult<Changes> {
+        self.set_aside(coll, Collection::bury)
     }
 
     fn set_aside(
         &mut self,
         coll: &mut Collection,
-        f: impl Fn(&mut CardState, i64),
-    ) -> Result<(), StoreError> {
-        let slot = match (&self.current, &self.answered) {
-            (Some(c), _) => c.slot,
-            (_, Some(a)) => a.slot,
-            _ => return Ok(()),
+        f: impl FnOnce(&mut Collection, Slot) -> StudyResult<Changes>,
+    ) -> StudyResult<Changes> {
+        let Some(slot) = self.on_screen() else {
+            return Ok(Changes::NONE);
         };
-        if coll.read_only.is_some() {
-            return Err(StoreError::ReadOnly);
-        }
-        let mut state = coll
-            .state(slot)
-            .copied()
-            .unwrap_or_else(CardState::new_card);
-        f(&mut state, coll.clock().today());
-        let (deck_id, card_id) = match (coll.deck(slot), coll.card(slot)) {
-            (Some(d), Some(c)) => (d.deck.id.clone(), c.id.clone()),
-            _ => return Ok(()),
-        };
-        coll.store.put_state(&deck_id, &card_id, &state)?;
-        coll.set_state(slot, Some(state));
+        let changes = f(coll, slot)?;
         self.queue.retain(|s| *s != slot);
         self.answered = None;
         self.advance(coll);
-        Ok(())
+        Ok(changes)
     }
 
     pub fn can_undo(&self) -> bool {
@@ -328,39 +272,5 @@ impl StudySession {
             seconds: (coll.clock().now_ms - self.started_ms).max(0) / 1000,
             due_tomorrow: coll.due_tomorrow(&self.decks),
         }
-    }
-}
-
-/// The fuzz of a card's next answer, as `grade` will use it.
-fn fuzz_for_slot(coll: &Collection, slot: Slot, reps: u32) -> f32 {
-    match (coll.deck(slot), coll.card(slot)) {
-        (Some(d), Some(c)) => fuzz_for(&d.deck.id, &c.id, reps),
-        _ => 0.5,
-    }
-}
-
-/// A fuzz factor that is stable for a card and its review count, so that a redo gives the same.
-fn fuzz_for(deck: &str, card: &str, reps: u32) -> f32 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (deck, card, reps).hash(&mut h);
-    (h.finish() % 10_000) as f32 / 10_000.0
-}
-
-/// A response as text for the review log.
-fn describe_response(q: &Question, card: &crate::deck::Card, r: &Response) -> String {
-    match r {
-        Response::Text(t) => t.clone(),
-        Response::Choice(i) => q.choices.get(*i).cloned().unwrap_or_default(),
-        Response::Verdict(v) => v.name().to_string(),
-        Response::Order(order) => match &card.answer {
-            crate::deck::Answer::Order(events) => order
-                .iter()
-                .filter_map(|i| events.get(*i).cloned())
-                .collect::<Vec<_>>()
-                .join(" | "),
-            _ => String::new(),
-        },
-        Response::Sources(ids) => ids.join(", "),
     }
 }

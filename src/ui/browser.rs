@@ -3,12 +3,13 @@
 
 use egui::{RichText, Ui};
 
+use super::command::Command;
 use super::{evidence, theme};
 use crate::deck::{CardKind, ClaimStatus};
 use crate::schedule::queue::Slot;
-use crate::study::Collection;
 use crate::study::browse::{Filter, Row, SortBy, StateFilter, rows, select};
 use crate::study::history::HistoryJob;
+use crate::study::{Collection, Versions, Waker};
 
 #[derive(Default)]
 pub struct BrowserScreen {
@@ -16,35 +17,31 @@ pub struct BrowserScreen {
     shown: Vec<usize>,
     filter: Filter,
     applied: Option<Filter>,
-    generation: Option<u64>,
-    pub selected: Option<Slot>,
+    /// The collection's versions the rows (and the history shown) are of.
+    rows_of: Option<Versions>,
+    selected: Option<Slot>,
     history: Option<HistoryJob>,
     topics: Vec<String>,
-    /// The library the topics are of ([`crate::deck::Library::fingerprint`]).
-    topics_of: Option<u64>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum BrowserAction {
-    SetSuspended(Slot, bool),
+    /// The collection's library version the topics are of.
+    topics_of: Option<(u64, u64)>,
 }
 
 const ROW_HEIGHT: f32 = 22.0;
 
 impl BrowserScreen {
-    fn refresh(&mut self, coll: &Collection, generation: u64) {
-        if self.generation != Some(generation) {
+    fn refresh(&mut self, coll: &Collection) {
+        let v = coll.versions();
+        if self.rows_of != Some(v) {
             self.rows = rows(coll);
-            self.generation = Some(generation);
+            self.rows_of = Some(v);
             self.applied = None;
             self.history = None;
         }
         // The topics change only with the decks.
-        let library = coll.library.fingerprint();
-        if self.topics_of != Some(library) {
-            self.topics_of = Some(library);
+        if self.topics_of != Some(v.of_library()) {
+            self.topics_of = Some(v.of_library());
             let mut topics: Vec<&str> = coll
-                .library
+                .library()
                 .decks
                 .iter()
                 .flat_map(|d| d.deck.cards.topic_names())
@@ -67,13 +64,8 @@ impl BrowserScreen {
         self.selected = Some(slot);
     }
 
-    pub fn show(
-        &mut self,
-        ui: &mut Ui,
-        coll: &Collection,
-        generation: u64,
-    ) -> Option<BrowserAction> {
-        self.refresh(coll, generation);
+    pub fn show(&mut self, ui: &mut Ui, coll: &Collection, wake: &Waker) -> Option<Command> {
+        self.refresh(coll);
         let mut action = None;
         self.filters(ui, coll);
         ui.label(
@@ -96,10 +88,10 @@ impl BrowserScreen {
                     let recall = r
                         .recall(coll)
                         .map_or("–".into(), |v| format!("{:.0}%", v * 100.0));
-                    let prompt: String = coll
-                        .card(r.slot())
-                        .map(|c| c.prompt.chars().take(90).collect())
-                        .unwrap_or_default();
+                    let prompt: String = match coll.read_card(r.slot()) {
+                        Ok(c) => c.prompt.chars().take(90).collect(),
+                        Err(e) => e.to_string(),
+                    };
                     let text = format!(
                         "{deck} · {} · {state} · recall {recall} · {prompt}",
                         r.kind.name()
@@ -115,7 +107,7 @@ impl BrowserScreen {
             });
         ui.separator();
         if let Some(slot) = self.selected {
-            action = self.details(ui, coll, slot);
+            action = self.details(ui, coll, slot, wake);
         } else {
             ui.label("Select a card to see it, its evidence and its review history.");
         }
@@ -134,7 +126,7 @@ impl BrowserScreen {
                 ui,
                 "Deck",
                 &mut f.deck,
-                coll.library
+                coll.library()
                     .decks
                     .iter()
                     .enumerate()
@@ -192,10 +184,21 @@ impl BrowserScreen {
         });
     }
 
-    fn details(&mut self, ui: &mut Ui, coll: &Collection, slot: Slot) -> Option<BrowserAction> {
-        let (Some(deck), Some(card)) = (coll.deck(slot), coll.card(slot)) else {
-            return None;
+    fn details(
+        &mut self,
+        ui: &mut Ui,
+        coll: &Collection,
+        slot: Slot,
+        wake: &Waker,
+    ) -> Option<Command> {
+        let card = match coll.read_card(slot) {
+            Ok(card) => card,
+            Err(e) => {
+                ui.colored_label(theme::wrong(ui), e.to_string());
+                return None;
+            }
         };
+        let deck = coll.deck(slot)?;
         let mut action = None;
         egui::ScrollArea::vertical().id_salt("browser-card").auto_shrink([false, false]).show(ui, |ui| {
             ui.label(RichText::new(format!("{} · {} · {}", deck.deck.title, card.kind.name(), card.id)).color(theme::muted(ui)));
@@ -219,8 +222,8 @@ impl BrowserScreen {
                 };
                 let suspended = state.is_some_and(|s| s.suspended);
                 let label = if suspended { "Unsuspend" } else { "Suspend" };
-                if ui.add_enabled(coll.read_only.is_none(), egui::Button::new(label)).clicked() {
-                    action = Some(BrowserAction::SetSuspended(slot, !suspended));
+                if ui.add_enabled(coll.read_only().is_none(), egui::Button::new(label)).clicked() {
+                    action = Some(Command::SetSuspended(slot, !suspended));
                 }
             });
             if !card.explanation.is_empty() {
@@ -232,12 +235,11 @@ impl BrowserScreen {
             evidence::show_evidence(ui, &deck.deck, &card);
             ui.label(RichText::new("Review history").heading());
             if self.history.as_ref().is_none_or(|h| h.slot != slot) {
-                self.history = Some(HistoryJob::start(coll, slot));
+                self.history = Some(HistoryJob::start(coll, slot, wake.clone()));
             }
             match self.history.as_mut().and_then(HistoryJob::poll) {
                 None => {
                     ui.label("Reading the history...");
-                    ui.ctx().request_repaint_after(std::time::Duration::from_millis(30));
                 }
                 Some(Err(e)) => {
                     ui.colored_label(theme::wrong(ui), format!("The history could not be read: {e}"));
@@ -253,7 +255,7 @@ impl BrowserScreen {
 }
 
 /// A card's reviews, oldest first: when, the grade, right or wrong, and a wrong answer's words.
-fn history_grid(ui: &mut Ui, history: &[crate::store::ReviewRow]) {
+fn history_grid(ui: &mut Ui, history: &[crate::study::history::ReviewRow]) {
     egui::Grid::new("history")
         .striped(true)
         .num_columns(4)

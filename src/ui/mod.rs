@@ -2,38 +2,40 @@
 
 pub mod app;
 mod browser;
+mod calibration;
+pub mod command;
+mod confidence;
 mod editor;
 mod evidence;
 mod feedback;
 mod home;
 pub mod icon;
+mod overconfident;
 mod review;
+pub mod review_screen;
+mod run;
+pub mod screen;
 pub mod screenshot;
 mod session_end;
 mod settings_screen;
 pub mod startup;
 mod stats_screen;
+pub mod status;
 mod theme;
 mod topics;
+mod when;
 mod widgets;
 
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 
-pub use app::{App, Screen, Startup};
+pub use app::{App, Startup};
+pub use command::Command;
+pub use screen::{Screen, ShotTarget};
 
 /// Opens the window and runs the app until it closes. The collection is opened on a thread
 /// while the window is created (see [`startup`]).
 pub fn run(startup: Startup) -> ExitCode {
-    if let Some((_, screen)) = &startup.screenshot
-        && !screenshot::SCREENS.contains(&screen.as_str())
-    {
-        eprintln!(
-            "factquiz: no screen \"{screen}\" to screenshot; the screens are: {}",
-            screenshot::SCREENS.join(", ")
-        );
-        return ExitCode::from(2);
-    }
     let opening = startup::Opening::start(&startup);
     let shooting = startup.screenshot.is_some();
     let mut viewport = egui::ViewportBuilder::default()

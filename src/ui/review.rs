@@ -84,9 +84,7 @@ pub fn source_line<C>(ui: &mut Ui, deck: &Deck<C>, card: &crate::deck::Card) {
 
 /// Draws the question and returns the response once the user gives one.
 pub fn show(ui: &mut Ui, coll: &Collection, cur: &Current, input: &mut Input) -> Option<Response> {
-    let (Some(deck), Some(card)) = (coll.deck(cur.slot), coll.card(cur.slot)) else {
-        return None;
-    };
+    let (deck, card) = widgets::card_or_error(ui, coll, cur.slot)?;
     ui.label(
         RichText::new(format!("{} · {}", deck.deck.title, card.kind.name()))
             .color(theme::muted(ui)),

@@ -6,12 +6,8 @@ use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::{Arc, Mutex};
 
 use super::app::App;
+use super::screen::ShotTarget;
 use crate::quiz::{Mode, Response};
-
-/// The screens `--screen` can name.
-pub const SCREENS: [&str; 8] = [
-    "home", "review", "feedback", "settings", "topics", "browser", "stats", "editor",
-];
 
 /// The process's exit status after a screenshot run: 0 written, 1 failed.
 pub static STATUS: AtomicI32 = AtomicI32::new(1);
@@ -21,17 +17,17 @@ const SETTLE_FRAMES: u64 = 6;
 
 pub struct Shot {
     pub path: PathBuf,
-    pub screen: String,
+    pub target: ShotTarget,
     frames: u64,
     requested: bool,
     result: Arc<Mutex<Option<Result<(), String>>>>,
 }
 
 impl Shot {
-    pub fn new(path: PathBuf, screen: String) -> Shot {
+    pub fn new(path: PathBuf, target: ShotTarget) -> Shot {
         Shot {
             path,
-            screen,
+            target,
             frames: 0,
             requested: false,
             result: Arc::new(Mutex::new(None)),
@@ -81,10 +77,10 @@ pub fn step(app: &mut App, ctx: &egui::Context) {
     }
 }
 
-/// Answers the first card of the session (wrongly where it can, to show the most feedback),
-/// without saving anything, for a screenshot of the feedback screen.
+/// Answers the first card of the session (wrongly where it can, and "sure", to show the most
+/// feedback), without saving anything, for a screenshot of the feedback screen.
 pub fn answer_for_show(app: &mut App) {
-    let (Some(session), Ok(coll)) = (&mut app.session, &app.coll) else {
+    let (Some(session), Ok(coll)) = (app.review.session_mut(), &app.coll) else {
         return;
     };
     let Some(cur) = &session.current else { return };
@@ -112,5 +108,5 @@ pub fn answer_for_show(app: &mut App) {
                 .collect(),
         ),
     };
-    session.answer(coll, response);
+    session.answer_with_confidence(coll, response, Some(crate::quiz::Confidence::Sure));
 }

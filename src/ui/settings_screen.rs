@@ -1,36 +1,35 @@
-//! Settings: desired retention, daily limits, answer mode, new-card order, theme, text size, and
-//! "Optimise my parameters" with progress and the before/after figures.
+//! Settings: desired retention, daily limits, answer mode, when to ask how sure you are,
+//! new-card order, theme, text size, and "Optimise my parameters" with progress and the
+//! before/after figures.
 
 use egui::{RichText, Ui};
 
+use super::command::Command;
+use super::status::Message;
 use super::{theme, widgets};
-use crate::quiz::AnswerMode;
+use crate::quiz::{AnswerMode, AskConfidence};
 use crate::settings::{NewOrder, Settings, Theme};
-use crate::study::Collection;
+use crate::study::backups::BackupInfo;
 use crate::study::optimize_job::OptimizeJob;
+use crate::study::{Collection, Waker};
 
 /// The settings being edited and the optimiser's state.
 #[derive(Default)]
 pub struct SettingsScreen {
-    pub draft: Option<Settings>,
-    backups: Option<Vec<crate::store::backup::BackupInfo>>,
-    pub job: Option<OptimizeJob>,
-    pub result: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum SettingsAction {
-    Save(Settings),
-    Close,
-    /// New FSRS parameters to keep (they predict better).
-    KeepParameters(Vec<f32>),
-    /// Restore this backup (the current file is backed up first).
-    Restore(std::path::PathBuf),
+    draft: Option<Settings>,
+    backups: Option<Vec<BackupInfo>>,
+    job: Option<OptimizeJob>,
+    result: Option<String>,
 }
 
 impl SettingsScreen {
-    pub fn show(&mut self, ui: &mut Ui, coll: &Collection) -> Option<SettingsAction> {
-        let draft = self.draft.get_or_insert_with(|| coll.settings.clone());
+    /// Drops the edits not saved (the form shows the settings in force next time).
+    pub fn forget_draft(&mut self) {
+        self.draft = None;
+    }
+
+    pub fn show(&mut self, ui: &mut Ui, coll: &Collection, wake: &Waker) -> Option<Command> {
+        let draft = self.draft.get_or_insert_with(|| coll.settings().clone());
         let mut action = None;
         ui.label(RichText::new("Settings").size(24.0).strong());
         ui.add_space(8.0);
@@ -54,6 +53,14 @@ impl SettingsScreen {
                 ui.radio_value(&mut draft.answer_mode, AnswerMode::Typed, "Always typed");
             });
             ui.end_row();
+            ui.label("Ask how sure I am");
+            ui.horizontal_wrapped(|ui| {
+                ui.radio_value(&mut draft.ask_confidence, AskConfidence::NotTypedLearned, "Except typed answers of learned cards")
+                    .on_hover_text("Before every answer (keys Q W E), but not when you type the answer to a card you have learned");
+                ui.radio_value(&mut draft.ask_confidence, AskConfidence::Always, "Always");
+                ui.radio_value(&mut draft.ask_confidence, AskConfidence::Never, "Never");
+            });
+            ui.end_row();
             ui.label("New cards come");
             ui.horizontal(|ui| {
                 ui.radio_value(&mut draft.new_order, NewOrder::DeckOrder, "In deck order");
@@ -73,7 +80,7 @@ impl SettingsScreen {
         });
         ui.add_space(12.0);
         ui.horizontal(|ui| {
-            let can_save = coll.read_only.is_none();
+            let can_save = coll.read_only().is_none();
             if ui
                 .add_enabled(
                     can_save,
@@ -83,33 +90,38 @@ impl SettingsScreen {
                 || (can_save
                     && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S)))
             {
-                action = Some(SettingsAction::Save(draft.clone()));
+                action = Some(Command::SaveSettings(Box::new(draft.clone())));
             }
             if widgets::key_button(ui, "Esc", "Cancel").clicked() {
-                action = Some(SettingsAction::Close);
+                action = Some(Command::GoHome);
             }
         });
         ui.add_space(16.0);
         ui.separator();
-        let action = action.or_else(|| self.optimiser(ui, coll));
+        let action = action.or_else(|| self.optimiser(ui, coll, wake));
         ui.add_space(16.0);
         ui.separator();
         action.or_else(|| self.backups(ui, coll))
     }
 
-    fn backups(&mut self, ui: &mut Ui, coll: &Collection) -> Option<SettingsAction> {
+    fn backups(&mut self, ui: &mut Ui, coll: &Collection) -> Option<Command> {
         ui.label(RichText::new("Backups").heading());
         ui.label("A backup of your progress is taken the first time factquiz starts each day, before an upgrade changes the file, and before an import; the last 7 daily, 4 weekly and 6 monthly are kept.");
-        let Some(dir) = &coll.data_dir else {
-            return None;
-        };
+        coll.data_dir()?;
+        let mut action = None;
         if ui.button("Show backups").clicked()
             || self.backups.is_none() && ui.ctx().cumulative_pass_nr() == 0
         {
             // Names and sizes only; a backup is checked when it is restored.
-            self.backups = crate::store::backup::scan(dir).ok();
+            match coll.backups() {
+                Ok(list) => self.backups = Some(list),
+                Err(e) => {
+                    action = Some(Command::Say(Message::error(format!(
+                        "The backups could not be listed: {e}"
+                    ))))
+                }
+            }
         }
-        let mut action = None;
         if let Some(list) = &self.backups {
             if list.is_empty() {
                 ui.label("No backup yet.");
@@ -126,13 +138,13 @@ impl SettingsScreen {
                             None => {
                                 if ui
                                     .add_enabled(
-                                        coll.read_only.is_none(),
+                                        coll.read_only().is_none(),
                                         egui::Button::new("Restore"),
                                     )
                                     .on_hover_text("Your current progress is backed up first")
                                     .clicked()
                                 {
-                                    action = Some(SettingsAction::Restore(b.path.clone()));
+                                    action = Some(Command::RestoreBackup(b.path.clone()));
                                 }
                             }
                             Some(p) => {
@@ -146,9 +158,9 @@ impl SettingsScreen {
         action
     }
 
-    fn optimiser(&mut self, ui: &mut Ui, coll: &Collection) -> Option<SettingsAction> {
+    fn optimiser(&mut self, ui: &mut Ui, coll: &Collection, wake: &Waker) -> Option<Command> {
         ui.label(RichText::new("Scheduling parameters").heading());
-        let params = if coll.settings.fsrs_parameters.is_empty() {
+        let params = if coll.settings().fsrs_parameters.is_empty() {
             "FSRS-6 defaults".to_string()
         } else {
             "optimised for your reviews".to_string()
@@ -167,14 +179,16 @@ impl SettingsScreen {
                         job.cancel();
                     }
                 });
+                // The progress bar moves while the worker trains (the worker wakes the window
+                // when it is done).
                 ui.ctx()
                     .request_repaint_after(std::time::Duration::from_millis(100));
-                if let Some(done) = job.poll() {
+                if let Some(done) = job.take() {
                     self.job = None;
                     self.result = Some(match done {
                         Ok(r) => {
                             let verdict = if r.better {
-                                action = Some(SettingsAction::KeepParameters(r.parameters.clone()));
+                                action = Some(Command::KeepParameters(r.parameters.clone()));
                                 "The new parameters predict your reviews better: kept."
                             } else {
                                 "The new parameters do not predict better: your current ones stay."
@@ -194,17 +208,14 @@ impl SettingsScreen {
                 }
             }
             None => {
-                let can = coll.data_dir.is_some() && coll.read_only.is_none();
+                let can = coll.data_dir().is_some() && coll.read_only().is_none();
                 let r = ui.add_enabled(can, egui::Button::new("Optimise my parameters"));
-                if r.clicked()
-                    && let Some(dir) = &coll.data_dir
-                {
+                if r.clicked() {
                     self.result = None;
-                    self.job = Some(OptimizeJob::start(
-                        dir.clone(),
-                        coll.settings.fsrs_parameters.clone(),
-                        coll.clock().offset_secs,
-                    ));
+                    match OptimizeJob::start(coll, wake.clone()) {
+                        Ok(job) => self.job = Some(job),
+                        Err(e) => self.result = Some(format!("Could not optimise: {e}")),
+                    }
                 }
             }
         }

@@ -126,8 +126,9 @@ pub fn create(cc: &eframe::CreationContext<'_>, startup: Startup, opening: Openi
 }
 
 /// Once the first frame is on screen: the time it took (with `FACTQUIZ_TIMINGS=1`), and the
-/// quiz index is started, which the home screen does not need.
-pub fn first_frame_painted(startup: &Startup, coll: &Opened) {
+/// collection's workers start (the quiz index, which the home screen does not need; the
+/// integrity check and the day's backup), waking the window through `waker`.
+pub fn first_frame_painted(startup: &Startup, coll: &mut Opened, waker: &crate::study::Waker) {
     if startup.timings {
         eprintln!(
             "factquiz: first frame painted after {:.1} ms",
@@ -135,7 +136,7 @@ pub fn first_frame_painted(startup: &Startup, coll: &Opened) {
         );
     }
     if let Ok(c) = coll {
-        c.start_index();
+        c.start_workers(waker.clone());
     }
 }
 

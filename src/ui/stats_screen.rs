@@ -1,92 +1,92 @@
-//! Statistics: a calendar of reviews over the last year, reviews and time per day, the forecast
-//! of due cards, true retention per month against the desired retention, cards by state and
-//! predicted recall by topic; for all decks or one. Every figure comes from a worker thread.
+//! Statistics: a calendar of reviews over the last year, calibration (see `calibration.rs`),
+//! reviews and time per day, the forecast of due cards, true retention per month against the
+//! desired retention, cards by state and predicted recall by topic in a week; for all decks or
+//! one. Every figure comes from a worker thread.
 
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, HLine, Plot};
 
+use super::calibration;
+use super::command::Command;
+use super::status::Message;
 use super::theme;
-use crate::stats::ChartsJob;
 use crate::stats::charts::{Charts, DayFigures};
+use crate::stats::charts_job;
 use crate::stats::topics::TopicStat;
-use crate::study::Collection;
+use crate::study::{Collection, Job, Versions, Waker};
+
+/// The deck shown and the collection's versions the figures are of.
+type Key = (Option<usize>, Versions);
 
 #[derive(Default)]
 pub struct StatsScreen {
     deck: Option<usize>,
-    job: Option<ChartsJob>,
+    job: Option<Job<Charts>>,
     charts: Option<Charts>,
     topics: Vec<TopicStat>,
-    key: Option<(Option<usize>, u64)>,
-    error: Option<String>,
+    key: Option<Key>,
+    /// The calibration group shown beside all cards.
+    calibration_group: String,
 }
 
 impl StatsScreen {
-    fn refresh(&mut self, coll: &Collection, generation: u64) {
-        let key = (self.deck, generation);
+    /// Starts computing when the deck or the collection's versions moved; takes in what the
+    /// worker computed (it wakes the window when done). An error is said once.
+    fn refresh(&mut self, coll: &Collection, wake: &Waker) -> Option<Command> {
+        let key = (self.deck, coll.versions());
         if self.key != Some(key) {
             self.key = Some(key);
-            self.job = Some(ChartsJob::start(coll, self.deck));
+            self.job = Some(charts_job(coll, self.deck, wake.clone()));
         }
-        if let Some(job) = &mut self.job {
-            match job.poll() {
-                Some(Ok(mut c)) => {
-                    self.topics = std::mem::take(&mut c.topics);
-                    self.charts = Some(c);
-                    self.error = None;
-                    self.job = None;
-                }
-                Some(Err(e)) => {
-                    self.error = Some(e);
-                    self.job = None;
-                }
-                None => {}
+        match self.job.as_mut()?.try_take()? {
+            Ok(mut c) => {
+                self.job = None;
+                self.topics = std::mem::take(&mut c.topics);
+                self.charts = Some(c);
+                None
+            }
+            Err(e) => {
+                self.job = None;
+                Some(Command::Say(Message::error(format!(
+                    "Statistics could not be computed: {e}"
+                ))))
             }
         }
     }
 
-    pub fn show(&mut self, ui: &mut Ui, coll: &Collection, generation: u64) {
-        self.refresh(coll, generation);
+    pub fn show(&mut self, ui: &mut Ui, coll: &Collection, wake: &Waker) -> Option<Command> {
+        let said = self.refresh(coll, wake);
         ui.horizontal(|ui| {
             ui.label(RichText::new("Statistics").size(24.0).strong());
             let shown = self
                 .deck
-                .and_then(|d| coll.library.decks.get(d))
+                .and_then(|d| coll.library().decks.get(d))
                 .map_or("All decks".to_string(), |d| d.deck.title.clone());
             let l = ui.label("Deck");
             egui::ComboBox::from_id_salt("stats-deck")
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.deck, None, "All decks");
-                    for (i, d) in coll.library.decks.iter().enumerate() {
+                    for (i, d) in coll.library().decks.iter().enumerate() {
                         ui.selectable_value(&mut self.deck, Some(i), &d.deck.title);
                     }
                 })
                 .response
                 .labelled_by(l.id);
         });
-        if let Some(e) = &self.error {
-            ui.colored_label(
-                theme::wrong(ui),
-                format!("Statistics could not be computed: {e}"),
-            );
-        }
         let Some(c) = &self.charts else {
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label("Computing...");
             });
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(50));
-            return;
+            return said;
         };
-        if self.job.is_some() {
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(50));
-        }
         let total: u32 = c.days.iter().map(|d| d.reviews).sum();
         ui.label(RichText::new(format!("Reviews in the last year: {total}")).heading());
         calendar(ui, &c.days);
+        ui.add_space(8.0);
+        calibration::show(ui, &c.calibration, &mut self.calibration_group);
+        ui.add_space(8.0);
         let recent = &c.days[c.days.len().saturating_sub(60)..];
         day_bars(
             ui,
@@ -126,7 +126,7 @@ impl StatsScreen {
                         .name(format!("{} ({} answers)", m.month, m.answers))
                 })
                 .collect();
-            let desired = f64::from(coll.settings.desired_retention);
+            let desired = f64::from(coll.settings().desired_retention);
             Plot::new("retention")
                 .height(150.0)
                 .include_y(0.0)
@@ -149,7 +149,7 @@ impl StatsScreen {
             s.new, s.learning, s.review, s.suspended, s.leech
         ));
         ui.add_space(6.0);
-        ui.label(RichText::new("Predicted recall by topic (weakest first)").strong());
+        ui.label(RichText::new("Predicted recall in 7 days by topic (weakest first)").strong());
         for t in self.topics.iter().filter(|t| t.recall.is_some()).take(15) {
             ui.horizontal(|ui| {
                 let r = t.recall.unwrap_or(0.0);
@@ -164,6 +164,7 @@ impl StatsScreen {
         if self.topics.iter().all(|t| t.recall.is_none()) {
             ui.label("No topic studied yet.");
         }
+        said
     }
 }
 

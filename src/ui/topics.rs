@@ -1,15 +1,24 @@
-//! The weak-topics screen: every topic weakest first with a bar for its predicted recall, a
-//! session over the topics picked (default: the five weakest), and the leeches with the wrong
-//! answers that were given.
+//! The weak-topics screen: every topic weakest first with a bar for its predicted recall in a
+//! week (or when its cards come due: the column says which), a session over the topics picked
+//! (default: the five weakest), the overconfident topics (see `overconfident.rs`), and the
+//! leeches with the wrong answers that were given.
 
 use std::collections::BTreeSet;
 
 use egui::{RichText, Ui};
 
-use super::{theme, widgets};
+use super::command::Command;
+use super::status::Message;
+use super::{overconfident, theme, when, widgets};
 use crate::schedule::queue::Slot;
-use crate::stats::topics::{Leech, TopicStat, leeches, topic_stats, weak_topic_queue};
-use crate::study::Collection;
+use crate::stats::calibration::{Overconfident, overconfident_topics};
+use crate::stats::topics::{
+    AHEAD_DAYS, Leech, RecallAt, TopicStat, leeches, topic_stats, weak_topic_queue,
+};
+use crate::study::{Collection, Versions};
+
+/// The collection's versions and the measure a figure was computed from.
+type Key = (Versions, RecallAt);
 
 /// Cards in one weak-topic session at most.
 pub const SESSION_CARDS: usize = 40;
@@ -18,21 +27,13 @@ pub const SESSION_CARDS: usize = 40;
 pub struct TopicsScreen {
     stats: Option<Vec<TopicStat>>,
     leeches: Vec<Leech>,
+    overconfident: Vec<Overconfident>,
+    /// When the recall shown is predicted for.
+    at: RecallAt,
     picked: BTreeSet<String>,
-    generation: u64,
+    computed: Option<Key>,
     queue: Vec<Slot>,
-    queue_key: Option<(u64, BTreeSet<String>)>,
-    error: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum TopicsAction {
-    /// Study these cards (due or not).
-    Study(Vec<Slot>),
-    Suspend(Slot),
-    ShowInBrowser(Slot),
-    /// Open the card in the deck editor (a built-in deck is opened as a copy).
-    Edit(Slot),
+    queue_key: Option<(Key, BTreeSet<String>)>,
 }
 
 fn pct(v: Option<f32>) -> String {
@@ -40,13 +41,19 @@ fn pct(v: Option<f32>) -> String {
 }
 
 impl TopicsScreen {
-    fn refresh(&mut self, coll: &Collection, generation: u64) {
-        if self.stats.is_some() && self.generation == generation {
-            return;
+    /// Computes the figures again when the collection's progress, settings, decks or
+    /// parameters changed since they were computed; an error is said once.
+    fn refresh(&mut self, coll: &Collection) -> Option<Command> {
+        let key = (coll.versions(), self.at);
+        if self.computed == Some(key) {
+            return None;
         }
-        self.generation = generation;
-        match topic_stats(coll).and_then(|s| Ok((s, leeches(coll)?))) {
-            Ok((stats, leeches)) => {
+        self.computed = Some(key);
+        let figures = topic_stats(coll, self.at)
+            .and_then(|s| Ok((s, leeches(coll)?, overconfident_topics(coll)?)));
+        match figures {
+            Ok((stats, leeches, overconfident)) => {
+                self.overconfident = overconfident;
                 if self.picked.is_empty() {
                     self.picked = stats
                         .iter()
@@ -57,29 +64,22 @@ impl TopicsScreen {
                 }
                 self.stats = Some(stats);
                 self.leeches = leeches;
-                self.error = None;
+                None
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => Some(Command::Say(Message::error(format!(
+                "The weak topics could not be computed: {e}"
+            )))),
         }
     }
 
-    pub fn show(
-        &mut self,
-        ui: &mut Ui,
-        coll: &Collection,
-        generation: u64,
-    ) -> Option<TopicsAction> {
-        self.refresh(coll, generation);
-        let mut action = None;
+    pub fn show(&mut self, ui: &mut Ui, coll: &Collection) -> Option<Command> {
+        let mut action = self.refresh(coll);
         ui.label(RichText::new("Weak topics").size(24.0).strong());
-        if let Some(e) = &self.error {
-            ui.colored_label(theme::wrong(ui), e);
-        }
-        let Some(stats) = &self.stats else {
-            return None;
+        let (Some(stats), Some(computed)) = (&self.stats, self.computed) else {
+            return action;
         };
         // The session's cards: computed again only when the picks or the progress change.
-        let key = (self.generation, self.picked.clone());
+        let key = (computed, self.picked.clone());
         if self.queue_key.as_ref() != Some(&key) {
             let picked: Vec<String> = self.picked.iter().cloned().collect();
             self.queue = weak_topic_queue(coll, &picked, SESSION_CARDS)
@@ -94,14 +94,16 @@ impl TopicsScreen {
                 self.picked.len(),
                 picked_cards.len()
             );
-            let go = ui.add_enabled(
-                !picked_cards.is_empty() && coll.read_only.is_none(),
-                egui::Button::new(RichText::new(label).strong()),
-            );
+            let go = ui
+                .add_enabled(
+                    !picked_cards.is_empty() && coll.read_only().is_none(),
+                    egui::Button::new(RichText::new(label).strong()),
+                )
+                .on_hover_text("Cards not yet due are included; answers count as real reviews.");
             let key = !ui.ctx().egui_wants_keyboard_input()
                 && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
-            if (go.clicked() || key) && !picked_cards.is_empty() && coll.read_only.is_none() {
-                action = Some(TopicsAction::Study(picked_cards.to_vec()));
+            if (go.clicked() || key) && !picked_cards.is_empty() && coll.read_only().is_none() {
+                action = Some(Command::StudyCards(picked_cards.to_vec()));
             }
             if ui.button("Pick the five weakest").clicked() {
                 self.picked = stats
@@ -112,18 +114,28 @@ impl TopicsScreen {
                     .collect();
             }
         });
-        ui.label(
-            RichText::new("Weakest first: predicted recall now and accuracy over the last 30 days. Cards not yet due are included; answers count as real reviews.")
-                .color(theme::muted(ui)),
+        ui.horizontal(|ui| {
+            ui.label("Predicted recall");
+            for at in RecallAt::ALL {
+                ui.selectable_value(&mut self.at, at, at.heading());
+            }
+        });
+        ui.add(
+            egui::Label::new(RichText::new(explanation(self.at)).color(theme::muted(ui))).wrap(),
         );
         ui.add_space(6.0);
+        if let Some(c) = overconfident::show(ui, coll, &self.overconfident, SESSION_CARDS) {
+            action = Some(c);
+        }
+        ui.add_space(10.0);
+        let clock = coll.clock();
         egui::Grid::new("topics")
             .striped(true)
             .num_columns(4)
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
                 ui.label(RichText::new("Topic").strong());
-                ui.label(RichText::new("Predicted recall").strong());
+                ui.label(RichText::new(self.at.heading()).strong());
                 ui.label(RichText::new("Cards").strong());
                 ui.label(RichText::new("Last 30 days").strong());
                 ui.end_row();
@@ -136,9 +148,13 @@ impl TopicsScreen {
                             self.picked.remove(&t.topic);
                         }
                     }
+                    let mut text = pct(t.recall);
+                    if let (RecallAt::NextDue, Some(due)) = (self.at, t.next_due_ms) {
+                        text.push_str(&format!(", due {}", when::day(due, &clock)));
+                    }
                     let bar = egui::ProgressBar::new(t.recall.unwrap_or(0.0))
                         .desired_width(160.0)
-                        .text(pct(t.recall));
+                        .text(text);
                     ui.add(bar);
                     ui.label(format!("{} studied, {} unseen", t.studied, t.unseen));
                     let mut last =
@@ -159,7 +175,7 @@ impl TopicsScreen {
             ui.label("No leeches: no card has been failed 8 times.");
         }
         for l in &self.leeches {
-            let (Some(deck), Some(card)) = (coll.deck(l.slot), coll.card(l.slot)) else {
+            let Some((deck, card)) = widgets::card_or_error(ui, coll, l.slot) else {
                 continue;
             };
             egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -183,22 +199,32 @@ impl TopicsScreen {
                     let suspended = coll.state(l.slot).is_some_and(|s| s.suspended);
                     if ui
                         .add_enabled(
-                            !suspended && coll.read_only.is_none(),
+                            !suspended && coll.read_only().is_none(),
                             egui::Button::new("Suspend"),
                         )
                         .clicked()
                     {
-                        action = Some(TopicsAction::Suspend(l.slot));
+                        action = Some(Command::SetSuspended(l.slot, true));
                     }
                     if widgets::key_button(ui, "B", "Show in the browser").clicked() {
-                        action = Some(TopicsAction::ShowInBrowser(l.slot));
+                        action = Some(Command::ShowInBrowser(l.slot));
                     }
                     if ui.button("Edit in the deck editor").clicked() {
-                        action = Some(TopicsAction::Edit(l.slot));
+                        action = Some(Command::EditCard(l.slot));
                     }
                 });
             });
         }
         action
+    }
+}
+
+/// The screen's one line on what the measure is.
+fn explanation(at: RecallAt) -> String {
+    match at {
+        RecallAt::InAWeek => format!(
+            "Weakest first: the recall FSRS predicts in {AHEAD_DAYS} days (recall now is near 100% after any review), with 30-day accuracy and lapses."
+        ),
+        RecallAt::NextDue => "Weakest first: the recall FSRS predicts when each card next comes due, with 30-day accuracy and lapses.".into(),
     }
 }

@@ -47,3 +47,22 @@ pub fn centered_column<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
 pub fn prompt(ui: &mut Ui, text: &str) {
     ui.add(egui::Label::new(RichText::new(text).size(22.0).strong()).wrap());
 }
+
+/// The deck and the whole card at `slot`, or (when the card cannot be read) `None` after
+/// saying why in red: a card is never left out silently.
+pub fn card_or_error<'a>(
+    ui: &mut Ui,
+    coll: &'a crate::study::Collection,
+    slot: crate::schedule::queue::Slot,
+) -> Option<(
+    &'a crate::deck::LoadedDeck,
+    std::sync::Arc<crate::deck::Card>,
+)> {
+    match coll.read_card(slot) {
+        Ok(card) => Some((coll.deck(slot)?, card)),
+        Err(e) => {
+            ui.colored_label(super::theme::wrong(ui), e.to_string());
+            None
+        }
+    }
+}

@@ -118,3 +118,106 @@ fn a_response_of_the_wrong_shape_is_refused() {
         assert!(kinds.contains(&k), "no built-in card of kind {k:?}");
     }
 }
+
+#[test]
+fn a_note_compares_the_unit_and_names_the_other_cards_real_answer() {
+    // 10,000 is the number of people detained, not of terrorists.
+    let o = answer(
+        "disputed-figures",
+        "fig-terrorists-almaty",
+        "10,000 terrorists",
+    );
+    assert!(!o.correct);
+    assert!(
+        o.note
+            .as_deref()
+            .is_none_or(|n| !n.contains("another card")),
+        "{o:?}"
+    );
+    let o = answer("disputed-figures", "fig-terrorists-almaty", "10,000");
+    let note = o.note.expect("the number alone is another card's answer");
+    assert!(note.contains("another card"), "{note}");
+    assert!(note.contains("(10,000 people detained)"), "{note}");
+    let o = answer(
+        "disputed-figures",
+        "fig-terrorists-almaty",
+        "10,000 people detained",
+    );
+    let note = o.note.expect("a note");
+    assert!(note.contains("(10,000 people detained)"), "{note}");
+
+    // Chosen as an option, the same: no card's answer is "10,000 terrorists".
+    let e = env();
+    let (deck, card) = find(e, "disputed-figures", "fig-terrorists-almaty");
+    let mut q = Question::make(&e.ix, deck, card, factquiz::quiz::Mode::Choice, 1);
+    q.choices = vec!["20,000 terrorists".into(), "10,000 terrorists".into()];
+    q.correct_choice = Some(0);
+    let o = check(&e.lib, &e.ix, deck, card, &q, &Response::Choice(1));
+    assert!(!o.correct);
+    assert_eq!(o.note, None, "{o:?}");
+
+    // A name: the other card's whole answer is named.
+    let o = answer("people-and-roles", "who-knb-chief-arrested", "Abish");
+    let note = o.note.expect("a note");
+    assert!(note.contains("(Samat Abish)"), "{note}");
+}
+
+/// Whether an option shows the figure of another card's answer: the same number, and the
+/// other card's unit or a word of it ("81 years" for "81 years old").
+fn same_figure(option: &str, other: &Answer) -> bool {
+    let (Some(r), Answer::Number(n)) = (factquiz::text::number::parse_number(option), other) else {
+        return true;
+    };
+    r.value == n.value.value && factquiz::text::units::names_the_unit(&r.rest, r.sign, &n.unit)
+}
+
+#[test]
+fn no_wrong_option_is_ever_called_another_cards_answer_falsely() {
+    let e = env();
+    let mut named = 0;
+    let mut failures = Vec::new();
+    for (deck, card) in cards(e) {
+        if !matches!(
+            card.answer,
+            Answer::Name(_) | Answer::Phrase(_) | Answer::Number(_) | Answer::Date(_)
+        ) {
+            continue;
+        }
+        for seed in 0..12 {
+            let q = Question::make(&e.ix, deck, card, factquiz::quiz::Mode::Choice, seed);
+            for (i, option) in q.choices.iter().enumerate() {
+                if Some(i) == q.correct_choice {
+                    continue;
+                }
+                let o = check(&e.lib, &e.ix, deck, card, &q, &Response::Choice(i));
+                let Some(note) = o.note.filter(|n| n.contains("the answer to another card")) else {
+                    continue;
+                };
+                named += 1;
+                // The card the note names, by its prompt, takes the option as typed, with its
+                // unit; and the note shows that card's real answer.
+                let other = cards(e).find(|(_, c)| note.contains(&format!("\"{}\"", c.prompt)));
+                let Some((other_deck, other)) = other else {
+                    failures.push(format!("{}: {note}: names no card", card.id));
+                    continue;
+                };
+                let typed = respond_in(e, other_deck, other, Response::Text(option.clone()));
+                let shown = other.answer.display(other_deck);
+                if !typed.correct || !note.contains(&shown) || !same_figure(option, &other.answer) {
+                    failures.push(format!(
+                        "{}/{} seed {seed}: {option:?}: {note} ({})",
+                        deck.id, card.id, typed.reading
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} notes misstate a fact:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    // Other people, places and dates are other cards' answers: the notes were looked at.
+    assert!(named > 100, "only {named} notes named another card");
+}

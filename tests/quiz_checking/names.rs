@@ -109,8 +109,8 @@ const TOQAEV_DECK: &str = r#"Deck(
     ],
 )"#;
 
-#[test]
-fn toqaev_tokayev_tokaev_and_toqayev_match() {
+/// The built-in library with the Toqaev deck added, and its quiz index.
+fn toqaev_library() -> (Library, QuizIndex) {
     let mut lib = Library::builtin();
     lib.add_text(
         TOQAEV_DECK,
@@ -119,13 +119,24 @@ fn toqaev_tokayev_tokaev_and_toqayev_match() {
     );
     assert!(lib.errors.is_empty(), "{:?}", lib.errors);
     let ix = QuizIndex::build(&lib);
+    (lib, ix)
+}
+
+/// Checks a typed answer to the Toqaev deck's card.
+fn answer_toqaev(lib: &Library, ix: &QuizIndex, given: &str) -> Outcome {
     let deck = &lib.get("toqaev-test").unwrap().deck;
     let card = deck
         .cards
         .get(deck.cards.position("who-president").unwrap())
         .unwrap();
     let q = Question::typed(deck, &card);
-    let run = |s: &str| check(&lib, &ix, deck, &card, &q, &Response::Text(s.into()));
+    check(lib, ix, deck, &card, &q, &Response::Text(given.into()))
+}
+
+#[test]
+fn toqaev_tokayev_tokaev_and_toqayev_match() {
+    let (lib, ix) = toqaev_library();
+    let run = |s: &str| answer_toqaev(&lib, &ix, s);
     for s in [
         "Toqaev",
         "Tokayev",
@@ -276,4 +287,31 @@ fn typos_are_forgiven_by_length_and_never_when_as_close_to_another_name() {
             ("Almaty", Want::Wrong),
         ],
     );
+}
+
+#[test]
+fn tokayev_as_people_write_him() {
+    let (lib, ix) = toqaev_library();
+    let run = |s: &str| answer_toqaev(&lib, &ix, s);
+    for (s, says) in [
+        ("President Tokayev", "ignored the title \"President\""),
+        ("President Toqaev", "ignored the title"),
+        ("K. Tokayev", "the initials fit"),
+        ("K.-Zh. Tokayev", "the initials fit"),
+        ("Q.-J. Toqaev", "the initials fit"),
+        ("К.-Ж. Токаев", "the initials fit"),
+        ("Tokayev Kassym-Jomart", "read the name surname-first"),
+        ("Tokayev, Kassym-Jomart", "read the name surname-first"),
+        ("Токаев Касым-Жомарт Кемелевич", "ignored the patronymic"),
+        ("Президент Токаев", "ignored the title"),
+    ] {
+        let o = run(s);
+        assert!(o.correct, "{s}: {o:?}");
+        assert!(!o.with_typo(), "{s} is no typo: {o:?}");
+        assert_eq!(o.suggested, Grade::Good, "{s}: {o:?}");
+        assert!(o.reading.contains(says), "{s}: {}", o.reading);
+    }
+    for s in ["N. Tokayev", "President Nazarbaev", "K. Nazarbaev"] {
+        assert!(!run(s).correct, "{s}");
+    }
 }

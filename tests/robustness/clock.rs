@@ -46,12 +46,12 @@ fn a_jumping_clock_never_gives_a_negative_interval_or_loses_a_review() {
             s = session(&c);
         }
         now = jump(&mut rng, now);
-        c.fixed_clock = Some(now);
+        c.set_clock(Some(now));
         answer(&mut s, &c, rng.random_bool(0.7));
         // The clock may move again between the answer and its grade.
         if rng.random_bool(0.3) {
             now = jump(&mut rng, now);
-            c.fixed_clock = Some(now);
+            c.set_clock(Some(now));
         }
         let slot = s.answered.as_ref().unwrap().slot;
         for (g, interval) in Grade::ALL
@@ -71,7 +71,7 @@ fn a_jumping_clock_never_gives_a_negative_interval_or_loses_a_review() {
         assert!((1.0..=10.0).contains(&st.difficulty), "{at}");
         assert_ne!(st.queue, Queue::New, "{at}");
         let log = c
-            .store
+            .store()
             .card_reviews("d", &c.card(slot).unwrap().id)
             .unwrap();
         let last = log.last().unwrap();
@@ -104,9 +104,9 @@ fn a_jumping_clock_never_gives_a_negative_interval_or_loses_a_review() {
 #[test]
 fn a_session_started_before_a_jump_back_still_counts_no_negative_time() {
     let mut c = Collection::from_parts(library(3), Store::in_memory().unwrap()).unwrap();
-    c.fixed_clock = Some(clock(NOON));
+    c.set_clock(Some(clock(NOON)));
     let mut s = session(&c);
-    c.fixed_clock = Some(clock(NOON - 40 * DAY));
+    c.set_clock(Some(clock(NOON - 40 * DAY)));
     answer(&mut s, &c, true);
     assert_eq!(s.answered.as_ref().unwrap().taken_ms, 0);
     s.grade(&mut c, Grade::Good).unwrap();

@@ -9,7 +9,7 @@ use std::io::Write;
 use factquiz::quiz::Grade;
 use factquiz::store::recovery::{Notice, open_with_recovery_at};
 use factquiz::store::{FILE_NAME, Store, StoreError};
-use factquiz::study::Collection;
+use factquiz::study::{Collection, StudyError};
 
 use super::*;
 
@@ -18,7 +18,7 @@ fn answer_until_refused(
     c: &mut Collection,
     s: &mut StudySession,
     most: usize,
-) -> (StoreError, usize) {
+) -> (StudyError, usize) {
     for saved in 0..most {
         if s.is_finished() {
             *s = session(c);
@@ -33,8 +33,11 @@ fn answer_until_refused(
 
 /// What must hold after a refused write: the message says so, the card waits on screen,
 /// what was saved is intact, and the same answer saves once there is room.
-fn check_refusal(c: &Collection, s: &StudySession, e: &StoreError, saved_before: i64) {
-    assert!(matches!(e, StoreError::DiskFull), "{e:?}");
+fn check_refusal(c: &Collection, s: &StudySession, e: &StudyError, saved_before: i64) {
+    assert!(
+        matches!(e, StudyError::Store(StoreError::DiskFull)),
+        "{e:?}"
+    );
     assert!(e.to_string().contains("disk is full"), "{e}");
     let shown = s.error.as_deref().unwrap();
     assert!(
@@ -45,13 +48,13 @@ fn check_refusal(c: &Collection, s: &StudySession, e: &StoreError, saved_before:
         s.answered.is_some(),
         "the answered card stays so that the user can retry"
     );
-    assert_eq!(c.store.review_count().unwrap() as i64, saved_before);
-    assert_eq!(c.store.integrity_check().unwrap(), "ok");
+    assert_eq!(c.store().review_count().unwrap() as i64, saved_before);
+    assert_eq!(c.store().integrity_check().unwrap(), "ok");
     // The states in memory are the ones on disk.
-    let on_disk = c.store.all_states().unwrap();
-    for (ci, card) in c.library.decks[0].deck.cards.heads().iter().enumerate() {
+    let on_disk = c.store().all_states().unwrap();
+    for (ci, card) in c.library().decks[0].deck.cards.heads().iter().enumerate() {
         let key = ("d".to_string(), card.id.to_string());
-        assert_eq!(c.states[0][ci].as_ref(), on_disk.get(&key), "{}", card.id);
+        assert_eq!(c.states()[0][ci].as_ref(), on_disk.get(&key), "{}", card.id);
     }
 }
 
@@ -60,7 +63,7 @@ fn a_full_database_refuses_the_answer_keeps_it_on_screen_and_keeps_what_was_save
     let dir = tempfile::tempdir().unwrap();
     let mut c = collection_in(dir.path(), 30);
     study(&mut c, 3);
-    let conn = c.store.connection();
+    let conn = c.store().raw_connection_for_tests();
     let pages: i64 = conn
         .query_row("PRAGMA page_count", [], |r| r.get(0))
         .unwrap();
@@ -71,16 +74,16 @@ fn a_full_database_refuses_the_answer_keeps_it_on_screen_and_keeps_what_was_save
     // A second try while still full fails the same way, and changes nothing.
     assert!(matches!(
         s.grade(&mut c, Grade::Good),
-        Err(StoreError::DiskFull)
+        Err(StudyError::Store(StoreError::DiskFull))
     ));
     check_refusal(&c, &s, &e, 3 + saved as i64);
     // Room again: the same answer is saved.
-    let conn = c.store.connection();
+    let conn = c.store().raw_connection_for_tests();
     conn.pragma_update(None, "max_page_count", 1_000_000)
         .unwrap();
     s.grade(&mut c, Grade::Good).unwrap();
     assert!(s.error.is_none());
-    assert_eq!(c.store.review_count().unwrap() as i64, 4 + saved as i64);
+    assert_eq!(c.store().review_count().unwrap() as i64, 4 + saved as i64);
     drop(s);
     drop(c);
     let store = Store::open(dir.path()).unwrap();
@@ -113,7 +116,7 @@ fn a_full_tmpfs_refuses_the_answer_and_loses_nothing() {
     };
     let opened = open_with_recovery_at(&data, day(1)).unwrap();
     let mut c = Collection::from_parts(library(30), opened.store).unwrap();
-    c.fixed_clock = Some(clock(NOON));
+    c.set_clock(Some(clock(NOON)));
     study(&mut c, 3);
     let filler = fill(m.path());
     let mut s = session(&c);
@@ -135,10 +138,10 @@ fn a_full_tmpfs_refuses_the_answer_and_loses_nothing() {
     drop(opened);
     fs::remove_file(filler).unwrap();
     let mut c = Collection::from_parts(library(30), Store::open(&data).unwrap()).unwrap();
-    c.fixed_clock = Some(clock(NOON + DAY));
+    c.set_clock(Some(clock(NOON + DAY)));
     study(&mut c, 1);
-    assert_eq!(c.store.review_count().unwrap() as i64, 4 + saved as i64);
-    assert_eq!(c.store.integrity_check().unwrap(), "ok");
+    assert_eq!(c.store().review_count().unwrap() as i64, 4 + saved as i64);
+    assert_eq!(c.store().integrity_check().unwrap(), "ok");
 }
 
 #[test]
@@ -152,7 +155,7 @@ fn a_read_only_data_folder_opens_read_only_and_what_was_saved_stays() {
     let slot;
     {
         let mut c = Collection::open(&data, &[]).unwrap();
-        c.fixed_clock = Some(clock(NOON));
+        c.set_clock(Some(clock(NOON)));
         slot = c.find("d", "c0").unwrap();
         let mut s = StudySession::with_queue(&c, vec![slot.deck], [slot].into(), 1);
         answer(&mut s, &c, true);
@@ -162,23 +165,23 @@ fn a_read_only_data_folder_opens_read_only_and_what_was_saved_stays() {
     m.remount("ro");
 
     let mut c = Collection::open(&data, &[]).unwrap();
-    let why = c.read_only.clone().expect("read-only mode");
+    let why = c.read_only().expect("read-only mode");
     assert!(
         why.contains("cannot write") && why.contains("read-only"),
         "{why}"
     );
     assert!(why.contains("Everything saved before is safe"), "{why}");
-    assert_eq!(c.store.review_count().unwrap(), 1);
+    assert_eq!(c.store().review_count().unwrap(), 1);
     assert!(c.state(slot).is_some(), "the saved answer is shown");
-    c.fixed_clock = Some(clock(NOON + DAY));
+    c.set_clock(Some(clock(NOON + DAY)));
     let mut s = StudySession::with_queue(&c, vec![slot.deck], [slot].into(), 1);
     answer(&mut s, &c, true);
     assert!(matches!(
         s.grade(&mut c, Grade::Good),
-        Err(StoreError::ReadOnly)
+        Err(StudyError::ReadOnly(_))
     ));
     assert!(s.answered.is_some());
-    assert!(c.save_settings(c.settings.clone()).is_err());
+    assert!(c.save_settings(c.settings().clone()).is_err());
     drop(s);
     drop(c);
 

@@ -90,16 +90,17 @@ fn a_damaged_file_is_moved_aside_unchanged_and_the_latest_good_backup_is_offered
         let bad = fs::read(&main).unwrap();
 
         let c = Collection::open(dir.path(), &[]).unwrap();
-        let notice = c
-            .notice
-            .clone()
-            .unwrap_or_else(|| panic!("{what}: no notice"));
+        let notice = c.notice().unwrap_or_else(|| panic!("{what}: no notice"));
         assert!(notice.contains("could not be used"), "{what}: {notice}");
         assert!(notice.contains("moved aside"), "{what}: {notice}");
         assert!(notice.contains("restore it"), "{what}: {notice}");
-        assert_eq!(c.restore_candidate.as_ref(), Some(&daily[0].path), "{what}");
-        assert!(c.read_only.is_none(), "{what}: the app goes on writing");
-        assert_eq!(c.store.review_count().unwrap(), 0, "{what}");
+        assert_eq!(
+            c.restore_candidate(),
+            Some(daily[0].path.as_path()),
+            "{what}"
+        );
+        assert!(c.read_only().is_none(), "{what}: the app goes on writing");
+        assert_eq!(c.store().review_count().unwrap(), 0, "{what}");
         drop(c);
 
         let moved = files_starting(dir.path(), "progress.sqlite3.damaged-");
@@ -116,9 +117,9 @@ fn a_damaged_file_is_moved_aside_unchanged_and_the_latest_good_backup_is_offered
         let restored = backup::restore(dir.path(), &daily[0].path).unwrap();
         assert!(restored.safety_backup.is_some(), "{what}");
         let c = Collection::open(dir.path(), &[]).unwrap();
-        assert_eq!(c.notice, None, "{what}");
-        assert_eq!(c.store.review_count().unwrap(), 5, "{what}");
-        assert_eq!(c.store.integrity_check().unwrap(), "ok", "{what}");
+        assert_eq!(c.notice(), None, "{what}");
+        assert_eq!(c.store().review_count().unwrap(), 5, "{what}");
+        assert_eq!(c.store().integrity_check().unwrap(), "ok", "{what}");
         assert_eq!(fs::read(file).unwrap(), bad, "{what}");
     }
 }
@@ -152,16 +153,11 @@ fn a_file_from_a_newer_factquiz_is_left_untouched_and_nothing_is_saved() {
     }
     let before = fs::read(&main).unwrap();
     let c = Collection::open(dir.path(), &[]).unwrap();
-    let notice = c.notice.clone().unwrap();
+    let notice = c.notice().unwrap();
     assert!(notice.contains("newer version of factquiz"), "{notice}");
     assert!(notice.contains("left untouched"), "{notice}");
-    assert!(
-        c.read_only
-            .as_deref()
-            .unwrap()
-            .contains("nothing you do is saved")
-    );
-    assert_eq!(c.restore_candidate, None);
+    assert!(c.read_only().unwrap().contains("nothing you do is saved"));
+    assert_eq!(c.restore_candidate(), None);
     drop(c);
     assert_eq!(fs::read(&main).unwrap(), before);
     assert!(files_starting(dir.path(), "progress.sqlite3.").is_empty());
@@ -178,12 +174,12 @@ fn a_daily_backup_once_a_day_is_consistent_while_the_log_holds_answers() {
         "nothing to back up yet"
     );
     let mut c = Collection::from_parts(library(6), opened.store).unwrap();
-    c.fixed_clock = Some(clock(NOON));
+    c.set_clock(Some(clock(NOON)));
     study(&mut c, 3);
     // The answers are in the write-ahead log, not yet in the file itself.
     let wal = backup::sidecar_path(&dir.path().join(FILE_NAME), "-wal");
     assert!(fs::metadata(&wal).unwrap().len() > 0);
-    let first = c.store.daily_backup_if_due(day1).unwrap().unwrap();
+    let first = c.store().daily_backup_if_due(day1).unwrap().unwrap();
     assert_eq!(reviews_in(&first), 3);
     assert!(!backup::sidecar_path(&first, "-wal").exists());
     assert_eq!(
@@ -192,14 +188,14 @@ fn a_daily_backup_once_a_day_is_consistent_while_the_log_holds_answers() {
         "a rollback-journal file, self-contained"
     );
     assert_eq!(
-        c.store
+        c.store()
             .daily_backup_if_due(day1 + chrono::Duration::hours(9))
             .unwrap(),
         None
     );
     study(&mut c, 1);
     let second = c
-        .store
+        .store()
         .daily_backup_if_due(local(2026, 3, 3, 8))
         .unwrap()
         .unwrap();
@@ -231,7 +227,7 @@ fn an_older_file_is_backed_up_before_its_migration() {
     }
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(
-        schema::version(store.connection()).unwrap(),
+        schema::version(store.raw_connection_for_tests()).unwrap(),
         schema::VERSION
     );
     let list = backup::list(dir.path()).unwrap();
@@ -263,14 +259,14 @@ fn restore_backs_up_the_current_file_first_and_never_runs_beside_another_copy() 
     let main = dir.path().join(FILE_NAME);
     let mut c = collection_in(dir.path(), 8);
     study(&mut c, 3);
-    let three = c.store.backup_before_import().unwrap();
+    let three = c.store().backup_before_import().unwrap();
     study(&mut c, 2);
     // This copy holds the lock: a restore must wait until it lets go.
     match backup::restore(dir.path(), &three) {
         Err(StoreError::Locked(_)) => {}
         other => panic!("expected Locked, got {other:?}"),
     }
-    assert_eq!(c.store.review_count().unwrap(), 5);
+    assert_eq!(c.store().review_count().unwrap(), 5);
     drop(c);
     let restored = backup::restore(dir.path(), &three).unwrap();
     let safety = restored.safety_backup.unwrap();
@@ -297,7 +293,7 @@ fn pruning_keeps_what_the_rule_keeps_and_nothing_else_is_touched() {
     let dir = tempfile::tempdir().unwrap();
     let mut c = collection_in(dir.path(), 4);
     study(&mut c, 1);
-    let model = c.store.backup_before_import().unwrap();
+    let model = c.store().backup_before_import().unwrap();
     let folder = backup::backup_dir(dir.path());
     let start = local(2026, 1, 1, 9);
     let mut made = Vec::new();

@@ -9,7 +9,6 @@ use egui::{RichText, Ui};
 use super::super::theme;
 use crate::deck::draft::DeckDraft;
 use crate::deck::import::{Prepared, prepare};
-use crate::deck::save;
 use crate::study::Collection;
 
 #[derive(Default)]
@@ -19,8 +18,9 @@ pub struct ImportPanel {
 }
 
 pub enum ImportOutcome {
-    Saved(String),
-    Edit(DeckDraft),
+    /// Save it as a new deck of the user's (the collection does, see `Command::ImportDeck`).
+    Save(Box<crate::deck::Deck>),
+    Edit(Box<DeckDraft>),
 }
 
 impl ImportPanel {
@@ -83,10 +83,13 @@ impl ImportPanel {
                     "Save the good lines as my deck"
                 };
                 if ui
-                    .add_enabled(usable && coll.read_only.is_none(), egui::Button::new(label))
+                    .add_enabled(
+                        usable && coll.read_only().is_none(),
+                        egui::Button::new(label),
+                    )
                     .clicked()
                 {
-                    out = Some(save_import(coll, &p.deck));
+                    out = Some(ImportOutcome::Save(Box::new(p.deck.clone())));
                 }
                 if ui
                     .add_enabled(
@@ -97,7 +100,7 @@ impl ImportPanel {
                 {
                     let mut d = DeckDraft::of(&p.deck);
                     d.editing = None;
-                    out = Some(ImportOutcome::Edit(d));
+                    out = Some(ImportOutcome::Edit(Box::new(d)));
                 }
                 if ui.button("Cancel").clicked() {
                     cancel = true;
@@ -116,28 +119,5 @@ fn failed(message: String) -> Prepared {
         deck: crate::deck::Deck::default(),
         problems: vec![message],
         usable_without_bad_lines: false,
-    }
-}
-
-fn save_import(coll: &Collection, deck: &crate::deck::Deck) -> ImportOutcome {
-    let Some(dir) = &coll.data_dir else {
-        return ImportOutcome::Saved("Not saved: there is no data folder.".into());
-    };
-    let decks = crate::data_dir::user_decks(dir);
-    let target = save::deck_path(&decks, &deck.id);
-    if target.exists() {
-        return ImportOutcome::Saved(format!(
-            "Not saved: you already have a deck \"{}\" ({}). Open it in the editor and give it another id.",
-            deck.id,
-            target.display()
-        ));
-    }
-    match save::save_user_deck(&decks, deck) {
-        Ok(path) => ImportOutcome::Saved(format!(
-            "Imported {} card(s) into {}",
-            deck.cards.len(),
-            path.display()
-        )),
-        Err(e) => ImportOutcome::Saved(format!("Not saved: {e}")),
     }
 }

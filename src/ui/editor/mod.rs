@@ -12,6 +12,8 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
+use super::command::Command;
+use super::status::Message;
 use super::{theme, widgets};
 use crate::deck::draft::{DeckDraft, FieldProblem, Place};
 use crate::deck::save;
@@ -22,30 +24,23 @@ const DRAFT_EVERY: f64 = 3.0;
 
 #[derive(Default)]
 pub struct EditorScreen {
-    pub draft: Option<DeckDraft>,
+    draft: Option<DeckDraft>,
     /// The draft as last saved (or opened), to tell unsaved changes.
     saved: Option<DeckDraft>,
-    pub selected: Option<usize>,
+    selected: Option<usize>,
     try_text: String,
     try_result: Option<(bool, String)>,
-    pub import: io::ImportPanel,
+    pub(in crate::ui) import: io::ImportPanel,
     export_path: String,
-    pub message: Option<String>,
+    /// A message for the status line, handed to the app with the next frame's commands.
+    said: Option<Message>,
     /// Set when the user tried to leave with unsaved changes.
-    pub confirm_leave: bool,
+    confirm_leave: bool,
     last_draft: f64,
     /// An export path that exists, which the next Export replaces.
     confirm_export: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum EditorAction {
-    /// The library changed on disk: reload it.
-    Reload,
-    /// Leave the editor (changes discarded).
-    Leave,
-    /// A deck was saved, then the editor left: reload the library, then leave.
-    SavedAndLeave,
+    /// Where unsaved drafts are kept (`<data dir>/drafts`), once known.
+    data_dir: Option<PathBuf>,
 }
 
 impl EditorScreen {
@@ -54,23 +49,51 @@ impl EditorScreen {
         self.draft.is_some() && self.draft != self.saved
     }
 
-    /// Opens a deck of the library, every card read (a user's deck keeps its file); says so
+    /// Opens a deck of the library, every card read (a user's deck keeps its file); says why
     /// when its cards cannot be read.
-    pub fn open_deck(&mut self, d: &crate::deck::LoadedDeck, saved: bool) -> bool {
-        match d.deck.whole() {
-            Ok(deck) => {
-                let mut draft = DeckDraft::of(&deck);
-                if let crate::deck::DeckOrigin::User(f) = &d.origin {
-                    draft.file = Some(f.clone());
-                }
-                self.open_draft(draft, saved);
-                true
-            }
-            Err(e) => {
-                self.message = Some(format!("The cards of {} could not be read: {e}", d.file));
-                false
-            }
+    pub fn open_deck(&mut self, d: &crate::deck::LoadedDeck, saved: bool) -> Result<(), String> {
+        let deck = d
+            .deck
+            .whole()
+            .map_err(|e| format!("The cards of {} could not be read: {e}", d.file))?;
+        let mut draft = DeckDraft::of(&deck);
+        if let crate::deck::DeckOrigin::User(f) = &d.origin {
+            draft.file = Some(f.clone());
         }
+        self.open_draft(draft, saved);
+        Ok(())
+    }
+
+    /// Selects a card of the deck being edited.
+    pub fn select(&mut self, card: usize) {
+        self.selected = Some(card);
+    }
+
+    /// Asks to save, discard or keep editing (the user is leaving with unsaved changes).
+    pub fn ask_before_leaving(&mut self) {
+        self.confirm_leave = true;
+    }
+
+    /// The deck was saved to `path` (by the collection): the draft is clean, its kept copy
+    /// goes; with `leave`, the editor closes it.
+    pub fn saved(&mut self, path: &std::path::Path, leave: bool) {
+        if let Some(draft) = &mut self.draft {
+            let (deck, _) = draft.build();
+            draft.editing = Some(deck.id.clone());
+            draft.file = Some(path.to_path_buf());
+            if let Some(dir) = &self.data_dir {
+                let _ = std::fs::remove_file(draft_file(dir, draft));
+            }
+            self.saved = Some(draft.clone());
+        }
+        if leave {
+            self.draft = None;
+            self.saved = None;
+        }
+    }
+
+    fn say(&mut self, m: Message) {
+        self.said = Some(m);
     }
 
     pub fn open_draft(&mut self, draft: DeckDraft, saved: bool) {
@@ -81,22 +104,26 @@ impl EditorScreen {
         self.confirm_leave = false;
     }
 
-    pub fn show(&mut self, ui: &mut Ui, coll: &Collection) -> Option<EditorAction> {
+    pub fn show(&mut self, ui: &mut Ui, coll: &Collection) -> Option<Command> {
+        self.data_dir = coll.data_dir().map(std::path::Path::to_path_buf);
+        let action = self.screen(ui, coll);
+        // A message waits for a frame without another command.
+        match action {
+            Some(a) => Some(a),
+            None => self.said.take().map(Command::Say),
+        }
+    }
+
+    fn screen(&mut self, ui: &mut Ui, coll: &Collection) -> Option<Command> {
         let mut action = None;
         if self.confirm_leave {
-            return self.confirm(ui, coll);
+            return self.confirm(ui);
         }
         ui.label(RichText::new("Deck editor").size(24.0).strong());
-        if let Some(m) = &self.message {
-            ui.label(RichText::new(m).color(theme::warn(ui)));
-        }
         if let Some(a) = self.import.show(ui, coll) {
             match a {
-                io::ImportOutcome::Saved(msg) => {
-                    self.message = Some(msg);
-                    action = Some(EditorAction::Reload);
-                }
-                io::ImportOutcome::Edit(draft) => self.open_draft(draft, false),
+                io::ImportOutcome::Save(deck) => action = Some(Command::ImportDeck(deck)),
+                io::ImportOutcome::Edit(draft) => self.open_draft(*draft, false),
             }
         }
         ui.separator();
@@ -104,7 +131,7 @@ impl EditorScreen {
             self.pick_deck(ui, coll);
             return action;
         }
-        self.keep_draft(ui, coll);
+        self.keep_draft(ui);
         let (deck, problems) = self
             .draft
             .as_ref()
@@ -141,7 +168,7 @@ impl EditorScreen {
                 self.open_draft(DeckDraft::new_deck(), false);
             }
         });
-        if let Some(dir) = &coll.data_dir
+        if let Some(dir) = coll.data_dir()
             && let Some(d) = latest_draft(dir)
         {
             ui.horizontal(|ui| {
@@ -155,25 +182,31 @@ impl EditorScreen {
                         .and_then(|t| serde_json::from_str::<DeckDraft>(&t).ok())
                     {
                         Some(draft) => self.open_draft(draft, false),
-                        None => {
-                            self.message =
-                                Some(format!("The draft {} could not be read.", d.display()))
-                        }
+                        None => self.say(Message::error(format!(
+                            "The draft {} could not be read.",
+                            d.display()
+                        ))),
                     }
                 }
             });
         }
         ui.add_space(6.0);
-        for d in &coll.library.decks {
+        for d in &coll.library().decks {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(&d.deck.title).strong());
                 ui.label(RichText::new(format!("{} · {} cards", d.deck.id, d.deck.cards.len())).color(theme::muted(ui)));
                 if d.origin.is_builtin() {
-                    if ui.button("Copy to my decks").on_hover_text("An editable copy with the same ids, so your progress stays").clicked() && self.open_deck(d, false) {
-                        self.message = Some("A copy of the built-in deck: saving it puts it in your decks, where it replaces the built-in one.".into());
+                    if ui.button("Copy to my decks").on_hover_text("An editable copy with the same ids, so your progress stays").clicked() {
+                        let m = match self.open_deck(d, false) {
+                            Ok(()) => Message::info("A copy of the built-in deck: saving it puts it in your decks, where it replaces the built-in one."),
+                            Err(e) => Message::error(e),
+                        };
+                        self.say(m);
                     }
-                } else if ui.button("Edit").clicked() {
-                    self.open_deck(d, true);
+                } else if ui.button("Edit").clicked()
+                    && let Err(e) = self.open_deck(d, true)
+                {
+                    self.say(Message::error(e));
                 }
             });
         }
@@ -185,21 +218,20 @@ impl EditorScreen {
         coll: &Collection,
         deck: &crate::deck::Deck,
         problems: &[FieldProblem],
-        action: &mut Option<EditorAction>,
+        action: &mut Option<Command>,
     ) {
         ui.horizontal_wrapped(|ui| {
             let save_key = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S));
-            let can = coll.read_only.is_none() && coll.data_dir.is_some();
-            if (ui
+            let can = coll.read_only().is_none() && coll.data_dir().is_some();
+            if ui
                 .add_enabled(
                     can,
                     egui::Button::new(RichText::new("[Ctrl+S]  Save").strong()),
                 )
                 .clicked()
-                || (save_key && can))
-                && self.save(coll, deck, problems)
+                || (save_key && can)
             {
-                *action = Some(EditorAction::Reload);
+                *action = self.save(deck, problems, false);
             }
             if ui.button("Close").clicked() {
                 if self.dirty() {
@@ -236,22 +268,25 @@ impl EditorScreen {
             {
                 let path = PathBuf::from(self.export_path.trim());
                 if path.exists() && self.confirm_export.as_ref() != Some(&path) {
-                    self.message = Some(format!(
+                    self.say(Message::warn(format!(
                         "{} exists: press Export again to replace it.",
                         path.display()
-                    ));
+                    )));
                     self.confirm_export = Some(path);
                     return;
                 }
                 self.confirm_export = None;
-                self.message = Some(match save::export(deck, &path) {
-                    Ok(()) => format!(
+                let m = match save::export(deck, &path) {
+                    Ok(()) => Message::info(format!(
                         "Exported {} card(s) to {}",
                         deck.cards.len(),
                         path.display()
-                    ),
-                    Err(e) => format!("Could not export to {}: {e}", path.display()),
-                });
+                    )),
+                    Err(e) => {
+                        Message::error(format!("Could not export to {}: {e}", path.display()))
+                    }
+                };
+                self.say(m);
             }
         });
         let deck_level: Vec<&FieldProblem> =
@@ -261,76 +296,46 @@ impl EditorScreen {
         }
     }
 
-    /// Saves the deck into the user's decks; returns true when written.
+    /// Asks the collection to save the deck into the user's decks (its own file, or a new
+    /// `<id>.ron`), unless it has problems; the app tells [`EditorScreen::saved`] when it is.
     fn save(
         &mut self,
-        coll: &Collection,
         deck: &crate::deck::Deck,
         problems: &[FieldProblem],
-    ) -> bool {
+        leave: bool,
+    ) -> Option<Command> {
         if !problems.is_empty() {
-            self.message = Some("Not saved: fix the problems shown in red first.".into());
-            return false;
-        }
-        let Some(dir) = &coll.data_dir else {
-            return false;
-        };
-        let decks = crate::data_dir::user_decks(dir);
-        let Some(draft) = &mut self.draft else {
-            return false;
-        };
-        // A deck of the user's is written back to its own file; a new deck (or a copy of a
-        // built-in one) to <id>.ron, which must not be another deck of the user's.
-        let target = match &draft.file {
-            Some(f) => f.clone(),
-            None => save::deck_path(&decks, &deck.id),
-        };
-        if draft.file.is_none() && target.exists() {
-            self.message = Some(format!(
-                "Not saved: you already have a deck \"{}\" ({}). Pick another id.",
-                deck.id,
-                target.display()
+            self.say(Message::error(
+                "Not saved: fix the problems shown in red first.",
             ));
-            return false;
+            return None;
         }
-        match save::write_atomic(&target, &crate::deck::load::to_ron(deck)) {
-            Ok(()) => {
-                draft.editing = Some(deck.id.clone());
-                draft.file = Some(target.clone());
-                let _ = std::fs::remove_file(draft_file(dir, draft));
-                self.saved = Some(draft.clone());
-                self.message = Some(format!(
-                    "Saved {} card(s) to {}",
-                    deck.cards.len(),
-                    target.display()
-                ));
-                true
-            }
-            Err(e) => {
-                self.message = Some(format!("Not saved: {e}. Your edits are still here."));
-                false
-            }
-        }
+        let file = self.draft.as_ref()?.file.clone();
+        Some(Command::SaveDeck {
+            deck: Box::new(deck.clone()),
+            file,
+            leave,
+        })
     }
 
     /// Writes the draft every few seconds while there are unsaved changes.
-    fn keep_draft(&mut self, ui: &Ui, coll: &Collection) {
+    fn keep_draft(&mut self, ui: &Ui) {
         let now = ui.input(|i| i.time);
         if !self.dirty() || now - self.last_draft < DRAFT_EVERY {
             return;
         }
         self.last_draft = now;
-        if let (Some(dir), Some(draft)) = (&coll.data_dir, &self.draft) {
+        if let (Some(dir), Some(draft)) = (&self.data_dir, &self.draft) {
             let text = serde_json::to_string_pretty(draft).unwrap_or_default();
             if let Err(e) = save::write_atomic(&draft_file(dir, draft), &text) {
-                self.message = Some(format!("The draft could not be kept: {e}"));
+                self.say(Message::error(format!("The draft could not be kept: {e}")));
             }
         }
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs_f64(DRAFT_EVERY));
     }
 
-    fn confirm(&mut self, ui: &mut Ui, coll: &Collection) -> Option<EditorAction> {
+    fn confirm(&mut self, ui: &mut Ui) -> Option<Command> {
         ui.label(
             RichText::new("You have unsaved changes")
                 .size(22.0)
@@ -347,22 +352,19 @@ impl EditorScreen {
                     .as_ref()
                     .map(DeckDraft::build)
                     .unwrap_or_default();
-                if self.save(coll, &deck, &problems) {
-                    self.draft = None;
-                    action = Some(EditorAction::SavedAndLeave);
-                } else {
-                    self.confirm_leave = false;
-                }
+                // Saved, the app goes to the decks; not saved, the editor stays open.
+                action = self.save(&deck, &problems, true);
+                self.confirm_leave = false;
             }
             if widgets::key_button(ui, "D", "Discard").clicked()
                 || ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::D))
             {
-                if let (Some(dir), Some(d)) = (&coll.data_dir, &self.draft) {
+                if let (Some(dir), Some(d)) = (&self.data_dir, &self.draft) {
                     let _ = std::fs::remove_file(draft_file(dir, d));
                 }
                 self.draft = None;
                 self.saved = None;
-                action = Some(EditorAction::Leave);
+                action = Some(Command::GoHome);
             }
             if widgets::key_button(ui, "E", "Keep editing").clicked()
                 || ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::E))

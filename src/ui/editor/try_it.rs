@@ -52,7 +52,7 @@ fn try_card(coll: &Collection, deck: &Deck, d: &DeckDraft, i: usize, text: &str)
     else {
         return (false, "Fix this card's problems first.".into());
     };
-    let mut lib: Library = Library::clone(&coll.library);
+    let mut lib: Library = coll.library().clone();
     lib.decks.retain(|x| x.deck.id != deck.id);
     lib.add_text(
         &crate::deck::load::to_ron(deck),

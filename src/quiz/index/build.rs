@@ -1,0 +1,274 @@
+//! Building the quiz index: every card read once (on every core, a deck at a time), the
+//! spellings of one person joined, the phrases of a kind joined, every name sorted for lookup,
+//! and each card's reach placed; then the whole packed into memory of its own.
+
+use std::collections::HashMap;
+
+use super::persons::group_persons;
+use super::reach::{Reach, reach_keys};
+use super::{Figure, Folded, Owner, Phrase, QuizIndex, TopicRun};
+use crate::deck::{Answer, CardKind, Library, PartialDate, Text};
+use crate::quiz::check::accepted_range;
+use crate::text::fold::fold;
+use crate::text::number::parse_number;
+use crate::text::units::unit_key;
+
+/// Each folded wording of a phrase and the phrases (of any kind) that hold it, while the
+/// phrases are joined.
+type PhraseKeys = HashMap<Text, Vec<(CardKind, usize)>>;
+
+/// The topics of each phrase of each kind (as places in the topic names), while the phrases
+/// are joined.
+type PhraseTopics = HashMap<CardKind, Vec<Vec<u16>>>;
+
+impl QuizIndex {
+    pub fn build(lib: &Library) -> QuizIndex {
+        // What each card gives (folding every spelling is the costly part) is read on every
+        // core, a deck at a time; it is joined in library order after.
+        let parts = read_decks(lib);
+        let mut ix = QuizIndex::default();
+        let mut topic_names: Vec<Text> = parts
+            .iter()
+            .flat_map(|p| p.keys.iter().flat_map(|k| k.topics.iter().cloned()))
+            .collect();
+        topic_names.sort();
+        topic_names.dedup();
+        topic_names.truncate(usize::from(u16::MAX));
+        ix.topic_names = topic_names;
+        let mut name_lists: Vec<(Option<Text>, Vec<Text>, Vec<u16>)> = Vec::new();
+        let mut drafts: Vec<Vec<Reach>> = Vec::with_capacity(lib.decks.len());
+        let mut phrase_keys = PhraseKeys::new();
+        let mut phrase_topics = PhraseTopics::new();
+        for part in parts {
+            for answer in part.keys {
+                let topics: Vec<u16> = answer
+                    .topics
+                    .iter()
+                    .filter_map(|t| ix.topic_number(t))
+                    .collect();
+                if answer.name {
+                    name_lists.push((answer.first, answer.keys, topics));
+                } else {
+                    let phrase = (answer.first, answer.keys, topics);
+                    ix.add_phrase(&mut phrase_keys, &mut phrase_topics, answer.kind, phrase);
+                }
+            }
+            ix.dates.extend(part.dates);
+            ix.figures.extend(part.figures);
+            drafts.push(part.reach);
+        }
+        drop(phrase_keys);
+        for (mut person, topics) in group_persons(name_lists) {
+            person.topics = ix.topic_run(topics);
+            ix.persons.push(person);
+        }
+        let mut kinds: Vec<CardKind> = ix.phrases.keys().copied().collect();
+        kinds.sort();
+        for kind in kinds {
+            let topics = phrase_topics.remove(&kind).unwrap_or_default();
+            for (i, t) in topics.into_iter().enumerate() {
+                let run = ix.topic_run(t);
+                if let Some(p) = ix.phrases.get_mut(&kind).and_then(|l| l.get_mut(i)) {
+                    p.topics = run;
+                }
+            }
+        }
+        ix.place_names();
+        for deck in drafts {
+            let placed = deck.into_iter().map(|r| ix.placed(r)).collect();
+            ix.reach.push(placed);
+        }
+        ix.dates.sort();
+        ix.dates.dedup();
+        ix.shrink_to_fit();
+        // Built, the index lies among the freed lists it was built from; a copy of it is
+        // packed into memory of its own, and the pages freed can be given back (see
+        // `malloc::trim`): 13 -> 10 MB at 100,000 cards.
+        let packed = ix.clone();
+        drop(ix);
+        packed
+    }
+
+    /// Every person's spellings and surnames and every phrase's wordings in `names`, and
+    /// their order by text in `by_text`.
+    fn place_names(&mut self) {
+        for (i, p) in self.persons.iter().enumerate() {
+            for k in p.keys.iter() {
+                self.names.push((Folded::new(k.as_str()), Owner::Person(i)));
+            }
+            for k in p.surnames.iter() {
+                self.names
+                    .push((Folded::new(k.as_str()), Owner::Surname(i)));
+            }
+        }
+        for (kind, list) in &self.phrases {
+            for (i, p) in list.iter().enumerate() {
+                for k in &p.keys {
+                    let owner = Owner::Phrase(*kind, i);
+                    self.names.push((Folded::new(k.as_str()), owner));
+                }
+            }
+        }
+        let names = &self.names;
+        let mut by_text: Vec<u32> = (0..names.len())
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect();
+        by_text.sort_by(|&a, &b| names[a as usize].0.text.cmp(&names[b as usize].0.text));
+        self.by_text = by_text;
+    }
+
+    /// Keeps a list of topics (once each) as a run of `topic_ids`.
+    fn topic_run(&mut self, mut topics: Vec<u16>) -> TopicRun {
+        topics.sort_unstable();
+        topics.dedup();
+        let start = u32::try_from(self.topic_ids.len()).unwrap_or(u32::MAX);
+        let len = u16::try_from(topics.len()).unwrap_or(u16::MAX);
+        self.topic_ids
+            .extend(topics.into_iter().take(usize::from(len)));
+        TopicRun { start, len }
+    }
+
+    /// Gives back the room that lists and maps grown one entry at a time keep spare (a
+    /// fifth of the index at 100,000 cards).
+    fn shrink_to_fit(&mut self) {
+        self.persons.shrink_to_fit();
+        self.phrases.values_mut().for_each(Vec::shrink_to_fit);
+        self.dates.shrink_to_fit();
+        self.figures.shrink_to_fit();
+        self.topic_names.shrink_to_fit();
+        self.topic_ids.shrink_to_fit();
+        self.names.shrink_to_fit();
+        self.by_text.shrink_to_fit();
+        self.reach.shrink_to_fit();
+        self.words.shrink_to_fit();
+    }
+
+    /// Adds a phrase's wordings and topics to the first phrase of its kind that shares a
+    /// wording, or as a new phrase.
+    fn add_phrase(
+        &mut self,
+        by_key: &mut PhraseKeys,
+        all_topics: &mut PhraseTopics,
+        kind: CardKind,
+        (display, keys, topics): (Option<Text>, Vec<Text>, Vec<u16>),
+    ) {
+        // The first phrase (lowest index) that holds any of the keys: a temporary map per kind.
+        let list = self.phrases.entry(kind).or_default();
+        let kind_topics = all_topics.entry(kind).or_default();
+        let first = keys
+            .iter()
+            .filter_map(|k| {
+                by_key.get(k.as_str()).and_then(|v| {
+                    v.iter()
+                        .filter(|(kd, _)| *kd == kind)
+                        .map(|(_, i)| *i)
+                        .min()
+                })
+            })
+            .min();
+        let mut own = |k: &Text, i: usize| {
+            let owners = by_key.entry(k.clone()).or_default();
+            if !owners.contains(&(kind, i)) {
+                owners.push((kind, i));
+            }
+        };
+        if let Some(i) = first {
+            let p = &mut list[i];
+            for k in keys {
+                if !p.keys.contains(&k) {
+                    own(&k, i);
+                    p.keys.push(k);
+                }
+            }
+            if let Some(t) = kind_topics.get_mut(i) {
+                t.extend(topics);
+            }
+        } else if let Some(display) = display {
+            let i = list.len();
+            for k in &keys {
+                own(k, i);
+            }
+            list.push(Phrase {
+                display,
+                keys,
+                topics: TopicRun::default(),
+            });
+            kind_topics.push(topics);
+        }
+    }
+}
+
+/// A Name or Phrase answer: its card's kind and topics, its first wording (as shown), and
+/// every wording folded.
+struct Wordings {
+    kind: CardKind,
+    name: bool,
+    topics: Vec<Text>,
+    first: Option<Text>,
+    keys: Vec<Text>,
+}
+
+/// What one deck's cards give the index.
+#[derive(Default)]
+struct DeckPart {
+    /// The wordings of each Name or Phrase answer, in deck order.
+    keys: Vec<Wordings>,
+    /// Every card's [`Reach`].
+    reach: Vec<Reach>,
+    dates: Vec<PartialDate>,
+    figures: Vec<Figure>,
+}
+
+/// Reads every card of a deck (from its file when the cards are in one; a deck whose copy
+/// cannot be read gives what was read before).
+fn read_deck(deck: &crate::deck::Deck<crate::deck::Cards>) -> DeckPart {
+    let mut part = DeckPart {
+        reach: Vec::with_capacity(deck.cards.len()),
+        ..DeckPart::default()
+    };
+    let _ = deck.cards.for_each(|_, card| {
+        let mut reach = Reach::Nothing;
+        match &card.answer {
+            Answer::Name(v) | Answer::Phrase(v) => {
+                let keys: Vec<String> = v.iter().map(|v| fold(v)).collect();
+                let name = matches!(card.answer, Answer::Name(_));
+                reach = Reach::Words(reach_keys(v, &keys, name).into_boxed_slice());
+                part.keys.push(Wordings {
+                    kind: card.kind,
+                    name,
+                    topics: card.topics.clone(),
+                    first: v.first().cloned(),
+                    keys: keys.into_iter().map(Text::from).collect(),
+                });
+            }
+            Answer::Date(date) => {
+                part.dates.push(*date);
+                reach = Reach::Date(*date);
+            }
+            Answer::Number(n) => {
+                part.figures.push(Figure {
+                    value: n.value.value,
+                    unit: unit_key(&n.unit).into(),
+                });
+                let (lo, hi) = accepted_range(n);
+                reach = Reach::Number { lo, hi };
+            }
+            _ => {}
+        }
+        part.reach.push(reach);
+    });
+    part.reach.resize_with(deck.cards.len(), || Reach::Nothing);
+    part.dates
+        .extend(deck.claims.iter().filter_map(|c| c.made_on));
+    part
+}
+
+/// [`read_deck`] of every deck, on every core; in library order.
+fn read_decks(lib: &Library) -> Vec<DeckPart> {
+    crate::parallel::map_indexed(lib.decks.len(), |i| read_deck(&lib.decks[i].deck))
+}
+
+/// The number a claim's source value gives, if it gives one.
+pub fn value_number(text: &str) -> Option<f64> {
+    parse_number(text).map(|r| r.value)
+}

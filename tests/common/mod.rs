@@ -1,0 +1,75 @@
+//! What the integration tests set up again and again: a small deck of What cards and its
+//! library, a fixed clock, a collection over a data folder, and the real app in a kittest
+//! harness. Each test crate uses the part it needs.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use egui_kittest::Harness;
+use factquiz::deck::{DeckOrigin, Library};
+use factquiz::schedule::Clock;
+use factquiz::store::Store;
+use factquiz::study::Collection;
+use factquiz::ui::{App, Startup};
+
+pub const DAY: i64 = 86_400_000;
+/// 2022-01-10 12:00 UTC.
+pub const NOON: i64 = 18_998 * DAY + 12 * 3_600_000;
+
+/// A new card's state in the compact byte form that schema versions 1 and 2 kept before and
+/// after each answer (the review log of version 3 dropped it, and factquiz no longer writes it).
+pub fn old_new_card_state() -> Vec<u8> {
+    [
+        &[2u8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0][..],
+        &[0xff; 9],
+        &[1, 0, 0, 0],
+    ]
+    .concat()
+}
+
+/// A valid deck "d" of `n` What cards ("c0", "c1"...: "answer number i") with one source.
+pub fn deck_text(n: usize) -> String {
+    let cards: String = (0..n)
+        .map(|i| {
+            format!(
+                "(id: \"c{i}\", kind: What, prompt: \"Question {i}?\", \
+                 answer: Phrase([\"answer number {i}\"]), \
+                 evidence: [(source: \"s\", locator: \"top\", says: \"it\")]),\n"
+            )
+        })
+        .collect();
+    format!(
+        "Deck(id: \"d\", title: \"D\", sources: [(id: \"s\", title: \"S\", published: \"2022-01-12\")],\n\
+         cards: [\n{cards}])\n"
+    )
+}
+
+/// A library of the deck of [`deck_text`].
+pub fn library(n: usize) -> Library {
+    let mut lib = Library::default();
+    lib.add_text(&deck_text(n), "d.ron", DeckOrigin::BuiltIn);
+    assert!(lib.errors.is_empty(), "{:?}", lib.errors);
+    lib
+}
+
+pub fn clock(ms: i64) -> Clock {
+    Clock {
+        now_ms: ms,
+        offset_secs: 0,
+    }
+}
+
+/// A collection of an `n`-card deck over the progress of `dir`, at noon on a fixed day.
+pub fn collection_in(dir: &Path, n: usize) -> Collection {
+    let mut c = Collection::from_parts(library(n), Store::open(dir).unwrap()).unwrap();
+    c.set_clock(Some(clock(NOON)));
+    c
+}
+
+/// The real app over `dir` (its built-in decks and the progress there), headless.
+pub fn harness(dir: &Path, size: [f32; 2]) -> Harness<'static, App> {
+    let startup = Startup::new(dir.to_path_buf());
+    Harness::builder()
+        .with_size(size)
+        .build_eframe(move |cc| App::new(cc, startup))
+}
