@@ -93,7 +93,7 @@ fn main() {
         lib.decks.len()
     );
     let before = HELD.load(Ordering::Relaxed);
-    let ix = factquiz::quiz::QuizIndex::build(&lib);
+    let ix = factquiz::quiz::QuizIndex::build(&lib).expect("every card read");
     let held = HELD.load(Ordering::Relaxed).saturating_sub(before);
     step("quiz index", &t);
     eprintln!(
@@ -121,7 +121,7 @@ fn main() {
         text: "figure".into(),
         ..Default::default()
     };
-    let sel = factquiz::study::browse::select(&coll, &rows, &f);
+    let sel = factquiz::study::browse::select(&coll, &rows, &f).expect("every deck searched");
     step("browser search", &t);
     eprintln!("{} rows, {} found", rows.len(), sel.len());
 }

@@ -221,24 +221,9 @@ impl Cards {
         &self.0.heads.topic_names
     }
 
-    /// Whether the deck's cards are the very same as another's (not a copy).
-    pub fn same_as(&self, other: &Cards) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-
-    /// An address that tells these cards from others while they live.
-    pub fn address(&self) -> usize {
-        Arc::as_ptr(&self.0) as usize
-    }
-
-    /// The whole card; `None` past the end, or when it cannot be read (see [`Cards::try_get`]).
-    pub fn get(&self, i: usize) -> Option<Arc<Card>> {
-        self.try_get(i).ok()
-    }
-
     /// The whole card, or why it cannot be read: past the end, or its copy in the deck cache
     /// is damaged or cannot be read.
-    pub fn try_get(&self, i: usize) -> Result<Arc<Card>, CardReadError> {
+    pub fn get(&self, i: usize) -> Result<Arc<Card>, CardReadError> {
         let len = self.len();
         if i >= len {
             return Err(CardReadError::NoSuchCard { index: i, len });

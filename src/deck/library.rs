@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::cache::{Reader, file_key, read_cached};
 use super::cards::Cards;
@@ -12,7 +11,7 @@ use super::load::{DeckError, load_deck, locate};
 use super::model::Deck;
 use super::validate::{Problem, Subject};
 
-pub use super::cache::{refresh_cache, write_copies};
+pub use super::cache::{CacheRefresh, cache_refresh, write_copies};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_decks.rs"));
 
@@ -44,12 +43,7 @@ pub struct LoadedDeck {
 pub struct Library {
     pub decks: Vec<LoadedDeck>,
     pub errors: Vec<DeckError>,
-    /// Changes whenever a deck is added here, for [`Library::fingerprint`].
-    serial: u64,
 }
-
-/// Numbers every change to every library of the process.
-static CHANGES: AtomicU64 = AtomicU64::new(1);
 
 impl Library {
     /// The built-in decks, the user's decks in `user_dir` (if it exists) and the named files.
@@ -66,7 +60,7 @@ impl Library {
                 .iter()
                 .map(|p| (p.clone(), DeckOrigin::Named(p.clone()))),
         );
-        // The user's decks, parsed, may be kept beside the progress (see `refresh_cache`).
+        // The user's decks, parsed, may be kept beside the progress (see `cache_refresh`).
         let cache = user_dir.and_then(Reader::open);
         lib.add_files_cached(files, cache.as_ref());
         lib
@@ -149,7 +143,6 @@ impl Library {
         origin: DeckOrigin,
         text: impl FnOnce() -> String,
     ) {
-        self.serial = CHANGES.fetch_add(1, Ordering::Relaxed);
         match loaded {
             Ok(deck) => {
                 let same = self.decks.iter().position(|d| d.deck.id == deck.id);
@@ -208,27 +201,6 @@ impl Library {
 
     pub fn card_count(&self) -> usize {
         self.decks.iter().map(|d| d.deck.cards.len()).sum()
-    }
-
-    /// What tells this library from another without reading every card, for caches of what
-    /// is derived from the cards: the number of its last change (every deck added is one), and
-    /// the decks' ids, sizes and storage, and their first and last cards. Loading decks gives a
-    /// new one.
-    pub fn fingerprint(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        self.serial.hash(&mut h);
-        self.decks.len().hash(&mut h);
-        for d in &self.decks {
-            d.deck.id.hash(&mut h);
-            d.deck.cards.len().hash(&mut h);
-            d.deck.cards.address().hash(&mut h);
-            let heads = d.deck.cards.heads();
-            for c in heads.first().into_iter().chain(heads.last()) {
-                c.id.hash(&mut h);
-            }
-        }
-        h.finish()
     }
 }
 

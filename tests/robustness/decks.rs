@@ -123,7 +123,7 @@ proptest! {
         let (deck, card) = all[card % all.len()];
         let card = &*deck.deck.cards.get(card).unwrap();
         let q = Question::make(ix, &deck.deck, card, factquiz::quiz::Mode::Typed, 1);
-        let outcome = check(lib, ix, &deck.deck, card, &q, &Response::Text(text));
+        let outcome = check(lib, ix, &deck.deck, card, &q, &Response::Text(text)).unwrap();
         prop_assert!(!outcome.correct || outcome.suggested != Grade::Again, "{outcome:?}");
     }
 }
@@ -193,7 +193,7 @@ fn builtin() -> &'static (Library, QuizIndex) {
     static LIB: std::sync::OnceLock<(Library, QuizIndex)> = std::sync::OnceLock::new();
     LIB.get_or_init(|| {
         let lib = Library::builtin();
-        let ix = QuizIndex::build(&lib);
+        let ix = QuizIndex::build(&lib).unwrap();
         (lib, ix)
     })
 }

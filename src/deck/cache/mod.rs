@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 pub(super) use bodies::CachedBodies;
 pub(super) use hash::file_key;
-pub use refresh::{refresh_cache, write_copies};
+pub use refresh::{CacheRefresh, cache_refresh, write_copies};
 
 use super::cards::{Cards, Heads};
 use super::model::Deck;
@@ -114,6 +114,16 @@ impl Reader {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(deck);
+    }
+
+    /// Whether anything was reported since damage was last taken.
+    pub(super) fn has_damage(&self) -> bool {
+        self.broken.load(Ordering::Relaxed)
+            || !self
+                .damaged
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .is_empty()
     }
 
     /// What was reported since the last call.

@@ -2,10 +2,10 @@
 //! user's decks up to date (a deck file that is new or changed, or whose copy was found
 //! damaged, is loaded again and, when it is sound, written in one transaction; copies of files
 //! that are gone are dropped). Tools (`check`, `try`) and a second copy of the app never write.
+//! The study layer runs the pass as one of its jobs (see [`cache_refresh`]).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use super::hash::{file_key, text_key};
@@ -17,21 +17,43 @@ use crate::deck::model::Deck;
 use crate::store::StoreError;
 use crate::store::deck_cache::{DeckCache, DeckKey};
 
-/// Brings the copies of the user's decks up to date on a worker thread: once per run of the
-/// app, and again when a deck read from the cache was found damaged since. The app calls this
-/// once it shows its decks (never a second copy of the app, which only reads).
-pub fn refresh_cache(data_dir: &Path, lib: &Library) {
-    static STARTED: AtomicBool = AtomicBool::new(false);
-    let known = read_from_cache(lib);
-    if STARTED.swap(true, Ordering::Relaxed) && known.damage.is_empty() {
-        return;
+/// A pass that brings the copies of the user's decks up to date, to run on a worker.
+pub struct CacheRefresh {
+    data_dir: PathBuf,
+    known: Known,
+}
+
+impl CacheRefresh {
+    /// Writes what needs writing (one writer at a time: a second pass waits for the first).
+    pub fn run(self) {
+        write_copies_but(&self.data_dir, self.known);
     }
-    let data_dir = data_dir.to_path_buf();
-    std::thread::spawn(move || write_copies_but(&data_dir, known));
+}
+
+/// The pass the app makes: the first time it asks (`first`), and again whenever a deck read
+/// from the cache was found damaged since; `None` when there is nothing to do. The app asks
+/// once it shows its decks (never a second copy of the app, which only reads).
+pub fn cache_refresh(data_dir: &Path, lib: &Library, first: bool) -> Option<CacheRefresh> {
+    // Asked every frame: a look at each deck's cache, and nothing more, when all is well.
+    let damaged = || {
+        lib.decks.iter().any(|d| {
+            d.deck
+                .cards
+                .cached()
+                .is_some_and(|b| b.origin().2.has_damage())
+        })
+    };
+    if !first && !damaged() {
+        return None;
+    }
+    Some(CacheRefresh {
+        data_dir: data_dir.to_path_buf(),
+        known: read_from_cache(lib),
+    })
 }
 
 /// Brings the copies of the user's decks up to date now, on this thread (see
-/// [`refresh_cache`]); benchmarks call it to measure the decks as the app reads them.
+/// [`cache_refresh`]); benchmarks call it to measure the decks as the app reads them.
 pub fn write_copies(data_dir: &Path) {
     write_copies_but(data_dir, Known::default());
 }
