@@ -37,6 +37,14 @@ pub(super) fn load(data: &Path) -> Library {
     Library::load(Some(&data.join("decks")), &[])
 }
 
+/// How many of a library's decks read their cards from the cache.
+fn from_cache(lib: &Library) -> usize {
+    lib.decks
+        .iter()
+        .filter(|d| d.deck.cards.from_cache())
+        .count()
+}
+
 pub(super) fn mine(lib: &Library) -> &crate::deck::LoadedDeck {
     lib.decks
         .iter()
@@ -155,13 +163,7 @@ fn the_copies_follow_the_deck_folder() {
     write_copies(data.path());
     assert!(!old.exists());
     let lib = load(data.path());
-    assert_eq!(
-        lib.decks
-            .iter()
-            .filter(|d| d.deck.cards.from_cache())
-            .count(),
-        2
-    );
+    assert_eq!(from_cache(&lib), 2);
     // A deck file removed: its copy is dropped; one edited: written again.
     std::fs::remove_file(data.path().join("decks/first.ron")).unwrap();
     let text = std::fs::read_to_string(data.path().join("decks/mine.ron")).unwrap();
@@ -185,13 +187,7 @@ fn the_apps_pass_drops_the_copy_of_a_deck_file_removed_since_the_last() {
     std::fs::remove_file(data.path().join("decks/first.ron")).unwrap();
     // Every deck of the library is read from the cache, but the cache holds one more.
     let lib = load(data.path());
-    assert_eq!(
-        lib.decks
-            .iter()
-            .filter(|d| d.deck.cards.from_cache())
-            .count(),
-        1
-    );
+    assert_eq!(from_cache(&lib), 1);
     refresh::write_copies_but(data.path(), refresh::read_from_cache(&lib));
     let db = DeckCache::open_read_only(&cache_path(data.path()), FORMAT).unwrap();
     assert_eq!(db.deck_keys().unwrap(), [hash::text_key(&text)]);

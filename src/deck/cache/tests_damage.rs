@@ -29,6 +29,14 @@ fn loads_from_the_cache(data: &Path, text: &str) {
     assert_eq!(d.whole().unwrap(), load_deck(text, "mine.ron").unwrap());
 }
 
+/// Checks that "mine" is not read from the cache as it is, and that a pass writes its copy
+/// again.
+fn untrusted_then_written_again(data: &Path, text: &str) {
+    loads_from_its_file(data, text);
+    write_copies(data);
+    loads_from_the_cache(data, text);
+}
+
 /// The cache opened to damage it, and the row number of "mine".
 fn opened(data: &Path, text: &str) -> (DeckCache, i64) {
     let db = DeckCache::open_for_writing(&cache_path(data), FORMAT, false).unwrap();
@@ -43,9 +51,7 @@ fn a_cache_file_that_is_not_a_database_is_not_trusted_and_is_written_again() {
     let len = std::fs::metadata(cache_path(data.path())).unwrap().len() as usize;
     for bytes in [b"not a database, just some text".repeat(200), vec![0; len]] {
         std::fs::write(cache_path(data.path()), &bytes).unwrap();
-        loads_from_its_file(data.path(), &text);
-        write_copies(data.path());
-        loads_from_the_cache(data.path(), &text);
+        untrusted_then_written_again(data.path(), &text);
     }
 }
 
@@ -93,9 +99,7 @@ fn a_cache_of_another_format_is_not_trusted_and_is_written_again() {
         refresh::put(&mut db, hash::text_key(&text), &deck).unwrap();
         drop(db);
         assert!(DeckCache::open_read_only(&path, other).is_ok());
-        loads_from_its_file(data.path(), &text);
-        write_copies(data.path());
-        loads_from_the_cache(data.path(), &text);
+        untrusted_then_written_again(data.path(), &text);
         assert_ne!(mine(&load(data.path())).deck.title, "From the copy");
     }
 }
@@ -107,9 +111,7 @@ fn a_head_row_cut_short_is_not_trusted_and_is_written_again() {
     let (db, row) = opened(data.path(), &text);
     db.cut_head(row, 100).unwrap();
     drop(db);
-    loads_from_its_file(data.path(), &text);
-    write_copies(data.path());
-    loads_from_the_cache(data.path(), &text);
+    untrusted_then_written_again(data.path(), &text);
 }
 
 #[test]

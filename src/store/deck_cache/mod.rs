@@ -188,8 +188,18 @@ impl DeckCache {
 
     /// The body of card `index` of a deck.
     pub fn card(&self, deck: DeckRow, index: u32) -> Result<Option<Vec<u8>>, StoreError> {
+        self.one_of_deck(CARD, deck, index)
+    }
+
+    /// The one column of the row of `sql` (one of the reads below) for card `index` of a deck.
+    fn one_of_deck<T: rusqlite::types::FromSql>(
+        &self,
+        sql: &str,
+        deck: DeckRow,
+        index: u32,
+    ) -> Result<Option<T>, StoreError> {
         self.conn
-            .prepare_cached(CARD)
+            .prepare_cached(sql)
             .and_then(|mut s| {
                 s.query_row(of_deck(deck, key(deck.row, index)), |r| r.get(0))
                     .optional()
@@ -230,13 +240,7 @@ impl DeckCache {
 
     /// The search texts of the run of a deck's cards that starts at card `first`, one a line.
     pub fn search_texts(&self, deck: DeckRow, first: u32) -> Result<Option<String>, StoreError> {
-        self.conn
-            .prepare_cached(SEARCH)
-            .and_then(|mut s| {
-                s.query_row(of_deck(deck, key(deck.row, first)), |r| r.get(0))
-                    .optional()
-            })
-            .map_err(|e| self.fail(e))
+        self.one_of_deck(SEARCH, deck, first)
     }
 }
 
