@@ -1,7 +1,8 @@
 //! Speed at the scale of a heavy user (issue 8): 100,000 cards in 20 decks and 1,000,000
 //! reviews. Every row of the issue's table that runs inside the process: due counts, the first
 //! card of a session, one answer (with its p50 and p99), a frame of the review, home and browser
-//! screens, loading a 10,000-card deck, the statistics and the parameter optimisation.
+//! screens, loading a 10,000-card deck, the browser's search and a card read from the deck
+//! cache, the statistics and the parameter optimisation.
 //!
 //! The collection is written once into `target/bench-collection` (by
 //! `examples/synth_collection.rs`, included below) and copied to a temporary folder for each
@@ -20,6 +21,8 @@ mod shared;
 
 #[path = "scale/answers.rs"]
 mod answers;
+#[path = "scale/cache.rs"]
+mod cache;
 #[path = "scale/frames.rs"]
 mod frames;
 
@@ -167,6 +170,7 @@ criterion_group!(
     charts,
     frames::frames,
     answers::answer,
+    cache::cache,
     optimize
 );
 

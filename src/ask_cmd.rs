@@ -47,7 +47,13 @@ pub fn run(
             return ExitCode::from(2);
         }
     };
-    let index = QuizIndex::build(lib);
+    let index = match QuizIndex::build(lib) {
+        Ok(ix) => ix,
+        Err(e) => {
+            eprintln!("factquiz: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let q = Question::make(&index, &deck.deck, &card, mode, seed);
     if q.mode != mode {
         eprintln!(

@@ -119,7 +119,7 @@ impl Machine {
     /// What the feedback would say changed in the card's fact.
     fn was_now(&self, card: &str) -> Option<(Option<String>, String)> {
         let s = self.slot(card);
-        let whole = self.c().read_card(s).unwrap();
+        let whole = self.c().card(s).unwrap();
         self.c()
             .changed_fact(s, &whole)
             .unwrap()

@@ -96,7 +96,7 @@ impl Driver {
             .session()
             .and_then(|s| s.current.clone())
             .expect("a question on screen");
-        let card = self.coll().read_card(cur.slot).unwrap();
+        let card = self.coll().card(cur.slot).unwrap();
         let r = match (cur.question.mode, &card.answer) {
             (Mode::Choice, _) => Response::Choice(cur.question.correct_choice.unwrap()),
             (_, Answer::Verdict(v)) => Response::Verdict(*v),
@@ -189,7 +189,7 @@ fn every_command_runs_through_the_command_path() {
     // The browser and the editor.
     d.run(Command::ShowInBrowser(slot));
     assert_eq!(d.screen(), Screen::Browser);
-    let prompt = d.coll().read_card(slot).unwrap().prompt.to_string();
+    let prompt = d.coll().card(slot).unwrap().prompt.to_string();
     d.h.get_all_by_label_contains(&prompt)
         .next()
         .expect("the card shown");

@@ -69,8 +69,8 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// The collection as the app holds it (opened without the daily backup and integrity check,
-/// which the start-up figure of `scripts/bench.sh` covers): its decks' parsed copies written
-/// first, so that cards are read from them as the app reads them.
+/// which the start-up figure of `scripts/bench.sh` covers): its decks' copies in the deck
+/// cache written first, so that cards are read from there as the app reads them.
 pub fn open(dir: &Path) -> Collection {
     factquiz::deck::library::write_copies(dir);
     let lib = Library::load(Some(&factquiz::data_dir::user_decks(dir)), &[]);

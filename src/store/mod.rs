@@ -8,6 +8,7 @@ pub mod backup;
 mod confidence;
 mod damaged;
 mod day_figures;
+pub mod deck_cache;
 mod facts;
 mod figures;
 mod health;

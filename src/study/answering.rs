@@ -49,8 +49,9 @@ pub struct Recorded {
 }
 
 impl Collection {
-    /// The whole card at `slot`; an error the user sees when it cannot be read.
-    pub fn read_card(&self, slot: Slot) -> StudyResult<Arc<Card>> {
+    /// The whole card at `slot` (read from the deck cache when its deck's cards are there);
+    /// an error the user sees when it cannot be read.
+    pub fn card(&self, slot: Slot) -> StudyResult<Arc<Card>> {
         let deck = self.deck(slot).ok_or_else(|| StudyError::CardUnreadable {
             deck: format!("#{}", slot.deck),
             card: format!("#{}", slot.card),
@@ -59,7 +60,6 @@ impl Collection {
         deck.deck
             .cards
             .get(slot.card)
-            .ok_or("its deck's parsed copy could not be read")
             .map_err(|e| StudyError::CardUnreadable {
                 deck: deck.deck.id.clone(),
                 card: deck
@@ -99,12 +99,12 @@ impl Collection {
 
     /// The card as a question in `mode` (choices and orders shuffled from `seed`).
     pub fn question(&self, slot: Slot, mode: Mode, seed: u64) -> StudyResult<Question> {
-        let card = self.read_card(slot)?;
+        let card = self.card(slot)?;
         let deck = self
             .deck(slot)
             .map(|d| &d.deck)
             .ok_or_else(|| StudyError::Deck(format!("no deck at {slot:?}")))?;
-        Ok(Question::make(self.index(), deck, &card, mode, seed))
+        Ok(Question::make(self.index()?, deck, &card, mode, seed))
     }
 
     /// Checks a response to a question about the card at `slot`, given `taken_ms` after it was
@@ -119,18 +119,18 @@ impl Collection {
         confidence: Option<Confidence>,
         taken_ms: i64,
     ) -> StudyResult<Answered> {
-        let card = self.read_card(slot)?;
+        let card = self.card(slot)?;
         let deck = self
             .deck(slot)
             .ok_or_else(|| StudyError::Deck(format!("no deck at {slot:?}")))?;
         let mut outcome = check(
             &self.library,
-            self.index(),
+            self.index()?,
             &deck.deck,
             &card,
             &question,
             &response,
-        );
+        )?;
         let taken_ms = taken_ms.max(0);
         settle_grade(
             &mut outcome,
@@ -185,7 +185,7 @@ impl Collection {
             before,
             after,
         };
-        let card = self.read_card(a.slot)?;
+        let card = self.card(a.slot)?;
         let (fact, words) = self.fact_now(a.slot, &card);
         let (review_id, learned_before) =
             self.store

@@ -20,6 +20,9 @@ pub enum StudyError {
         card: String,
         why: String,
     },
+    /// A deck's cards could not be read in a pass over them (the quiz index, a search).
+    #[error("{0}")]
+    CardRead(#[from] crate::deck::CardReadError),
     #[error("no deck \"{0}\"")]
     UnknownDeck(String),
     #[error("deck \"{deck}\" has no card \"{card}\"")]

@@ -348,6 +348,11 @@ impl eframe::App for App {
                 self.status
                     .set(super::status::Message::warn(format!("Not synced: {e}")));
             }
+            // Once the decks are on screen (see `start_workers`), a deck whose copy in the deck
+            // cache was found damaged has it written again.
+            if self.frames >= 2 {
+                c.refresh_deck_cache();
+            }
         }
         self.apply_theme(ctx);
         if let Some(c) = self.global_keys(ctx) {

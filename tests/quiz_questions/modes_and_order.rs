@@ -132,7 +132,9 @@ fn order_cards_of_the_library_give_partial_credit() {
         };
         let n = events.len();
         let q = Question::make(&e.ix, deck, card, Mode::Order, 1);
-        let run = |order: Vec<usize>| check(&e.lib, &e.ix, deck, card, &q, &Response::Order(order));
+        let run = |order: Vec<usize>| {
+            check(&e.lib, &e.ix, deck, card, &q, &Response::Order(order)).unwrap()
+        };
         let right = run((0..n).collect());
         assert!(right.correct && right.credit == 1.0, "{}", card.id);
         // The first event moved to the end: the rest still stand in order.
