@@ -110,6 +110,18 @@ fn two_data_folders_merge_through_the_command_line() {
     assert_eq!(ra.len(), 4);
     assert_eq!(ra, rb, "exactly the union on both");
     assert_eq!(sa, sb, "equal card states");
+    // Each card's learned fact is the one its last answer taught, whichever machine gave it.
+    let learned = |data: &Path, card: &(String, String)| {
+        Store::open_read_only(data)
+            .unwrap()
+            .learned_fact(&card.0, &card.1)
+            .unwrap()
+    };
+    for card in &c {
+        let on_a = learned(a.path(), card);
+        assert!(on_a.is_some(), "{card:?}");
+        assert_eq!(on_a, learned(b.path(), card), "{card:?}");
+    }
     // Off: nothing is merged any more, and the answers stay.
     let (code, out, _) = factquiz(b.path(), &["sync", "--off"]);
     assert_eq!(code, 0);

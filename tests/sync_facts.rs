@@ -314,6 +314,7 @@ fn an_undo_elsewhere_gives_back_the_fact_the_review_before_taught() {
     let out = b.sync(folder.path(), day2 + 240_000);
     assert_eq!(out.reviews_undone, 1);
     assert!(!b.changed("capital"), "back to what B's own answer taught");
+    assert!(words(b.learned("capital")).contains("Astana"), "in words");
     assert_ne!(b.learned("capital"), learned_on_b);
     assert_eq!(
         b.learned("capital").map(|(f, _)| f),

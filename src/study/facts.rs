@@ -142,11 +142,22 @@ impl Collection {
     /// replayed it: its learned fact is the one its last review taught, on whichever device).
     pub(super) fn note_learned_again(&mut self, slot: Slot) -> StudyResult<()> {
         let (deck_id, card_id) = self.ids_of(slot)?;
+        let now = self.library.decks[slot.deck].deck.cards.heads()[slot.card].fact;
         let stored = match self.state(slot) {
-            Some(_) => Some(self.store.learned_fact(&deck_id, &card_id)?.map(|(f, _)| f)),
+            Some(_) => {
+                let learned = self.store.learned_fact(&deck_id, &card_id)?;
+                if learned == Some((now, None)) {
+                    // Learned without its words (they did not come with the merge): the deck
+                    // here teaches the same, and says them.
+                    let card = self.card(slot)?;
+                    let (_, words) = self.fact_now(slot, &card);
+                    self.store
+                        .set_fact(&deck_id, &card_id, Some((now, &words)))?;
+                }
+                Some(learned.map(|(f, _)| f))
+            }
             None => None,
         };
-        let now = self.library.decks[slot.deck].deck.cards.heads()[slot.card].fact;
         self.facts.renote(slot, stored, now);
         Ok(())
     }
@@ -188,6 +199,11 @@ impl Collection {
             self.facts.changed.insert(slot, f);
         }
         Ok(())
+    }
+
+    /// The learned fact review `review_id` replaced, when this run answered it.
+    pub(super) fn replaced_fact(&self, review_id: i64) -> Option<&LearnedFact> {
+        self.facts.replaced.get(&review_id)?.1.as_ref()
     }
 
     /// Forgets the learned fact review `review_id` replaced (the review was undone and its

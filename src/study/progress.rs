@@ -30,6 +30,7 @@ impl Collection {
     ) -> StudyResult<Changes> {
         self.writable()?;
         self.settle_sync();
+        let merged = self.merged_since(slot, review_id)?;
         let time_ms = self.clock().now_ms;
         self.store
             .undo_review_logged(review_id, before.as_ref(), time_ms, |review| {
@@ -39,11 +40,13 @@ impl Collection {
         // A card a merge changed since is replayed, and its last review left gives its learned
         // fact (sent back if its deck teaches otherwise now); otherwise the fact the answer
         // replaced comes back.
-        if self.replay_if_merged(slot)? {
-            self.forget_replaced_fact(review_id);
-            self.send_changed_back()?;
-        } else {
-            self.undo_fact(review_id)?;
+        match merged {
+            Some(known) => {
+                self.replay_merged(slot, &known)?;
+                self.forget_replaced_fact(review_id);
+                self.send_changed_back()?;
+            }
+            None => self.undo_fact(review_id)?,
         }
         Ok(self.changed(Changes::PROGRESS))
     }

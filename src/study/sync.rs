@@ -12,6 +12,7 @@ use super::changes::Changes;
 use super::error::{StudyError, StudyResult};
 use super::job::Job;
 use crate::schedule::Scheduler;
+use crate::schedule::queue::Slot;
 use crate::settings::Settings;
 use crate::store::Store;
 use crate::sync::config::{self, SyncConfig};
@@ -210,28 +211,49 @@ impl Collection {
         Ok(self.changed(changes))
     }
 
-    /// After an undo: a card a merge changed since it was answered is replayed from its
-    /// history (the state kept for undo is from before the merge), and its learned fact is
-    /// the one its last review left taught.
-    /// True when it was replayed.
-    pub(super) fn replay_if_merged(
-        &mut self,
-        slot: crate::schedule::queue::Slot,
-    ) -> StudyResult<bool> {
-        let Some(ids) = self.ids(slot) else {
-            return Ok(false);
+    /// Before an undo of review `review_id`: whether a merge changed the card since it was
+    /// answered (then its history is replayed, the state kept for undo being from before the
+    /// merge), and if so the facts it taught in words (its learned fact now, and the one the
+    /// answer replaced), for the replay to keep.
+    pub(super) fn merged_since(
+        &self,
+        slot: Slot,
+        review_id: i64,
+    ) -> StudyResult<Option<Vec<(u64, String)>>> {
+        let Some((deck, card)) = self.ids(slot) else {
+            return Ok(None);
         };
-        if !self.sync.merged.contains(&ids) {
-            return Ok(false);
+        if !self.sync.merged.contains(&(deck.clone(), card.clone())) {
+            return Ok(None);
         }
+        let known = [
+            self.store.learned_fact(&deck, &card)?,
+            self.replaced_fact(review_id).cloned(),
+        ];
+        Ok(Some(
+            known
+                .into_iter()
+                .flatten()
+                .filter_map(|(f, w)| Some((f, w?)))
+                .collect(),
+        ))
+    }
+
+    /// After an undo of a card a merge changed (see [`Collection::merged_since`]): the card
+    /// replayed from its history, its learned fact the one its last review left taught (in
+    /// the words of `known` when it is one of them).
+    pub(super) fn replay_merged(&mut self, slot: Slot, known: &[(u64, String)]) -> StudyResult<()> {
+        let Some(ids) = self.ids(slot) else {
+            return Ok(());
+        };
         crate::sync::merge::replay_cards(
             &mut self.store,
             std::slice::from_ref(&ids),
             &self.scheduler,
+            known,
         )?;
         let state = self.store.card_state(&ids.0, &ids.1)?;
         self.set_state(slot, state);
-        self.note_learned_again(slot)?;
-        Ok(true)
+        self.note_learned_again(slot)
     }
 }

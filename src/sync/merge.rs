@@ -65,14 +65,11 @@ pub fn apply(
     let mut cards: HashSet<i64> = p.added.keys().copied().collect();
     cards.extend(p.whole.iter().copied());
     replay_added(&tx, sched, &mut p)?;
-    let words: HashMap<(&str, i64), &str> = p
+    let words: HashMap<u64, &str> = p
         .added
         .values()
         .flatten()
-        .filter_map(|a| {
-            let words = a.learned.as_deref()?;
-            Some(((a.review.key.device.as_str(), a.review.key.seq), words))
-        })
+        .filter_map(|a| Some((a.review.fact?, a.learned.as_deref()?)))
         .collect();
     replay_whole(&tx, sched, &p.whole, &words)?;
     for (card, (suspended, buried)) in &p.flags {
@@ -244,12 +241,13 @@ fn replay_added(tx: &MergeTx<'_>, sched: &Scheduler, p: &mut Pending) -> Result<
 }
 
 /// Cards replayed from their whole history (one pass over the log for all of them); `words`:
-/// the facts of this merge's reviews in words, by device and sequence number.
+/// facts in words, by fingerprint (a card whose last review's fact is not among them keeps
+/// its words when that fact is its learned fact already).
 fn replay_whole(
     tx: &MergeTx<'_>,
     sched: &Scheduler,
     cards: &HashSet<i64>,
-    words: &HashMap<(&str, i64), &str>,
+    words: &HashMap<u64, &str>,
 ) -> Result<(), SyncError> {
     if cards.is_empty() {
         return Ok(());
@@ -264,8 +262,7 @@ fn replay_whole(
                 let device = tx.device_key(&last.key.device).unwrap_or(LOCAL);
                 tx.put_state(*card, &s, Some((&last.key, device)))?;
                 if let Some(fact) = last.fact {
-                    let said = words.get(&(last.key.device.as_str(), last.key.seq));
-                    tx.put_learned(*card, fact, said.copied())?;
+                    tx.put_learned(*card, fact, words.get(&fact).copied())?;
                 }
             }
             _ => {
@@ -311,18 +308,21 @@ fn apply_settings(tx: &MergeTx<'_>, p: &Pending, out: &mut MergeOutcome) -> Resu
 }
 
 /// Replays these cards from their whole history (a review of theirs undone here after a merge
-/// changed them, so that the state kept for undo is no longer theirs).
+/// changed them, so that the state kept for undo is no longer theirs); `known`: facts the
+/// cards taught, in words, by fingerprint.
 pub fn replay_cards(
     store: &mut Store,
     cards: &[(String, String)],
     sched: &Scheduler,
+    known: &[(u64, String)],
 ) -> Result<(), SyncError> {
     let tx = store.merge_tx()?;
     let mut keys = HashSet::new();
     for (deck, card) in cards {
         keys.insert(tx.card_key(deck, card)?);
     }
-    replay_whole(&tx, sched, &keys, &HashMap::new())?;
+    let words = known.iter().map(|(f, w)| (*f, w.as_str())).collect();
+    replay_whole(&tx, sched, &keys, &words)?;
     tx.commit()?;
     Ok(())
 }

@@ -99,7 +99,8 @@ pub fn answer_current(s: &mut factquiz::study::StudySession, coll: &mut Collecti
     s.grade(coll, grade).unwrap();
 }
 
-/// Asserts that two machines hold the same reviews and the same states, stored and shown.
+/// Asserts that two machines hold the same reviews, the same states (stored and shown) and
+/// the same learned facts.
 pub fn assert_same(a: &Machine, b: &Machine, what: &str) {
     assert_eq!(a.reviews(), b.reviews(), "{what}: the reviews differ");
     assert_eq!(a.states(), b.states(), "{what}: the stored states differ");
@@ -117,6 +118,19 @@ pub fn assert_same(a: &Machine, b: &Machine, what: &str) {
             .collect::<Vec<_>>(),
         "{what}: what is shown is not what is stored"
     );
+    // Each answered card's learned fact is the one its last review taught, on either machine.
+    let learned = |m: &Machine| -> Vec<_> {
+        m.states()
+            .into_iter()
+            .filter(|(_, s)| s.reps > 0)
+            .map(|(card, _)| {
+                let fact = m.coll.store().learned_fact("d", &card).unwrap();
+                assert!(fact.is_some(), "{what}: {card} has no learned fact");
+                (card, fact)
+            })
+            .collect()
+    };
+    assert_eq!(learned(a), learned(b), "{what}: the learned facts differ");
     // A file reopened holds the same.
     drop(Store::open_read_only(&a.path()).unwrap());
 }
