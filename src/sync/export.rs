@@ -2,11 +2,14 @@
 //! holds yet, in segments of at most [`SEGMENT_EVENTS`] events. What is written is read back
 //! from the progress file, so an answer saved before a crash is journaled at the next merge.
 
+use std::collections::HashSet;
+
 use super::SyncError;
 use super::event::{Entry, Event};
 use super::folder::{FileKind, Layout};
 use super::segment;
 use crate::store::Store;
+use crate::store::sync::SyncedReview;
 
 /// The most events one segment holds (a few MB of JSON).
 pub const SEGMENT_EVENTS: usize = 20_000;
@@ -40,7 +43,8 @@ pub fn export(
     } else {
         0
     };
-    let reviews = store.local_reviews_after(in_folder, from_id)?;
+    let mut reviews = store.local_reviews_after(in_folder, from_id)?;
+    words_once(&mut reviews);
     let others = store.local_events_after(in_folder)?;
     let last_id = reviews.iter().map(|(id, _, _)| *id).max();
     let mut entries: Vec<Entry> = Vec::with_capacity(reviews.len() + others.len());
@@ -73,4 +77,65 @@ pub fn export(
         store.put_sync_counter(EXPORTED_ID, id.max(from_id))?;
     }
     Ok(entries.len())
+}
+
+/// Keeps a fact's words on the last review here that has them (`reviews` in order): a merge
+/// looks words up by the fact's fingerprint, and the first export of a long history would
+/// otherwise repeat them on every answer of the card.
+fn words_once(reviews: &mut [(i64, i64, SyncedReview)]) {
+    let mut seen = HashSet::new();
+    for (_, _, r) in reviews.iter_mut().rev() {
+        if let (Some(fact), Some(_)) = (r.fact, &r.learned)
+            && !seen.insert(fact)
+        {
+            r.learned = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn review(card: &str, fact: Option<u64>, words: Option<&str>) -> SyncedReview {
+        SyncedReview {
+            deck: "d".into(),
+            card: card.into(),
+            time_ms: 0,
+            order_ms: 0,
+            tz: 0,
+            day: 0,
+            grade: 3,
+            correct: true,
+            mode: "typed".into(),
+            queue_before: 0,
+            taken_ms: 0,
+            answer: None,
+            confidence: None,
+            due_ms: None,
+            fact,
+            learned: words.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn a_facts_words_go_once_on_its_last_review_that_has_them() {
+        let mut reviews: Vec<(i64, i64, SyncedReview)> = [
+            review("a", Some(1), Some("one")),
+            review("b", Some(2), Some("two")),
+            review("a", Some(1), Some("one")),
+            review("b", Some(2), None),
+            review("c", None, None),
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| (i as i64, i as i64, r))
+        .collect();
+        words_once(&mut reviews);
+        let words: Vec<Option<&str>> = reviews
+            .iter()
+            .map(|(_, _, r)| r.learned.as_deref())
+            .collect();
+        assert_eq!(words, [None, Some("two"), Some("one"), None, None]);
+    }
 }

@@ -64,13 +64,17 @@ pub fn apply(
     }
     let mut cards: HashSet<i64> = p.added.keys().copied().collect();
     cards.extend(p.whole.iter().copied());
-    replay_added(&tx, sched, &mut p)?;
+    for added in p.added.values_mut() {
+        added.sort_by(|a, b| a.review.key.cmp(&b.review.key));
+    }
+    // The facts this merge's reviews taught, in words (a device sends a fact's words once).
     let words: HashMap<u64, &str> = p
         .added
         .values()
         .flatten()
         .filter_map(|a| Some((a.review.fact?, a.learned.as_deref()?)))
         .collect();
+    replay_added(&tx, sched, &p.added, &mut p.whole, &words)?;
     replay_whole(&tx, sched, &p.whole, &words)?;
     for (card, (suspended, buried)) in &p.flags {
         let mut s = tx.state(*card)?.unwrap_or_else(CardState::new_card);
@@ -210,12 +214,17 @@ fn newer(tx: &MergeTx<'_>, event: &Event, stamp: &Stamp) -> Result<bool, StoreEr
 /// state. The others join the whole replays, and so does a card in relearning: it may have
 /// been sent back here for a fact its deck changed, which no review records, so only its
 /// reviews say where they leave it.
-fn replay_added(tx: &MergeTx<'_>, sched: &Scheduler, p: &mut Pending) -> Result<(), SyncError> {
-    for (card, added) in &mut p.added {
-        if p.whole.contains(card) || added.is_empty() {
+fn replay_added(
+    tx: &MergeTx<'_>,
+    sched: &Scheduler,
+    added: &HashMap<i64, Vec<Added>>,
+    whole: &mut HashSet<i64>,
+    words: &HashMap<u64, &str>,
+) -> Result<(), SyncError> {
+    for (card, added) in added {
+        if whole.contains(card) || added.is_empty() {
             continue;
         }
-        added.sort_by(|a, b| a.review.key.cmp(&b.review.key));
         let state = tx.state(*card)?;
         let last = tx.last_key(*card)?;
         let after_last = match &last {
@@ -223,7 +232,7 @@ fn replay_added(tx: &MergeTx<'_>, sched: &Scheduler, p: &mut Pending) -> Result<
             None => state.is_none_or(|s| s.reps == 0),
         };
         if !after_last || state.is_some_and(|s| s.queue == Queue::Relearning) {
-            p.whole.insert(*card);
+            whole.insert(*card);
             continue;
         }
         let (deck, card_id) = tx.card_ids(*card)?;
@@ -234,7 +243,7 @@ fn replay_added(tx: &MergeTx<'_>, sched: &Scheduler, p: &mut Pending) -> Result<
         let end = &added[added.len() - 1];
         tx.put_state(*card, &s, Some((&end.review.key, end.device)))?;
         if let Some(fact) = end.review.fact {
-            tx.put_learned(*card, fact, end.learned.as_deref())?;
+            tx.put_learned(*card, fact, words.get(&fact).copied())?;
         }
     }
     Ok(())
