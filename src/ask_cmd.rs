@@ -16,7 +16,7 @@
 use std::process::ExitCode;
 
 use factquiz::deck::{Answer, Card, CardKind, Library};
-use factquiz::quiz::{AnswerMode, Mode, Question, QuizIndex, choose_mode};
+use factquiz::quiz::{AnswerMode, Asking, Mode, Question, QuizIndex, choose_mode};
 use serde_json::{Value, json};
 
 use crate::try_cmd::find_card;
@@ -35,7 +35,7 @@ pub fn run(
     };
     // A new card is asked as the app asks it first.
     let mode = match mode.map(|m| (m, Mode::from_name(m))) {
-        None => choose_mode(card.kind, AnswerMode::Adaptive, 0, None),
+        None => choose_mode(Asking::of(&card), AnswerMode::Adaptive, 0, None),
         Some((_, Some(m))) if modes_of(card.kind).contains(&m) => m,
         Some((name, _)) => {
             let can: Vec<&str> = modes_of(card.kind).iter().map(|m| m.name()).collect();
@@ -86,10 +86,10 @@ pub fn run(
 /// The modes a card of a kind can be asked in.
 fn modes_of(kind: CardKind) -> &'static [Mode] {
     match kind {
-        CardKind::Verdict => &[Mode::Verdict],
-        CardKind::Order => &[Mode::Order],
-        CardKind::SourceSaid => &[Mode::SourceSaid],
-        _ => &[Mode::Choice, Mode::Typed],
+        CardKind::Verdict => &[Mode::Verdict, Mode::ShowAnswer],
+        CardKind::Order => &[Mode::Order, Mode::ShowAnswer],
+        CardKind::SourceSaid => &[Mode::SourceSaid, Mode::ShowAnswer],
+        _ => &[Mode::Choice, Mode::Typed, Mode::ShowAnswer],
     }
 }
 

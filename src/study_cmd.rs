@@ -163,6 +163,7 @@ fn response(q: &Question, text: &str) -> Result<Response, String> {
     };
     match q.mode {
         Mode::Typed => Ok(Response::Text(text.to_string())),
+        Mode::ShowAnswer => Ok(Response::Revealed),
         Mode::Choice => match numbers(q.choices.len())?.as_slice() {
             [i] => Ok(Response::Choice(*i)),
             _ => Err("give one option's number".into()),

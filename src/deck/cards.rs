@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 pub(super) use super::card_file::FileBodies;
 use super::card_file::{broken, split_items};
-use super::model::{Card, CardKind, Claim, Deck, Text};
+use super::model::{AskMode, Card, CardKind, Claim, Deck, Text};
 use crate::text::fold::normalize;
 
 /// What the library keeps of every card.
@@ -22,6 +22,10 @@ pub struct CardHead {
     pub kind: CardKind,
     /// The index of the card's claim in its deck's claims.
     pub claim: Option<u32>,
+    /// The mode the card insists on, if any.
+    pub mode: Option<AskMode>,
+    /// Whether its answer is too long to type or choose (see [`super::model::Answer::too_long_to_ask`]).
+    pub long: bool,
     /// Where the card's topics are in [`Cards`]' list of topic numbers.
     topics_start: u32,
     topics_len: u16,
@@ -88,6 +92,8 @@ impl Heads {
                         .position(|x| x.id == c)
                         .and_then(|i| u32::try_from(i).ok())
                 }),
+                mode: card.mode,
+                long: card.answer.too_long_to_ask(),
                 topics_start: u32::try_from(start).unwrap_or(u32::MAX),
                 topics_len: u16::try_from(topic_ids.len() - start).unwrap_or(0),
             });

@@ -11,4 +11,4 @@ pub mod question;
 pub use check::{Response, check};
 pub use index::QuizIndex;
 pub use outcome::{Grade, Match, Outcome};
-pub use question::{AnswerMode, Mode, Question, choose_mode};
+pub use question::{AnswerMode, Asking, Mode, Question, choose_mode};

@@ -9,7 +9,7 @@ use super::changes::Changes;
 use super::error::{StudyError, StudyResult};
 use crate::deck::Card;
 use crate::quiz::check::adjust_for_time;
-use crate::quiz::{Grade, Mode, Outcome, Question, Response, check, choose_mode};
+use crate::quiz::{Asking, Grade, Mode, Outcome, Question, Response, check, choose_mode};
 use crate::schedule::queue::Slot;
 use crate::schedule::{CardState, Interval};
 use crate::store::ReviewRecord;
@@ -72,7 +72,7 @@ impl Collection {
             .ok_or_else(|| StudyError::Deck(format!("no card at {slot:?}")))?;
         let state = self.state(slot);
         Ok(choose_mode(
-            head.kind,
+            Asking::of_head(head),
             self.settings.answer_mode,
             state.map_or(0, |s| s.streak),
             state.and_then(|s| s.memory()).map(|m| m.stability),
@@ -112,11 +112,14 @@ impl Collection {
             &response,
         );
         let taken_ms = taken_ms.max(0);
-        adjust_for_time(
-            &mut outcome,
-            std::time::Duration::from_millis(taken_ms as u64),
-            question.mode == Mode::Typed,
-        );
+        // Time to recall before revealing is the learner's own: they grade it.
+        if question.mode != Mode::ShowAnswer {
+            adjust_for_time(
+                &mut outcome,
+                std::time::Duration::from_millis(taken_ms as u64),
+                question.mode == Mode::Typed,
+            );
+        }
         let state = self
             .state(slot)
             .copied()
@@ -151,7 +154,12 @@ impl Collection {
             card_id,
             time_ms: clock.now_ms,
             grade: grade as u8,
-            correct: a.outcome.correct,
+            // A revealed answer is right when the learner says they recalled it.
+            correct: if a.question.mode == Mode::ShowAnswer {
+                grade != Grade::Again
+            } else {
+                a.outcome.correct
+            },
             mode: a.question.mode.name().to_string(),
             answer: Some(a.given.clone()),
             taken_ms: a.taken_ms,
@@ -193,5 +201,6 @@ fn describe_response(q: &Question, card: &Card, r: &Response) -> String {
             _ => String::new(),
         },
         Response::Sources(ids) => ids.join(", "),
+        Response::Revealed => String::new(),
     }
 }
