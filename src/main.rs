@@ -4,6 +4,7 @@
 mod ask_cmd;
 mod cli;
 mod import_cmd;
+mod import_foreign_cmd;
 mod optimize_cmd;
 mod study_cmd;
 mod try_cmd;

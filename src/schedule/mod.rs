@@ -6,6 +6,7 @@ pub mod day;
 pub mod fuzz;
 pub mod optimize;
 pub mod queue;
+pub mod replay;
 pub mod scheduler;
 pub mod state;
 

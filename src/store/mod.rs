@@ -4,11 +4,13 @@
 //! Backups live in `backup` and `restore`; opening a damaged, newer or unwritable file in
 //! `recovery`.
 
+pub mod anki;
 pub mod backup;
 mod damaged;
 mod day_figures;
 mod figures;
 mod health;
+pub mod imported;
 mod later_check;
 mod lock;
 mod read_only;

@@ -77,7 +77,7 @@ pub(super) fn since_day(param: usize) -> String {
 }
 
 /// A mode's number in the log.
-fn mode_code(name: &str) -> Result<i64, StoreError> {
+pub(super) fn mode_code(name: &str) -> Result<i64, StoreError> {
     MODE_NAMES
         .iter()
         .position(|m| *m == name)
@@ -88,14 +88,44 @@ fn mode_code(name: &str) -> Result<i64, StoreError> {
 /// Writes one review row (and notes its day); returns its id.
 fn insert_review(tx: &rusqlite::Connection, key: i64, r: &ReviewRecord) -> Result<i64, StoreError> {
     let answer = if r.correct { None } else { r.answer.as_deref() };
+    let row = LogRow {
+        time_ms: r.time_ms,
+        day: r.day,
+        grade: r.grade,
+        correct: r.correct,
+        mode: mode_code(&r.mode)?,
+        queue_before: r.before.map_or(Queue::New, |b| b.queue),
+        taken_ms: r.taken_ms,
+    };
+    insert_row(tx, key, &row, answer)
+}
+
+/// The columns of a review row but its card and words.
+pub(super) struct LogRow {
+    pub time_ms: i64,
+    pub day: i64,
+    pub grade: u8,
+    pub correct: bool,
+    pub mode: i64,
+    pub queue_before: Queue,
+    pub taken_ms: i64,
+}
+
+/// Writes a review row and notes its day; returns its id.
+pub(super) fn insert_row(
+    tx: &rusqlite::Connection,
+    key: i64,
+    r: &LogRow,
+    answer: Option<&str>,
+) -> Result<i64, StoreError> {
     tx.prepare_cached(INSERT_REVIEW)?.execute(params![
         r.time_ms,
         key,
         r.day,
         r.grade,
         r.correct,
-        mode_code(&r.mode)?,
-        r.before.map_or(Queue::New, |b| b.queue) as u8,
+        r.mode,
+        r.queue_before as u8,
         r.taken_ms,
         answer
     ])?;

@@ -11,6 +11,7 @@ mod counts;
 pub mod error;
 pub mod history;
 pub mod import;
+pub mod import_foreign;
 mod index_slot;
 pub mod job;
 pub mod optimize_job;
