@@ -24,6 +24,18 @@ pub const MAX_SCHEMA: i64 = 18;
 /// The schema from which note types and decks are tables rather than JSON.
 const TABLES_FROM: i64 = 15;
 
+/// Anki's `unicase` collation (names of decks, note types, fields and tags compare without
+/// case), which its schema names: SQLite refuses a statement that needs a collation it does
+/// not know. Public for tests that make collections.
+pub fn register_unicase(conn: &Connection) -> Result<(), StoreError> {
+    conn.create_collation("unicase", |a, b| {
+        a.chars()
+            .flat_map(char::to_lowercase)
+            .cmp(b.chars().flat_map(char::to_lowercase))
+    })?;
+    Ok(())
+}
+
 /// An Anki collection, read-only.
 pub struct AnkiCollection {
     conn: Connection,
@@ -38,6 +50,7 @@ impl AnkiCollection {
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        register_unicase(&conn)?;
         let schema = conn.query_row("SELECT ver FROM col", [], |r| r.get(0))?;
         Ok(AnkiCollection { conn, schema })
     }
