@@ -7,18 +7,12 @@ mod common;
 
 use std::path::Path;
 
-use common::anki::{
-    ASIA, AnkiFile, BASIC, BURIED, CLOZE, DEFAULT_DECK, MANUAL, REVERSED, REVIEW_QUEUE, SUSPENDED,
-    write_zip,
-};
+use common::anki::{AnkiFile, T0, package, write_zip};
 use common::{DAY, clock};
 use factquiz::deck::Answer;
 use factquiz::interop::build::card_id;
 use factquiz::interop::{Columns, Foreign, Options, read};
 use factquiz::study::Collection;
-
-/// 2024-03-01 09:00 UTC, the first review.
-const T0: i64 = 19_783 * DAY + 9 * 3_600_000;
 
 fn open(dir: &Path) -> Collection {
     let mut c = Collection::open(dir, &[]).unwrap();
@@ -28,64 +22,6 @@ fn open(dir: &Path) -> Collection {
 
 fn read_file(path: &Path) -> Foreign {
     read(path, &Options::default(), &|_| {}).unwrap()
-}
-
-/// A package with a Basic note, a reversed note (one card suspended, one buried), a Cloze
-/// note, a note whose front is only an image, and a review history.
-fn package(path: &Path, capital: &str, extra_review: bool) {
-    let f = AnkiFile::new(18);
-    f.note(
-        1,
-        "g-basic",
-        BASIC,
-        &["Capital of <b>Kazakhstan</b>?", capital],
-        "geo capitals",
-    );
-    f.card(101, 1, ASIA, 0, REVIEW_QUEUE);
-    f.note(
-        2,
-        "g-rev",
-        REVERSED,
-        &["Almaty", "largest city of Kazakhstan"],
-        "geo::cities",
-    );
-    f.card(201, 2, ASIA, 0, SUSPENDED);
-    f.card(202, 2, ASIA, 1, BURIED);
-    f.note(
-        3,
-        "g-cloze",
-        CLOZE,
-        &[
-            "{{c1::Toqaev}} became president in {{c2::2019::year}}",
-            "after Nazarbayev",
-        ],
-        "people",
-    );
-    f.card(301, 3, DEFAULT_DECK, 0, 0);
-    f.card(302, 3, DEFAULT_DECK, 1, REVIEW_QUEUE);
-    f.note(
-        4,
-        "g-image",
-        BASIC,
-        &[r#"<img src="map.png">"#, "Kazakhstan"],
-        "",
-    );
-    f.card(401, 4, ASIA, 0, 0);
-    for (t, card, ease, kind) in [
-        (T0, 101, 3, 0),
-        (T0 + DAY, 101, 3, 1),
-        (T0 + 4 * DAY, 101, 3, 1),
-        (T0 + 5 * DAY, 101, 0, MANUAL),
-        (T0 + 1_000, 302, 1, 0),
-        (T0 + 601_000, 302, 3, 0),
-        (T0 + 2 * DAY, 302, 3, 1),
-    ] {
-        f.review(t, card, ease, 4_000 + t % 1000, kind);
-    }
-    if extra_review {
-        f.review(T0 + 29 * DAY, 101, 4, 3_000, 1);
-    }
-    f.write_apkg(path);
 }
 
 #[test]

@@ -86,7 +86,7 @@ pub struct Report {
 }
 
 /// What a file from another app makes: the decks, the cards' histories, and the report.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Foreign {
     pub decks: Vec<Deck>,
     /// The cards with reviews, or suspended or buried in the other app.

@@ -16,6 +16,7 @@ mod index_slot;
 pub mod job;
 pub mod optimize_job;
 mod progress;
+pub mod read_job;
 mod reload;
 pub mod session;
 
