@@ -20,6 +20,15 @@ fn open(dir: &Path) -> Collection {
     c
 }
 
+/// A deck of the collection's library, whole.
+fn deck(coll: &Collection, id: &str) -> factquiz::deck::Deck {
+    let loaded = coll
+        .library()
+        .get(id)
+        .unwrap_or_else(|| panic!("no deck {id}"));
+    loaded.deck.whole().unwrap()
+}
+
 fn read_file(path: &Path) -> Foreign {
     read(path, &Options::default(), &|_| {}).unwrap()
 }
@@ -70,13 +79,7 @@ fn an_apkg_imports_its_cards_decks_topics_and_history() {
     let (done, _) = coll.import_foreign(&foreign, true, &[]).unwrap();
     assert!(done.backup.is_some());
     assert_eq!((done.history.reviews, done.history.already), (6, 0));
-    let asia = coll
-        .library()
-        .get("anki-geography-asia")
-        .expect("the Asia deck")
-        .deck
-        .whole()
-        .unwrap();
+    let asia = deck(&coll, "anki-geography-asia");
     assert_eq!(asia.title, "Geography / Asia");
     assert_eq!(asia.cards.len(), 3);
     let basic = asia.card(&card_id("g-basic", 0)).unwrap();
@@ -92,13 +95,7 @@ fn an_apkg_imports_its_cards_decks_topics_and_history() {
         asia.card(&card_id("g-rev", 0)).unwrap().topics,
         vec!["tag/geo/cities"]
     );
-    let default = coll
-        .library()
-        .get("anki-default")
-        .unwrap()
-        .deck
-        .whole()
-        .unwrap();
+    let default = deck(&coll, "anki-default");
     let cloze = default.card(&card_id("g-cloze", 1)).unwrap();
     assert_eq!(cloze.prompt, "Toqaev became president in [year]");
     assert_eq!(cloze.answer, Answer::Phrase(vec!["2019".into()]));
@@ -156,13 +153,7 @@ fn a_newer_export_updates_the_same_cards_and_adds_only_new_reviews() {
     assert_eq!((done.history.reviews, done.history.already), (1, 6));
     assert_eq!(done.replaced_kept.len(), 2);
     assert_eq!(coll.store().review_count().unwrap(), 7);
-    let asia = coll
-        .library()
-        .get("anki-geography-asia")
-        .unwrap()
-        .deck
-        .whole()
-        .unwrap();
+    let asia = deck(&coll, "anki-geography-asia");
     assert_eq!(asia.cards.len(), 3);
     let basic = asia.card(&card_id("g-basic", 0)).unwrap();
     assert_eq!(
@@ -192,13 +183,7 @@ fn a_plain_text_export_imports_and_a_newer_one_updates() {
     assert_eq!((foreign.report.notes, foreign.report.cards), (3, 5));
     let mut coll = open(&dir.path().join("data"));
     coll.import_foreign(&foreign, false, &[]).unwrap();
-    let asia = coll
-        .library()
-        .get("anki-geography-asia")
-        .unwrap()
-        .deck
-        .whole()
-        .unwrap();
+    let asia = deck(&coll, "anki-geography-asia");
     let capital = asia.card(&card_id("abc1", 0)).unwrap();
     assert_eq!(
         capital.answer,
@@ -210,13 +195,7 @@ fn a_plain_text_export_imports_and_a_newer_one_updates() {
         asia.card(&card_id("abc2", 1)).unwrap().prompt,
         "largest city\nof Kazakhstan"
     );
-    let history = coll
-        .library()
-        .get("anki-history")
-        .unwrap()
-        .deck
-        .whole()
-        .unwrap();
+    let history = deck(&coll, "anki-history");
     assert_eq!(
         history.card(&card_id("abc3", 0)).unwrap().prompt,
         "[...] became president in 2019"
@@ -226,13 +205,7 @@ fn a_plain_text_export_imports_and_a_newer_one_updates() {
         + "abc4\tBasic\tGeography::Asia\tLongest river?\tIrtysh\t\n";
     std::fs::write(&txt, newer).unwrap();
     coll.import_foreign(&read_file(&txt), false, &[]).unwrap();
-    let asia = coll
-        .library()
-        .get("anki-geography-asia")
-        .unwrap()
-        .deck
-        .whole()
-        .unwrap();
+    let asia = deck(&coll, "anki-geography-asia");
     assert_eq!(asia.cards.len(), 4);
     assert_eq!(
         asia.card(&card_id("abc1", 0)).unwrap().answer,

@@ -115,7 +115,11 @@ pub struct MadeCard {
 
 impl Note {
     fn field(&self, i: usize) -> Plain {
-        let raw = self.fields.get(i).map_or("", String::as_str);
+        self.as_text(self.fields.get(i).map_or("", String::as_str))
+    }
+
+    /// Text of the note's (HTML or plain) as the text shown.
+    fn as_text(&self, raw: &str) -> Plain {
         if self.html {
             html_to_text(raw)
         } else {
@@ -233,17 +237,10 @@ impl Note {
         if !cloze.numbers().contains(&n) {
             return Err(format!("its text has no cloze {n} ({{{{c{n}::...}}}})"));
         }
-        let as_text = |t: &str| {
-            if self.html {
-                html_to_text(t)
-            } else {
-                plain_text(t)
-            }
-        };
         let (prompt, answers) = cloze.card(n);
-        let prompt = as_text(&prompt);
+        let prompt = self.as_text(&prompt);
         let mut answer = Plain::default();
-        for a in answers.iter().map(|a| as_text(a)) {
+        for a in answers.iter().map(|a| self.as_text(a)) {
             if !answer.text.is_empty() {
                 answer.text.push_str(", ");
             }

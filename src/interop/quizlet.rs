@@ -149,11 +149,8 @@ pub fn read_two_columns(
         .into_iter()
         .map(|row| {
             format!(
-                "{file}: row {row}: no {} between a term and its definition",
+                "{file}: row {row}: no separator between a term and its definition (the file has {})",
                 seps.describe()
-                    .split(" between term")
-                    .next()
-                    .unwrap_or("separator")
             )
         })
         .collect();
