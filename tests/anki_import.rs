@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use common::anki::{AnkiFile, T0, package, write_zip};
+use common::anki::{ASIA, AnkiFile, BASIC, CLOZE, T0, package, write_zip};
 use common::{DAY, clock};
 use factquiz::deck::Answer;
 use factquiz::interop::build::card_id;
@@ -166,6 +166,38 @@ fn a_newer_export_updates_the_same_cards_and_adds_only_new_reviews() {
     assert_eq!(coll.state(slot).unwrap().reps, 4);
     let user_decks = std::fs::read_dir(data.join("decks")).unwrap().count();
     assert_eq!(user_decks, 2);
+}
+
+#[test]
+fn a_legacy_package_with_collection_anki2_imports_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = AnkiFile::new(18);
+    f.make_legacy();
+    f.note(
+        1,
+        "g-old",
+        BASIC,
+        &["Capital of Kazakhstan?", "Astana"],
+        "geo",
+    );
+    f.card(11, 1, ASIA, 0, 2);
+    f.note(2, "g-cl", CLOZE, &["{{c1::Toqaev}} is president", ""], "");
+    f.card(21, 2, 1, 0, 0);
+    f.review(T0, 11, 3, 2_000, 0);
+    let apkg = dir.path().join("old.apkg");
+    f.write_legacy_apkg(&apkg);
+    let foreign = read_file(&apkg);
+    let r = &foreign.report;
+    assert_eq!(r.format, "Anki package (collection.anki2)");
+    assert_eq!((r.notes, r.cards, r.reviews), (2, 2, 1));
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(foreign.decks[1].id, "anki-geography-asia");
+    assert_eq!(foreign.decks[0].cards[0].prompt, "[...] is president");
+    assert!(
+        r.skipped.iter().any(|s| s.starts_with("1 media file(s)")),
+        "{:?}",
+        r.skipped
+    );
 }
 
 const EXPORT: &str = "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n\

@@ -161,7 +161,8 @@ impl Collection {
                 a.outcome.correct
             },
             mode: a.question.mode.name().to_string(),
-            answer: Some(a.given.clone()),
+            // A revealed answer has no words to keep.
+            answer: (!a.given.is_empty()).then(|| a.given.clone()),
             taken_ms: a.taken_ms,
             day: clock.today(),
             before,

@@ -298,6 +298,54 @@ pub fn package(path: &Path, capital: &str, extra_review: bool) {
     f.write_apkg(path);
 }
 
+impl AnkiFile {
+    /// Makes the collection one of schema 11, as Anki 2.1 before 2.1.28 wrote it: note types
+    /// and decks as JSON in `col` (here Basic and Cloze, and the decks "Default" and
+    /// "Geography::Asia"), written by `write_legacy_apkg`.
+    pub fn make_legacy(&self) {
+        let models = serde_json::json!({
+            BASIC.to_string(): {"id": BASIC, "name": "Basic", "type": 0,
+                "flds": [{"name": "Front", "ord": 0}, {"name": "Back", "ord": 1}],
+                "tmpls": [{"name": "Card 1", "ord": 0, "qfmt": "{{Front}}",
+                           "afmt": "{{FrontSide}}<hr id=answer>{{Back}}"}]},
+            CLOZE.to_string(): {"id": CLOZE, "name": "Cloze", "type": 1,
+                "flds": [{"name": "Text", "ord": 0}, {"name": "Back Extra", "ord": 1}],
+                "tmpls": [{"name": "Cloze", "ord": 0, "qfmt": "{{cloze:Text}}",
+                           "afmt": "{{cloze:Text}}"}]},
+        });
+        let decks = serde_json::json!({
+            "1": {"id": 1, "name": "Default"},
+            ASIA.to_string(): {"id": ASIA, "name": "Geography::Asia"},
+        });
+        self.conn
+            .execute(
+                "UPDATE col SET ver = 11, mod = 1733000000, models = ?1, decks = ?2",
+                params![models.to_string(), decks.to_string()],
+            )
+            .unwrap();
+        self.conn
+            .execute_batch(
+                "DROP TABLE notetypes; DROP TABLE fields; DROP TABLE templates; DROP TABLE decks;",
+            )
+            .unwrap();
+    }
+
+    /// Writes a legacy package: `collection.anki2` as it is, a JSON media map, no `meta`.
+    pub fn write_legacy_apkg(self, path: &Path) {
+        let AnkiFile { dir, conn } = self;
+        conn.close().unwrap();
+        let collection = std::fs::read(dir.path().join("collection.sqlite")).unwrap();
+        write_zip(
+            path,
+            &[
+                ("collection.anki2", collection),
+                ("media", br#"{"0": "map.png"}"#.to_vec()),
+                ("0", b"\x89PNG".to_vec()),
+            ],
+        );
+    }
+}
+
 /// A zip archive of these entries, stored as Anki stores them.
 pub fn write_zip(path: &Path, entries: &[(&str, Vec<u8>)]) {
     let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
