@@ -5,7 +5,6 @@
 //! `target/bench-anki/` by the tests' own Anki file maker. Under `cargo test` it runs once on a
 //! small package (500 notes, 5,000 reviews).
 
-#[allow(dead_code)]
 #[path = "../tests/common/anki.rs"]
 mod anki;
 
