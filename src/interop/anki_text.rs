@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use super::InteropError;
+use super::cloze::Cloze;
 use super::note::{Note, NoteKind};
 
 /// The header keys Anki writes; a text whose first line is one of them is an Anki export.
@@ -210,7 +211,12 @@ pub fn read_anki_text(
             guid: get(h.guid_column)
                 .filter(|g| !g.is_empty())
                 .map_or_else(|| format!("text:{first}"), String::from),
-            kind: kind_of(get(h.notetype_column).unwrap_or(&h.notetype)),
+            // Without a note type column, a note written with cloze deletions is a Cloze note.
+            kind: if h.notetype_column.is_none() && !Cloze::parse(&first).numbers().is_empty() {
+                kind_of("Cloze")
+            } else {
+                kind_of(get(h.notetype_column).unwrap_or(&h.notetype))
+            },
             fields,
             html: h.html,
             tags,
@@ -243,6 +249,14 @@ mod tests {
         assert_eq!(n.fields, vec!["Astana", "<b>capital</b>"]);
         assert_eq!(n.tags, vec!["city", "asia"]);
         assert_eq!(n.at, "x.txt:7");
+    }
+
+    #[test]
+    fn cloze_notes_are_found_without_a_note_type_column() {
+        let text = "#separator:tab\n#html:true\n{{c1::Astana}} is the capital\t\nParis\tFrance\n";
+        let (notes, _) = read_anki_text(text, "x.txt", "x").unwrap();
+        assert_eq!(*notes[0].kind, NoteKind::Cloze);
+        assert_eq!(*notes[1].kind, NoteKind::Basic);
     }
 
     #[test]

@@ -48,8 +48,10 @@ impl Template {
     /// A template from its front and back formats (`{{Front}}`, `{{FrontSide}}<hr
     /// id=answer>{{Back}}`), given the note type's field names.
     pub fn from_formats(front: &str, back: &str, fields: &[String]) -> Template {
-        let on_front = field_refs(front, fields);
-        let back = field_refs(back, fields)
+        // `{{type:Back}}` on the front is a box to type into, not a field shown; on the back it
+        // shows the answer.
+        let on_front = field_refs(front, fields, false);
+        let back = field_refs(back, fields, true)
             .into_iter()
             .filter(|f| !on_front.contains(f))
             .collect();
@@ -60,9 +62,10 @@ impl Template {
     }
 }
 
-/// The fields a template format shows, in order, once each: `{{Name}}`, `{{text:Name}}`,
-/// `{{type:Name}}`; sections (`{{#Name}}`, `{{/Name}}`) and `{{FrontSide}}` are not shown fields.
-fn field_refs(format: &str, fields: &[String]) -> Vec<usize> {
+/// The fields a template format shows, in order, once each: `{{Name}}`, `{{text:Name}}`, and
+/// with `typed` `{{type:Name}}`; sections (`{{#Name}}`, `{{/Name}}`) and `{{FrontSide}}` are
+/// not shown fields.
+fn field_refs(format: &str, fields: &[String], typed: bool) -> Vec<usize> {
     let mut out = Vec::new();
     let mut rest = format;
     while let Some(i) = rest.find("{{") {
@@ -71,7 +74,7 @@ fn field_refs(format: &str, fields: &[String]) -> Vec<usize> {
         };
         let tag = rest[i + 2..i + end].trim();
         rest = &rest[i + end + 2..];
-        if tag.starts_with(['#', '^', '/', '!']) {
+        if tag.starts_with(['#', '^', '/', '!']) || (!typed && tag.starts_with("type:")) {
             continue;
         }
         let name = tag.rsplit(':').next().unwrap_or(tag).trim();
@@ -345,5 +348,12 @@ mod tests {
                 back: vec![1]
             }
         );
+        let typed = Template::from_formats(
+            "{{Word}}\n\n{{type:Meaning}}",
+            "{{Word}}<hr id=answer>{{type:Meaning}}",
+            &names,
+        );
+        assert_eq!(typed.front, vec![0]);
+        assert_eq!(typed.back, vec![1]);
     }
 }
