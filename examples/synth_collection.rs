@@ -211,6 +211,7 @@ pub fn deck(d: usize, n: usize, rng: &mut StdRng) -> Deck {
             published: PartialDate::new(2022, Some(1), Some(10 + k as u8)).expect("a real date"),
             date_known: DateKnown::Printed,
             url: None,
+            text: None,
         })
         .collect();
     Deck {
@@ -290,6 +291,7 @@ fn simulate(
             mode: mode.into(),
             answer: Some(given_answer(card, grade != Grade::Again)),
             taken_ms: rng.random_range(2_000..20_000),
+            confidence: None,
             day: study_day(t, 0),
             before: state,
             after,

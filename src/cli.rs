@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use factquiz::data_dir;
-use factquiz::deck::{Library, report};
+use factquiz::deck::{Library, lint, report};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -40,11 +40,20 @@ pub struct Args {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Validate deck files (no path: every deck in the library) and report on each.
+    /// Validate deck files (no path: every deck in the library), look their locators up in
+    /// their articles, and report on each. Exit status 1 on errors (and on warnings with
+    /// --strict).
     Check {
-        /// Print the validated decks as JSON instead.
+        /// Print the validated decks and the findings as JSON instead.
         #[arg(long)]
         json: bool,
+        /// Fail on warnings too (give-aways, wording-only figures, claims not covered).
+        #[arg(long)]
+        strict: bool,
+        /// Also look for the articles that sources name (`text:`) in this folder, after the
+        /// deck's own folder and <data dir>/articles (may be given more than once).
+        #[arg(long = "articles", value_name = "DIR")]
+        articles: Vec<PathBuf>,
         paths: Vec<PathBuf>,
     },
     /// Check an answer against a card as the quiz would, and say why it is accepted or not.
@@ -121,7 +130,19 @@ pub enum Command {
     /// Exit status: 0 right, 1 wrong, 2 unknown deck or card, 3 the progress could not be
     /// written.
     Answer(AnswerArgs),
-    /// Write your review log as CSV (the columns `optimize --revlog` reads, plus deck and answer).
+    /// Print the figures the statistics screen shows: reviews per day, the forecast, true
+    /// retention per month, cards by state, topics by predicted recall in 7 days, and
+    /// calibration (how often answers given sure, think so or guessing were right).
+    Stats {
+        /// Only this deck (by id).
+        #[arg(long, value_name = "ID")]
+        deck: Option<String>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write your review log as CSV (the columns `optimize --revlog` reads, plus deck, answer
+    /// and confidence).
     ExportReviews {
         /// The CSV file to write ("-" for standard output).
         file: PathBuf,
@@ -135,15 +156,21 @@ pub struct AnswerArgs {
     pub card: String,
     /// The answer as typed. Choice mode: an option's number; verdict: confirmed, false,
     /// disputed or unverified; order: the shown events' numbers in your order ("2,1,3");
-    /// source-said: source ids, one per figure, separated by commas.
+    /// source-said: source ids, one per figure, separated by commas; show-answer: anything
+    /// (you recalled it or not: say so with --grade).
     pub answer: String,
-    /// The grade to record (default: the one the quiz suggests).
+    /// The grade to record (default: the one the quiz suggests; needed in show-answer mode,
+    /// where you grade yourself).
     #[arg(long, value_parser = parse_grade)]
     pub grade: Option<factquiz::quiz::Grade>,
     /// Ask the card in this mode (default: typed recall, or the card's own mode for
     /// verdict, order and source-said cards).
     #[arg(long, value_parser = parse_mode)]
     pub mode: Option<factquiz::quiz::Mode>,
+    /// How sure you were before seeing the answer: sure, think or guess. Recorded with the
+    /// review; it nudges the suggested grade (right and sure: Good; right but guessing: Hard).
+    #[arg(long, value_parser = parse_confidence)]
+    pub confidence: Option<factquiz::quiz::Confidence>,
     /// The seed that shuffles options and events (as `factquiz ask --seed`).
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
@@ -161,7 +188,12 @@ pub fn run(args: Args) -> ExitCode {
         }
     };
     match args.command {
-        Some(Command::Check { json, paths }) => check(&data_dir, &paths, json),
+        Some(Command::Check {
+            json,
+            strict,
+            articles,
+            paths,
+        }) => check(&data_dir, &paths, &articles, json, strict),
         Some(Command::Try { deck, card, answer }) => {
             let lib = Library::load(Some(&data_dir::user_decks(&data_dir)), &args.decks);
             crate::try_cmd::run(&lib, &deck, &card, &answer)
@@ -194,22 +226,39 @@ pub fn run(args: Args) -> ExitCode {
             crate::study_cmd::queue(&data_dir, &args.decks, &decks, json, seed)
         }
         Some(Command::Answer(a)) => crate::study_cmd::answer(&data_dir, &args.decks, &a),
+        Some(Command::Stats { deck, json }) => {
+            crate::stats_cmd::run(&data_dir, &args.decks, deck.as_deref(), json)
+        }
         None => crate::ui_main(data_dir, args),
     }
 }
 
-fn check(data_dir: &std::path::Path, paths: &[PathBuf], json: bool) -> ExitCode {
+fn check(
+    data_dir: &std::path::Path,
+    paths: &[PathBuf],
+    articles: &[PathBuf],
+    json: bool,
+    strict: bool,
+) -> ExitCode {
+    if let Some(dir) = articles.iter().find(|d| !d.is_dir()) {
+        eprintln!("factquiz: --articles {}: no such folder", dir.display());
+        return ExitCode::from(2);
+    }
     let lib = if paths.is_empty() {
         Library::load(Some(&data_dir::user_decks(data_dir)), &[])
     } else {
         Library::from_files(paths)
     };
+    let mut dirs = vec![data_dir.join("articles")];
+    dirs.extend(articles.iter().cloned());
+    let lints = lint::lint_library(&lib, &dirs);
     if json {
-        emit(&format!("{}\n", report::check_json(&lib)));
+        emit(&format!("{}\n", report::check_json(&lib, &lints)));
     } else {
-        emit(&report::check_report(&lib));
+        emit(&report::check_report(&lib, &lints));
     }
-    if lib.errors.is_empty() {
+    let (errors, warnings, _) = lint::counts(&lints);
+    if lib.errors.is_empty() && errors == 0 && !(strict && warnings > 0) {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -221,6 +270,10 @@ fn parse_grade(s: &str) -> Result<factquiz::quiz::Grade, String> {
         .into_iter()
         .find(|g| g.name().eq_ignore_ascii_case(s))
         .ok_or_else(|| "one of: again, hard, good, easy".into())
+}
+
+fn parse_confidence(s: &str) -> Result<factquiz::quiz::Confidence, String> {
+    factquiz::quiz::Confidence::from_name(s).ok_or_else(|| "one of: sure, think, guess".into())
 }
 
 fn parse_mode(s: &str) -> Result<factquiz::quiz::Mode, String> {

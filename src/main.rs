@@ -6,6 +6,7 @@ mod cli;
 mod import_cmd;
 mod import_foreign_cmd;
 mod optimize_cmd;
+mod stats_cmd;
 mod study_cmd;
 mod try_cmd;
 

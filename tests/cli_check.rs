@@ -5,6 +5,7 @@
 //! Every run gets a temporary HOME and data folder: the real ones are never read or written.
 //! Fixture paths are given relative to the crate root, so the output is the same everywhere.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -25,7 +26,9 @@ person/Toqaev (1), place/Zhanaozen (1)
   sources:
     Article A (Outlet A, 2022-01-12)
     Article B (Outlet B, 2024)
-  ok
+  tests/fixtures/good_deck.ron:12:13: warning: claim \"toll\": this disputed claim, with values \
+from 1 source(s), lacks a verdict card of the claim
+  0 error(s), 1 warning(s), 0 note(s)
 ";
 
 /// The errors of `bad_deck.ron`, as `check` prints them.
@@ -75,6 +78,12 @@ impl Sandbox {
 
     /// `factquiz --data-dir <sandbox>/data check ARGS...`.
     fn check(&self, args: &[&str]) -> Output {
+        let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+        self.check_paths(&args)
+    }
+
+    /// [`Sandbox::check`] with arguments that are paths.
+    fn check_paths(&self, args: &[&OsStr]) -> Output {
         let data = self.data_dir("data", &[]);
         self.factquiz()
             .arg("--data-dir")
@@ -121,8 +130,18 @@ fn builtin_ids() -> Vec<String> {
         .collect()
 }
 
-/// The last line of a report: the totals.
-fn totals(decks: usize, cards: usize, failed: usize) -> String {
+/// The last lines of a report: the totals of the decks, then of the rules' findings (the good
+/// fixture has one warning: its disputed claim has no verdict card).
+fn totals(decks: usize, cards: usize, failed: usize, warnings: usize) -> String {
+    format!(
+        "{} deck(s) valid with {} card(s); {} file(s) with errors\n\
+         rules: 0 error(s), {} warning(s), 0 note(s)\n",
+        decks, cards, failed, warnings
+    )
+}
+
+/// The line of a report that totals the decks.
+fn deck_totals(decks: usize, cards: usize, failed: usize) -> String {
     format!("{decks} deck(s) valid with {cards} card(s); {failed} file(s) with errors\n")
 }
 
@@ -131,7 +150,7 @@ fn totals(decks: usize, cards: usize, failed: usize) -> String {
 #[test]
 fn a_good_deck_is_reported_and_exits_0() {
     let out = Sandbox::new().check(&[GOOD]);
-    assert_eq!(stdout(&out), format!("{GOOD_REPORT}{}", totals(1, 3, 0)));
+    assert_eq!(stdout(&out), format!("{GOOD_REPORT}{}", totals(1, 3, 0, 1)));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     assert_eq!(status(&out), 0);
 }
@@ -139,7 +158,7 @@ fn a_good_deck_is_reported_and_exits_0() {
 #[test]
 fn a_deck_that_breaks_rules_gets_each_error_located_and_exits_1() {
     let out = Sandbox::new().check(&[BAD]);
-    assert_eq!(stdout(&out), format!("{BAD_REPORT}{}", totals(0, 0, 1)));
+    assert_eq!(stdout(&out), format!("{BAD_REPORT}{}", totals(0, 0, 1, 0)));
     assert_eq!(status(&out), 1);
 }
 
@@ -152,7 +171,7 @@ fn a_deck_that_does_not_parse_gets_its_error_located_and_exits_1() {
             "tests/fixtures/malformed_deck.ron: 1 error(s)\n  \
              tests/fixtures/malformed_deck.ron:30:19: card \"fig-toll\": unknown variant `Number`: \
              expected one of Who, When, Figure, Where, What, Verdict, Order, SourceSaid\n{}",
-            totals(0, 0, 1)
+            totals(0, 0, 1, 0)
         )
     );
     assert_eq!(status(&out), 1);
@@ -163,7 +182,7 @@ fn a_bad_deck_does_not_stop_the_good_one_and_the_status_is_1() {
     let out = Sandbox::new().check(&[BAD, GOOD]);
     assert_eq!(
         stdout(&out),
-        format!("{GOOD_REPORT}{BAD_REPORT}{}", totals(1, 3, 1))
+        format!("{GOOD_REPORT}{BAD_REPORT}{}", totals(1, 3, 1, 1))
     );
     assert_eq!(status(&out), 1);
 }
@@ -179,7 +198,7 @@ fn a_missing_file_is_an_error() {
         ),
         "{text}"
     );
-    assert!(text.ends_with(&totals(0, 0, 1)), "{text}");
+    assert!(text.ends_with(&totals(0, 0, 1, 0)), "{text}");
     assert_eq!(status(&out), 1);
 }
 
@@ -195,7 +214,7 @@ fn named_files_are_checked_alone() {
         .args(["check", GOOD])
         .output()
         .unwrap();
-    assert_eq!(stdout(&out), format!("{GOOD_REPORT}{}", totals(1, 3, 0)));
+    assert_eq!(stdout(&out), format!("{GOOD_REPORT}{}", totals(1, 3, 0, 1)));
     assert_eq!(status(&out), 0);
 }
 
@@ -275,6 +294,7 @@ fn json_of_a_bad_deck_lists_each_error_with_its_place() {
                     "message": "an order card needs 3 to 6 events; it has 2",
                 },
             ],
+            "findings": [],
         })
     );
 }
@@ -307,9 +327,10 @@ fn without_paths_every_built_in_deck_is_checked_and_valid() {
         let heading = format!("{} ({}): {}\n", d.file, d.deck.id, d.deck.title);
         assert!(text.contains(&heading), "{heading:?} in\n{text}");
     }
-    assert_eq!(text.matches("\n  ok\n").count(), lib.decks.len(), "{text}");
+    // Warnings (give-aways, claims not covered) do not fail the check without --strict.
+    assert!(!text.contains(": error: "), "{text}");
     assert!(
-        text.ends_with(&totals(lib.decks.len(), lib.card_count(), 0)),
+        text.contains(&deck_totals(lib.decks.len(), lib.card_count(), 0)),
         "{text}"
     );
 
@@ -344,7 +365,7 @@ fn without_paths_a_bad_user_deck_fails_the_check_but_the_others_are_reported() {
     assert!(text.contains(&BAD_REPORT.replace(BAD, &bad)), "{text}");
     let lib = Library::builtin();
     assert!(
-        text.ends_with(&totals(lib.decks.len() + 1, lib.card_count() + 3, 1)),
+        text.contains(&deck_totals(lib.decks.len() + 1, lib.card_count() + 3, 1)),
         "{text}"
     );
 }
@@ -487,4 +508,195 @@ fn list(dir: &Path) -> Vec<PathBuf> {
     }
     out.sort();
     out
+}
+
+// ------------------------------------------------- articles, the rules, --strict, exit codes
+
+/// A made-up article for the rule tests (never one of the seed articles).
+const DUNMERE: &str = "\
+Dunmere Ferry Notes
+
+The ferry to Orla Island stopped on 2 May after a storm.
+
+Repairs took eleven days, the operator said.
+
+The operator said the new engine came from Ardwick.
+";
+
+/// A deck with one source naming `dunmere.txt` and one card citing it at `locator`.
+fn dunmere_deck(locator: &str) -> String {
+    format!(
+        r#"Deck(
+    id: "dunmere",
+    title: "The Dunmere ferry",
+    sources: [
+        (id: "notes", title: "Dunmere Ferry Notes", published: "2024-05-20", text: "dunmere.txt"),
+    ],
+    cards: [
+        (
+            id: "who-operator",
+            kind: Who,
+            prompt: "Which company ran the Orla Island ferry?",
+            answer: Name(["Orla Lines"]),
+            evidence: [(source: "notes", locator: "{locator}", says: "The operator spoke.")],
+        ),
+    ],
+)
+"#
+    )
+}
+
+impl Sandbox {
+    /// A folder in the sandbox holding these files (name, contents).
+    fn folder(&self, name: &str, files: &[(&str, &str)]) -> PathBuf {
+        let dir = self.home.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (file, contents) in files {
+            std::fs::write(dir.join(file), contents).unwrap();
+        }
+        dir
+    }
+}
+
+#[test]
+fn locators_are_looked_up_in_the_articles_folder_given() {
+    let sandbox = Sandbox::new();
+    let decks = sandbox.folder(
+        "decks",
+        &[("dunmere.ron", &dunmere_deck("Repairs took eleven days"))],
+    );
+    let articles = sandbox.folder("articles", &[("dunmere.txt", DUNMERE)]);
+    let deck = decks.join("dunmere.ron");
+    let out = sandbox.check_paths(&[
+        "--strict".as_ref(),
+        "--articles".as_ref(),
+        articles.as_os_str(),
+        deck.as_os_str(),
+    ]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("\n  locators: 1 checked in 1 article(s)\n  ok\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("rules: 0 error(s), 0 warning(s), 0 note(s)\n"),
+        "{text}"
+    );
+    assert_eq!(status(&out), 0, "{text}");
+
+    // Without the folder: a note, and the check passes.
+    let out = sandbox.check_paths(&["--strict".as_ref(), deck.as_os_str()]);
+    let text = stdout(&out);
+    let data_articles = sandbox.home.path().join("data/articles");
+    assert!(
+        text.contains(&format!(
+            "  {}:5:10: note: source \"notes\" names the text \"dunmere.txt\", which is in none \
+             of: {}/, {}/; its locators were not checked (give its folder with --articles DIR)\n  ok\n",
+            deck.display(),
+            decks.display(),
+            data_articles.display()
+        )),
+        "{text}"
+    );
+    assert_eq!(status(&out), 0, "{text}");
+
+    // <data dir>/articles is searched too, before the folders given.
+    sandbox.folder(
+        "data/articles",
+        &[("dunmere.txt", &DUNMERE.replace("Repairs", "Works"))],
+    );
+    let out = sandbox.check_paths(&[
+        "--articles".as_ref(),
+        articles.as_os_str(),
+        deck.as_os_str(),
+    ]);
+    assert!(stdout(&out).contains("locator \"Repairs took eleven days\" is not in dunmere.txt"));
+    assert_eq!(status(&out), 1);
+}
+
+#[test]
+fn a_locator_found_twice_is_an_error_with_its_place_and_fails_the_check() {
+    let sandbox = Sandbox::new();
+    let decks = sandbox.folder(
+        "decks",
+        &[
+            ("dunmere.ron", &dunmere_deck("the operator said")),
+            ("dunmere.txt", DUNMERE),
+        ],
+    );
+    let deck = decks.join("dunmere.ron");
+    let out = sandbox.check_paths(&[deck.as_os_str()]);
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!(
+            "  locators: 1 checked in 1 article(s)\n  {}:13:42: error: card \"who-operator\": \
+             locator \"the operator said\" is found 2 times in dunmere.txt (source \"notes\"): \
+             line 5: \"the operator said.\"; line 7: \"The operator said the new engine came \
+             from Ardwick\"; lengthen it so that it points to one passage\n  1 error(s), 0 \
+             warning(s), 0 note(s)\n",
+            deck.display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("rules: 1 error(s), 0 warning(s), 0 note(s)\n"),
+        "{text}"
+    );
+    assert_eq!(status(&out), 1);
+
+    let out = sandbox.check_paths(&["--json".as_ref(), deck.as_os_str()]);
+    assert_eq!(status(&out), 1);
+    let v = json_out(&out);
+    assert_eq!(v["errors"], json!([]));
+    assert_eq!(json_deck_ids(&v), ["dunmere"]);
+    let finding = &v["findings"][0];
+    assert_eq!(
+        (
+            &finding["severity"],
+            &finding["rule"],
+            &finding["line"],
+            &finding["col"]
+        ),
+        (&json!("error"), &json!("locator"), &json!(13), &json!(42))
+    );
+    assert_eq!(finding["card"], "who-operator");
+    assert_eq!(finding["file"], deck.display().to_string());
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("locator \"the operator said\" is found 2 times")
+    );
+}
+
+#[test]
+fn warnings_fail_the_check_only_with_strict() {
+    // The good fixture's disputed claim has no verdict card: one warning.
+    let out = Sandbox::new().check(&[GOOD]);
+    assert_eq!(status(&out), 0);
+    let out = Sandbox::new().check(&["--strict", GOOD]);
+    assert_eq!(stdout(&out), format!("{GOOD_REPORT}{}", totals(1, 3, 0, 1)));
+    assert_eq!(status(&out), 1);
+    let out = Sandbox::new().check(&["--strict", "--json", GOOD]);
+    assert_eq!(status(&out), 1);
+    assert_eq!(
+        json_out(&out)["findings"],
+        json!([{
+            "severity": "warning", "rule": "coverage", "file": GOOD, "line": 12, "col": 13,
+            "card": null, "claim": "toll", "source": null,
+            "message": "this disputed claim, with values from 1 source(s), lacks a verdict card \
+                        of the claim",
+        }])
+    );
+}
+
+#[test]
+fn an_articles_folder_that_does_not_exist_is_refused() {
+    let out = Sandbox::new().check(&["--articles", "tests/no-such-folder", GOOD]);
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "factquiz: --articles tests/no-such-folder: no such folder\n"
+    );
+    assert_eq!(status(&out), 2);
 }

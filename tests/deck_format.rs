@@ -240,7 +240,7 @@ fn an_error_outside_the_cards_names_no_card() {
     assert_eq!(
         error(&edit("(id: \"src-a\", title", "(id: \"src-a\", titel")),
         "decks/mini.ron:6:23: unknown field `titel`: expected one of \
-         id, title, outlet, author, published, date_known, url"
+         id, title, outlet, author, published, date_known, url, text"
     );
 }
 

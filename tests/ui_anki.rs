@@ -1,12 +1,14 @@
-//! The real app, headless (egui_kittest): the "show answer" mode by keyboard, and the import
-//! preview of an Anki package, from the path typed to the decks imported.
+//! The real app, headless (egui_kittest): the "show answer" mode by keyboard (how sure the
+//! learner is said before the answer shows, first or after Space; or not asked), and the
+//! import preview of an Anki package, from the path typed to the decks imported.
 
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use factquiz::quiz::{AnswerMode, Mode};
+use factquiz::quiz::{AnswerMode, AskConfidence, Confidence, Mode};
 use factquiz::settings::Settings;
-use factquiz::study::Collection;
+use factquiz::store::ReviewRow;
+use factquiz::study::{Collection, Current};
 use factquiz::ui::{App, Command, Screen};
 
 mod common;
@@ -15,22 +17,28 @@ fn harness(dir: &std::path::Path) -> Harness<'static, App> {
     common::harness(dir, [1100.0, 900.0])
 }
 
-#[test]
-fn show_answer_by_keyboard_then_grade_yourself() {
-    let dir = tempfile::tempdir().unwrap();
+/// The app on a data folder whose settings ask every card as "show answer", with `ask` for
+/// when to ask how sure the learner is; a session of every deck started (key 1).
+fn show_answer_session(dir: &std::path::Path, ask: AskConfidence) -> Harness<'static, App> {
     {
-        let mut c = Collection::open(dir.path(), &[]).unwrap();
+        let mut c = Collection::open(dir, &[]).unwrap();
         let s = Settings {
             answer_mode: AnswerMode::ShowAnswer,
+            ask_confidence: ask,
             ..Settings::default()
         };
         c.save_settings(s).unwrap();
     }
-    let mut h = harness(dir.path());
+    let mut h = harness(dir);
     h.run();
     h.key_press(Key::Num1);
     h.run();
     assert_eq!(h.state().screen(), Screen::Review);
+    h
+}
+
+/// The question on screen, asked as "show answer" with the answer hidden.
+fn hidden_question(h: &Harness<'static, App>) -> Current {
     let cur = h
         .state()
         .session()
@@ -44,9 +52,12 @@ fn show_answer_by_keyboard_then_grade_yourself() {
         h.query_by_label("The answer").is_none(),
         "the answer is hidden at first"
     );
+    cur
+}
 
-    h.key_press(Key::Space);
-    h.run();
+/// The answer shown for grading (no "Your answer": nothing was typed or chosen), then the
+/// learner's grade by key; the review written.
+fn grade_revealed(h: &mut Harness<'static, App>, cur: &Current, key: Key) -> ReviewRow {
     h.get_by_label("Did you recall it? Grade yourself (1-4)");
     h.get_by_label("The answer");
     assert!(h.query_by_label("Your answer").is_none());
@@ -56,24 +67,86 @@ fn show_answer_by_keyboard_then_grade_yourself() {
         card.answer.display(&coll.deck(cur.slot).unwrap().deck)
     };
     h.get_by_label(&answer);
-
-    h.key_press(Key::Num2); // Hard: recalled, with effort
+    h.key_press(key);
     h.run();
-    let coll = h.state().collection().unwrap();
-    let reviews = coll.store().all_reviews().unwrap();
-    assert_eq!(reviews.len(), 1);
-    assert_eq!(
-        (reviews[0].mode, reviews[0].grade, reviews[0].correct),
-        ("show-answer", 2, true)
-    );
     let next = h
         .state()
         .session()
         .unwrap()
         .current
         .as_ref()
-        .expect("the next question");
-    assert_ne!(next.slot, cur.slot);
+        .expect("the next question")
+        .slot;
+    assert_ne!(next, cur.slot);
+    let reviews = h
+        .state()
+        .collection()
+        .unwrap()
+        .store()
+        .all_reviews()
+        .unwrap();
+    reviews.last().expect("the review written").clone()
+}
+
+#[test]
+fn show_answer_by_keyboard_with_confidence_said_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = show_answer_session(dir.path(), AskConfidence::default());
+    let cur = hidden_question(&h);
+    // The learner commits to how sure they are before the answer shows: Q, then Space.
+    h.get_by_label_contains("How sure are you?");
+    h.key_press(Key::Q);
+    h.run();
+    assert!(h.query_by_label("The answer").is_none(), "still hidden");
+    h.key_press(Key::Space);
+    h.run();
+    h.get_by_label_contains("You said \"Sure\" before seeing it");
+    let r = grade_revealed(&mut h, &cur, Key::Num2); // Hard: recalled, with effort
+    assert_eq!(
+        (r.mode, r.grade, r.correct, r.confidence),
+        ("show-answer", 2, true, Some(Confidence::Sure))
+    );
+    assert_eq!(r.answer, None, "a revealed answer keeps no words");
+    let coll = h.state().collection().unwrap();
+    assert_eq!(h.state().session().unwrap().summary(coll).right, 1);
+}
+
+#[test]
+fn show_answer_revealed_first_asks_how_sure_before_showing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = show_answer_session(dir.path(), AskConfidence::default());
+    let cur = hidden_question(&h);
+    // Space before saying: the answer waits for the confidence, still hidden.
+    h.key_press(Key::Space);
+    h.run();
+    h.get_by_label("How sure are you of what you recalled? The answer shows next.");
+    assert!(h.query_by_label("The answer").is_none());
+    assert!(h.query_by_label_contains("Your answer").is_none());
+    h.key_press(Key::E);
+    h.run();
+    let r = grade_revealed(&mut h, &cur, Key::Num1); // Again: not recalled
+    assert_eq!(
+        (r.grade, r.correct, r.confidence),
+        (1, false, Some(Confidence::Guess))
+    );
+    // Not recalled is not right in the session's count either.
+    let coll = h.state().collection().unwrap();
+    assert_eq!(h.state().session().unwrap().summary(coll).right, 0);
+}
+
+#[test]
+fn show_answer_without_asking_confidence_reveals_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = show_answer_session(dir.path(), AskConfidence::Never);
+    let cur = hidden_question(&h);
+    assert!(h.query_by_label_contains("How sure are you").is_none());
+    h.key_press(Key::Space);
+    h.run();
+    let r = grade_revealed(&mut h, &cur, Key::Num3);
+    assert_eq!(
+        (r.mode, r.grade, r.correct, r.confidence),
+        ("show-answer", 3, true, None)
+    );
 }
 
 #[test]

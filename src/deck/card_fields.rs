@@ -154,6 +154,7 @@ fn source_id(deck: &mut Deck, cell: &str) -> String {
         },
         date_known: super::model::DateKnown::Unknown,
         url: None,
+        text: None,
     });
     id
 }

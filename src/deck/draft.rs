@@ -20,6 +20,9 @@ pub struct SourceFields {
     /// How the date was inferred; empty when it is printed.
     pub inferred: String,
     pub url: String,
+    /// The article's text file (`text:` in the deck), kept through editing; empty for none.
+    #[serde(default)]
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -110,6 +113,7 @@ impl DeckDraft {
                         _ => String::new(),
                     },
                     url: s.url.clone().unwrap_or_default(),
+                    text: s.text.clone().unwrap_or_default(),
                 })
                 .collect(),
             claims: deck
@@ -207,6 +211,7 @@ impl DeckDraft {
                 published,
                 date_known: known,
                 url: Some(s.url.trim().to_string()).filter(|u| !u.is_empty()),
+                text: Some(s.text.trim().to_string()).filter(|t| !t.is_empty()),
             });
         }
         for (i, c) in self.claims.iter().enumerate() {

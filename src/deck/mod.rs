@@ -13,6 +13,7 @@ pub mod draft;
 pub mod import;
 mod keys;
 pub mod library;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod report;

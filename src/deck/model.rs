@@ -48,6 +48,12 @@ pub struct Source {
     pub date_known: DateKnown,
     #[serde(default)]
     pub url: Option<String>,
+    /// The file that holds the article's text (a `.txt`, `.md` or `.html` file name, or a
+    /// relative path without `..`), looked for beside the deck file, then in
+    /// `<data dir>/articles/`, then in each folder given with `factquiz check --articles DIR`.
+    /// `factquiz check` looks every locator that cites this source up in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// How a source's publication date is known.

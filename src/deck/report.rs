@@ -1,5 +1,5 @@
-//! What `factquiz check` prints: per deck, its cards by kind, its topics and sources, and
-//! each error; and the same as JSON for tooling.
+//! What `factquiz check` prints: per deck, its cards by kind, its topics and sources, what
+//! the rules found (`deck::lint`), and each error; and the same as JSON for tooling.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::library::{Library, LoadedDeck};
+use super::lint::{DeckLint, Finding, counts};
 use super::load::DeckError;
 use super::model::{CardKind, Deck};
 
@@ -55,8 +56,8 @@ pub fn summarize(d: &LoadedDeck) -> DeckSummary {
     }
 }
 
-/// The human-readable report of a library.
-pub fn check_report(lib: &Library) -> String {
+/// The human-readable report of a library and of what the rules found in its decks.
+pub fn check_report(lib: &Library, lints: &[DeckLint]) -> String {
     let mut out = String::new();
     for d in &lib.decks {
         let s = summarize(d);
@@ -78,7 +79,12 @@ pub fn check_report(lib: &Library) -> String {
         for src in &s.sources {
             let _ = writeln!(out, "    {src}");
         }
-        let _ = writeln!(out, "  ok");
+        match lints.iter().find(|l| l.file == d.file) {
+            Some(lint) => deck_findings(&mut out, lint),
+            None => {
+                let _ = writeln!(out, "  ok");
+            }
+        }
     }
     for (file, n) in lib.failed_files() {
         let _ = writeln!(out, "{file}: {n} error(s)");
@@ -93,19 +99,50 @@ pub fn check_report(lib: &Library) -> String {
         lib.card_count(),
         lib.failed_files().len()
     );
+    let (errors, warnings, notes) = counts(lints);
+    let _ = writeln!(
+        out,
+        "rules: {errors} error(s), {warnings} warning(s), {notes} note(s)"
+    );
     out
 }
 
-/// The validated decks and the errors, as JSON.
-pub fn check_json(lib: &Library) -> String {
+/// A deck's findings, then "ok" or their counts.
+fn deck_findings(out: &mut String, lint: &DeckLint) {
+    if !lint.locators.articles.is_empty() {
+        let _ = writeln!(
+            out,
+            "  locators: {} checked in {} article(s)",
+            lint.locators.checked,
+            lint.locators.articles.len()
+        );
+    }
+    for f in &lint.findings {
+        let _ = writeln!(out, "  {f}");
+    }
+    let (errors, warnings, notes) = counts(std::slice::from_ref(lint));
+    if errors + warnings == 0 {
+        let _ = writeln!(out, "  ok");
+    } else {
+        let _ = writeln!(
+            out,
+            "  {errors} error(s), {warnings} warning(s), {notes} note(s)"
+        );
+    }
+}
+
+/// The validated decks, the errors, and what the rules found, as JSON.
+pub fn check_json(lib: &Library, lints: &[DeckLint]) -> String {
     #[derive(Serialize)]
-    struct Out {
+    struct Out<'a> {
         decks: Vec<Deck>,
         errors: Vec<DeckError>,
+        findings: Vec<&'a Finding>,
     }
     let mut out = Out {
         decks: Vec::new(),
         errors: lib.errors.clone(),
+        findings: lints.iter().flat_map(|l| &l.findings).collect(),
     };
     for d in &lib.decks {
         match d.deck.whole() {

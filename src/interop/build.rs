@@ -40,6 +40,8 @@ impl Origin {
             published: self.exported,
             date_known: DateKnown::Inferred(format!("the day the {} export was written", self.app)),
             url: None,
+            // The article is not known; the deck's description invites adding it.
+            text: None,
         }
     }
 

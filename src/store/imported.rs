@@ -85,6 +85,8 @@ impl Store {
                     mode,
                     queue_before: r.queue_before,
                     taken_ms: r.taken_ms,
+                    // Another app never asked how sure the learner was.
+                    confidence: None,
                 };
                 insert_row(&tx, keys[ci], &row, None)?;
                 out.reviews += 1;

@@ -6,6 +6,7 @@
 
 pub mod anki;
 pub mod backup;
+mod confidence;
 mod damaged;
 mod day_figures;
 mod figures;
@@ -16,6 +17,7 @@ mod lock;
 mod read_only;
 pub mod recovery;
 mod restore;
+mod review_rows;
 pub mod reviews;
 pub mod schema;
 
@@ -24,6 +26,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+pub use confidence::ConfidentAnswers;
 pub use day_figures::{Figures, FiguresByDay};
 pub use figures::{LeechAnswer, RecentAnswers};
 pub use lock::DataLock;

@@ -1,13 +1,13 @@
 //! The review log: one row per answer, written with the card's new state in one transaction;
-//! undo; counts per day for the daily limits; export as CSV.
+//! undo; counts per day for the daily limits. Reading the log back is in `review_rows`.
 
 use std::collections::HashMap;
-use std::io::Write;
 
 use rusqlite::{OptionalExtension, params};
 
 use super::schema::MODE_NAMES;
 use super::{Store, StoreError, write_state};
+use crate::quiz::Confidence;
 use crate::schedule::state::{CardState, Queue};
 
 /// The setting that keeps figures derived from the review log (the statistics' day figures,
@@ -29,6 +29,8 @@ pub struct ReviewRecord {
     /// What was answered; the log keeps it only when it was wrong.
     pub answer: Option<String>,
     pub taken_ms: i64,
+    /// How sure the learner said they were before the answer showed (`None`: not asked).
+    pub confidence: Option<Confidence>,
     pub day: i64,
     /// The state before the answer; `None` for a card never answered. The log keeps only its
     /// queue; the session keeps the whole state for undo.
@@ -54,11 +56,12 @@ pub struct ReviewRow {
     pub taken_ms: i64,
     /// The words of a wrong answer.
     pub answer: Option<String>,
+    pub confidence: Option<Confidence>,
 }
 
-const INSERT_REVIEW: &str =
-    "INSERT INTO review (time_ms, key, day, grade, correct, mode, queue_before, taken_ms, answer)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+const INSERT_REVIEW: &str = "INSERT INTO review
+     (time_ms, key, day, grade, correct, mode, queue_before, taken_ms, answer, confidence)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 
 /// The first review id of each study day, for [`since_day`]: kept in the transaction that
 /// writes the review (ids grow, so the first one written for a day is its smallest).
@@ -96,6 +99,7 @@ fn insert_review(tx: &rusqlite::Connection, key: i64, r: &ReviewRecord) -> Resul
         mode: mode_code(&r.mode)?,
         queue_before: r.before.map_or(Queue::New, |b| b.queue),
         taken_ms: r.taken_ms,
+        confidence: r.confidence,
     };
     insert_row(tx, key, &row, answer)
 }
@@ -109,6 +113,8 @@ pub(super) struct LogRow {
     pub mode: i64,
     pub queue_before: Queue,
     pub taken_ms: i64,
+    /// How sure the learner said they were (`None`: not asked, as in every imported review).
+    pub confidence: Option<Confidence>,
 }
 
 /// Writes a review row and notes its day; returns its id.
@@ -127,7 +133,8 @@ pub(super) fn insert_row(
         r.mode,
         r.queue_before as u8,
         r.taken_ms,
-        answer
+        answer,
+        r.confidence.map(Confidence::code)
     ])?;
     let id = tx.last_insert_rowid();
     tx.prepare_cached(NOTE_DAY)?.execute(params![r.day, id])?;
@@ -250,37 +257,6 @@ impl Store {
         Ok(out)
     }
 
-    /// The reviews of one card, oldest first. The log has no index by card (it would be a
-    /// quarter of the file), so this reads the whole log: tens of milliseconds for a million
-    /// reviews. The browser asks for it off the UI thread.
-    pub fn card_reviews(&self, deck: &str, card: &str) -> Result<Vec<ReviewRow>, StoreError> {
-        card_reviews(&self.conn, deck, card)
-    }
-
-    /// Every review, oldest first.
-    pub fn all_reviews(&self) -> Result<Vec<ReviewRow>, StoreError> {
-        let mut out = Vec::new();
-        self.for_each_review(|_, r| {
-            out.push(r);
-            Ok(())
-        })?;
-        Ok(out)
-    }
-
-    /// Calls `f` with every review (and its card's key), oldest first, without holding the
-    /// log in memory; stops at the first error `f` returns.
-    pub fn for_each_review(
-        &self,
-        mut f: impl FnMut(i64, ReviewRow) -> Result<(), StoreError>,
-    ) -> Result<(), StoreError> {
-        let mut stmt = self.conn.prepare(&format!("{SELECT_ROWS} ORDER BY r.id"))?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            f(r.get(SELECT_KEY)?, read_row(r)?)?;
-        }
-        Ok(())
-    }
-
     /// Every review as the optimiser needs it: card key, time and grade.
     pub fn optimizer_events(&self) -> Result<Vec<crate::schedule::optimize::Event>, StoreError> {
         let mut stmt = self
@@ -301,91 +277,4 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM review", [], |r| r.get(0))?)
     }
-
-    /// Writes the review log as CSV: the columns `optimize --revlog` reads (card_id,
-    /// review_rating, review_time, review_duration) plus deck_id, card and answer.
-    pub fn export_reviews_csv(&self, out: impl Write) -> Result<u64, StoreError> {
-        let mut w = csv::Writer::from_writer(out);
-        let io = |e: csv::Error| StoreError::Io(std::io::Error::other(e));
-        w.write_record([
-            "card_id",
-            "review_rating",
-            "review_time",
-            "review_duration",
-            "deck_id",
-            "card",
-            "correct",
-            "mode",
-            "answer",
-        ])
-        .map_err(io)?;
-        let mut n = 0;
-        self.for_each_review(|key, r| {
-            let time = chrono::DateTime::from_timestamp_millis(r.time_ms)
-                .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
-                .unwrap_or_default();
-            w.write_record([
-                key.to_string(),
-                r.grade.to_string(),
-                time,
-                r.taken_ms.to_string(),
-                r.deck_id,
-                r.card_id,
-                u8::from(r.correct).to_string(),
-                r.mode.to_string(),
-                r.answer.unwrap_or_default(),
-            ])
-            .map_err(io)?;
-            n += 1;
-            Ok(())
-        })?;
-        w.flush()?;
-        Ok(n)
-    }
-}
-
-/// The columns [`read_row`] reads, then the card's key (at [`SELECT_KEY`]).
-const SELECT_ROWS: &str =
-    "SELECT r.id, c.deck_id, c.card_id, r.time_ms, r.day, r.grade, r.correct, r.mode,
-            r.queue_before, r.taken_ms, r.answer, r.key
-     FROM review r JOIN card c ON c.key = r.key";
-const SELECT_KEY: usize = 11;
-
-fn read_row(r: &rusqlite::Row<'_>) -> Result<ReviewRow, StoreError> {
-    Ok(ReviewRow {
-        id: r.get(0)?,
-        deck_id: r.get(1)?,
-        card_id: r.get(2)?,
-        time_ms: r.get(3)?,
-        day: r.get(4)?,
-        grade: r.get(5)?,
-        correct: r.get(6)?,
-        mode: usize::try_from(r.get::<_, i64>(7)?)
-            .ok()
-            .and_then(|i| MODE_NAMES.get(i))
-            .copied()
-            .unwrap_or("?"),
-        queue_before: Queue::from_u8(r.get(8)?),
-        taken_ms: r.get(9)?,
-        answer: r.get(10)?,
-    })
-}
-
-/// The reviews of one card through `conn`, oldest first (a whole read of the log, see
-/// [`Store::card_reviews`]).
-pub fn card_reviews(
-    conn: &rusqlite::Connection,
-    deck: &str,
-    card: &str,
-) -> Result<Vec<ReviewRow>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT_ROWS} WHERE r.key = (SELECT key FROM card WHERE deck_id = ?1 AND card_id = ?2)
-         ORDER BY r.id"
-    ))?;
-    let mut rows = stmt.query(params![deck, card])?;
-    let mut out = Vec::new();
-    while let Some(r) = rows.next()? {
-        out.push(read_row(r)?);
-    }
-    Ok(out)
 }

@@ -5,7 +5,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::model::{Answer, Card, CardKind, Deck, Text};
+use super::model::{Card, Deck};
+
+mod answer;
+mod source;
+
+pub use source::{ARTICLE_EXTENSIONS, article_file_problem};
 
 /// Limits on what one deck may hold; a deck past them is refused with the limit named.
 pub const MAX_CARDS: usize = 200_000;
@@ -84,28 +89,11 @@ pub fn validate(deck: &Deck) -> Vec<Problem> {
                 format!("source id \"{}\" is used twice", s.id),
             ));
         }
-        if s.title.trim().is_empty() {
-            out.push(problem(
-                &subject,
-                format!("source \"{}\" has no title", s.id),
-            ));
-        }
-        let inferred = match &s.date_known {
-            super::model::DateKnown::Inferred(how) => how.as_str(),
-            super::model::DateKnown::Printed | super::model::DateKnown::Unknown => "",
-        };
-        let url = s.url.as_deref().unwrap_or("");
-        for (what, text) in [
-            ("source's title", s.title.as_str()),
-            ("source's outlet", s.outlet.as_str()),
-            ("source's author", s.author.as_str()),
-            ("source's url", url),
-            ("source's inferred date", inferred),
-        ] {
-            if let Some(m) = text_problem(what, text, MAX_TEXT_CHARS) {
-                out.push(problem(&subject, m));
-            }
-        }
+        out.extend(
+            source::source_problems(s)
+                .into_iter()
+                .map(|m| problem(&subject, m)),
+        );
     }
 
     let has_source = |id: &str| sources.contains(id);
@@ -186,7 +174,7 @@ pub fn validate(deck: &Deck) -> Vec<Problem> {
 }
 
 /// Too long, or holding a control character (other than a line break or tab).
-fn text_problem(what: &str, text: &str, limit: usize) -> Option<String> {
+pub(super) fn text_problem(what: &str, text: &str, limit: usize) -> Option<String> {
     if text.len() > limit {
         let n = text.chars().count();
         if n > limit {
@@ -278,119 +266,6 @@ fn card_problems_in(sources: &HashSet<&str>, claims: &HashSet<&str>, card: &Card
             "the card refers to claim \"{claim}\", which the deck does not have"
         ));
     }
-    out.extend(answer_problems(sources, card.kind, &card.answer));
+    out.extend(answer::answer_problems(sources, card.kind, &card.answer));
     out
-}
-
-fn answer_problems(sources: &HashSet<&str>, kind: CardKind, answer: &Answer) -> Vec<String> {
-    let mut out = Vec::new();
-    let texts: Vec<&str> = match answer {
-        Answer::Name(v) | Answer::Phrase(v) | Answer::Order(v) => {
-            v.iter().map(|s| s.as_str()).collect()
-        }
-        Answer::SourceSaid(pairs) => pairs.iter().map(|p| p.figure.as_str()).collect(),
-        Answer::Number(n) => vec![n.unit.as_str()],
-        Answer::Date(_) | Answer::Verdict(_) => Vec::new(),
-    };
-    if let Some(m) = texts
-        .iter()
-        .find_map(|t| text_problem("answer", t, MAX_ANSWER_CHARS))
-    {
-        out.push(m);
-    }
-    let fits = matches!(
-        (kind, answer),
-        (CardKind::Who, Answer::Name(_))
-            | (CardKind::When, Answer::Date(_))
-            | (CardKind::Figure, Answer::Number(_))
-            | (CardKind::Where, Answer::Phrase(_) | Answer::Name(_))
-            | (CardKind::What, Answer::Phrase(_) | Answer::Name(_))
-            | (CardKind::Verdict, Answer::Verdict(_))
-            | (CardKind::Order, Answer::Order(_))
-            | (CardKind::SourceSaid, Answer::SourceSaid(_))
-    );
-    if !fits {
-        out.push(format!(
-            "a {} card needs {} answer",
-            kind.name(),
-            expected_answer(kind)
-        ));
-    }
-    match answer {
-        Answer::Name(v) | Answer::Phrase(v) => {
-            if v.iter().all(|s| s.trim().is_empty()) {
-                out.push("the answer is empty: give at least one accepted wording".into());
-            } else if v.iter().any(|s| s.trim().is_empty()) {
-                out.push("an accepted wording is empty".into());
-            }
-            if v.len() > MAX_VARIANTS {
-                out.push(format!(
-                    "the answer has {} wordings; the limit is {MAX_VARIANTS}",
-                    v.len()
-                ));
-            }
-        }
-        Answer::Number(n) => {
-            let lo = n.min.as_ref().map_or(n.value.value, |a| a.value);
-            let hi = n.max.as_ref().map_or(n.value.value, |a| a.value);
-            if lo > hi {
-                out.push("the number's min is above its max".into());
-            } else if !(lo..=hi).contains(&n.value.value) {
-                out.push("the number's value lies outside its min and max".into());
-            }
-        }
-        Answer::Order(events) => {
-            if events.len() < MIN_ORDER_EVENTS || events.len() > MAX_ORDER_EVENTS {
-                out.push(format!(
-                    "an order card needs {MIN_ORDER_EVENTS} to {MAX_ORDER_EVENTS} events; it has {}",
-                    events.len()
-                ));
-            }
-            if events.iter().any(|e| e.trim().is_empty()) {
-                out.push("an event of the order is empty".into());
-            }
-            let mut sorted: Vec<&Text> = events.iter().collect();
-            sorted.sort();
-            sorted.dedup();
-            if sorted.len() != events.len() {
-                out.push("an event of the order is given twice".into());
-            }
-        }
-        Answer::SourceSaid(pairs) => {
-            if pairs.len() > MAX_VARIANTS {
-                out.push(format!(
-                    "the answer has {} figures; the limit is {MAX_VARIANTS}",
-                    pairs.len()
-                ));
-            }
-            if pairs.is_empty() {
-                out.push("the answer is empty: give at least one figure and its source".into());
-            }
-            for p in pairs {
-                if p.figure.trim().is_empty() {
-                    out.push("a figure of the answer is empty".into());
-                }
-                if !sources.contains(p.source.as_str()) {
-                    out.push(format!(
-                        "the answer names source \"{}\", which the deck does not list",
-                        p.source
-                    ));
-                }
-            }
-        }
-        Answer::Date(_) | Answer::Verdict(_) => {}
-    }
-    out
-}
-
-fn expected_answer(kind: CardKind) -> &'static str {
-    match kind {
-        CardKind::Who => "a Name([...])",
-        CardKind::When => "a Date(\"YYYY-MM-DD\")",
-        CardKind::Figure => "a Number(value: ..., unit: ...)",
-        CardKind::Where | CardKind::What => "a Phrase([...])",
-        CardKind::Verdict => "a Verdict(Confirmed | False | Disputed | Unverified)",
-        CardKind::Order => "an Order([...])",
-        CardKind::SourceSaid => "a SourceSaid([(figure: ..., source: ...)])",
-    }
 }
