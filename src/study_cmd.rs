@@ -220,6 +220,13 @@ pub fn answer(data_dir: &Path, extra: &[PathBuf], a: &AnswerArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    if question.mode == Mode::ShowAnswer && a.grade.is_none() {
+        eprintln!(
+            "factquiz: card \"{}\" is asked as show-answer, which you grade yourself: give --grade again, hard, good or easy",
+            a.card
+        );
+        return ExitCode::from(2);
+    }
     let resp = match response(&question, &a.answer) {
         Ok(r) => r,
         Err(e) => {
@@ -243,13 +250,14 @@ pub fn answer(data_dir: &Path, extra: &[PathBuf], a: &AnswerArgs) -> ExitCode {
         }
     };
     let o = &answered.outcome;
+    let correct = answered.right_at(grade);
     let due = local_time(recorded.after.due_ms);
     if a.json {
         let v = json!({
             "deck": a.deck,
             "card": a.card,
             "mode": answered.question.mode.name(),
-            "correct": o.correct,
+            "correct": correct,
             "credit": o.credit,
             "reading": o.reading,
             "expected": o.expected,
@@ -266,7 +274,7 @@ pub fn answer(data_dir: &Path, extra: &[PathBuf], a: &AnswerArgs) -> ExitCode {
     } else {
         let mut out = format!(
             "{}: {}\nexpected: {}\n",
-            if o.correct { "right" } else { "not right" },
+            if correct { "right" } else { "not right" },
             o.reading,
             o.expected
         );
@@ -283,7 +291,7 @@ pub fn answer(data_dir: &Path, extra: &[PathBuf], a: &AnswerArgs) -> ExitCode {
         ));
         crate::cli::emit(&out);
     }
-    if o.correct {
+    if correct {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

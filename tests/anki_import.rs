@@ -378,3 +378,100 @@ fn the_command_line_imports_a_package_and_exports_anki_text() {
     assert_eq!(back.report.cards, 3);
     assert_eq!(back.decks[0].title, "Geography / Asia");
 }
+
+#[test]
+fn imported_reviews_reach_the_statistics_but_not_calibration() {
+    use factquiz::quiz::{Confidence, Grade, Mode, Response};
+    use factquiz::stats::calibration::overconfident_topics;
+    use factquiz::stats::charts_job;
+    use factquiz::study::no_waker;
+
+    let dir = tempfile::tempdir().unwrap();
+    let apkg = dir.path().join("k.apkg");
+    package(&apkg, "Astana", false);
+    let mut coll = open(&dir.path().join("data"));
+    coll.import_foreign(&read_file(&apkg), true, &[]).unwrap();
+    // One answer of factquiz's own, recalled in "show answer" mode and said to be sure.
+    let slot = coll
+        .find("anki-geography-asia", &card_id("g-basic", 0))
+        .unwrap();
+    let q = coll.question(slot, Mode::ShowAnswer, 1).unwrap();
+    let a = coll
+        .check_answer(slot, q, Response::Revealed, Some(Confidence::Sure), 3_000)
+        .unwrap();
+    coll.record_answer(&a, Grade::Good).unwrap();
+
+    let charts = charts_job(&coll, None, no_waker()).wait().unwrap();
+    // The calendar counts Anki's six answers and this one (Anki's Again is not right).
+    let reviews: u32 = charts.days.iter().map(|d| d.reviews).sum();
+    let right: u32 = charts.days.iter().map(|d| d.right).sum();
+    assert_eq!((reviews, right), (7, 6));
+    // Calibration counts only the answer given with a confidence.
+    let all = charts.calibration.all;
+    assert_eq!(all.answers(), 1);
+    assert_eq!(
+        (
+            all.level(Confidence::Sure).answers,
+            all.level(Confidence::Sure).right
+        ),
+        (1, 1)
+    );
+    // Anki's tags are topics with their answers; no topic is overconfident.
+    let geo = charts
+        .topics
+        .iter()
+        .find(|t| t.topic == "tag/geo")
+        .expect("the tag geo as a topic");
+    assert!(geo.studied > 0 && geo.recall.is_some(), "{geo:?}");
+    assert!(overconfident_topics(&coll).unwrap().is_empty());
+    // The review log reads back in time order, and the answer keeps its confidence.
+    let log = coll.store().all_reviews().unwrap();
+    assert!(log.windows(2).all(|w| w[0].time_ms <= w[1].time_ms));
+    let last = log.last().unwrap();
+    assert_eq!(
+        (last.mode, last.correct, last.confidence),
+        ("show-answer", true, Some(Confidence::Sure))
+    );
+}
+
+#[test]
+fn the_command_line_imports_quizlet_with_its_columns_swapped() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("cities.txt");
+    // Quizlet's custom separators: "|||" between term and definition, "@@" between rows.
+    std::fs::write(
+        &file,
+        "Astana|||capital of Kazakhstan@@Almaty|||largest city@@",
+    )
+    .unwrap();
+    let (code, _, err) = factquiz(
+        &data,
+        &["import", "--columns", "sideways", file.to_str().unwrap()],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("\"prompt,answer\" or \"answer,prompt\""),
+        "{err}"
+    );
+    let (code, out, err) = factquiz(
+        &data,
+        &[
+            "import",
+            "--columns",
+            "answer,prompt",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("two-column text (\"|||\" between term and definition, \"@@\" between rows): 2 note(s), 2 card(s)"),
+        "{err}"
+    );
+    assert!(out.contains("as deck \"quizlet-cities\""), "{out}");
+    let coll = open(&data);
+    let d = deck(&coll, "quizlet-cities");
+    assert_eq!(d.cards[0].prompt, "capital of Kazakhstan");
+    assert_eq!(d.cards[0].answer, Answer::Phrase(vec!["Astana".into()]));
+    assert_eq!(d.sources[0].outlet, "imported from Quizlet");
+}

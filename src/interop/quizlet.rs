@@ -68,12 +68,47 @@ fn rows<'a>(text: &'a str, row: &'a str) -> impl Iterator<Item = &'a str> {
 }
 
 /// The separators that split every row of the text in two (most rows, then fewest rows with
-/// the field separator more than once); `None` when no pair does.
+/// the field separator more than once): Quizlet's own and the usual ones first, then the
+/// runs of symbols the text holds (a custom separator such as "|||" or "@@"); `None` when no
+/// pair does.
 pub fn detect(text: &str) -> Option<Separators> {
+    best_pair(text, &ROW, &FIELD).or_else(|| {
+        let custom = symbol_runs(text);
+        let custom: Vec<&str> = custom.iter().map(String::as_str).collect();
+        let rows: Vec<&str> = ROW.iter().copied().chain(custom.iter().copied()).collect();
+        best_pair(text, &rows, &custom)
+    })
+}
+
+/// The longest runs of symbols a custom separator is made of, at most this many, the most
+/// frequent first.
+const MAX_CUSTOM: usize = 12;
+
+/// The distinct runs of symbols in the text (no letters, digits, spaces, brackets, quotes or
+/// sentence punctuation alone), the most frequent first.
+fn symbol_runs(text: &str) -> Vec<String> {
+    let sentence = |c: char| "()[]{}\"'.?!".contains(c);
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for run in text.split(|c: char| c.is_alphanumeric() || c.is_whitespace()) {
+        if !run.is_empty() && run.chars().count() <= 8 && !run.chars().all(sentence) {
+            *counts.entry(run).or_default() += 1;
+        }
+    }
+    let mut runs: Vec<(&str, usize)> = counts.into_iter().collect();
+    runs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    runs.into_iter()
+        .take(MAX_CUSTOM)
+        .map(|(r, _)| r.to_string())
+        .collect()
+}
+
+/// The pair of `rows` and `fields` separators that splits every row in two, as [`detect`]
+/// ranks them.
+fn best_pair(text: &str, rows_at: &[&str], fields: &[&str]) -> Option<Separators> {
     let mut best: Option<((usize, usize, usize), Separators)> = None;
-    for row in ROW {
-        for field in FIELD {
-            if field == row {
+    for &row in rows_at {
+        for &field in fields {
+            if field == row || row.contains(field) {
                 continue;
             }
             let (mut n, mut split, mut extra) = (0, 0, 0);
@@ -178,6 +213,23 @@ mod tests {
             seps(" - ", "\n")
         );
         assert_eq!(detect("one\ntwo\n"), None);
+    }
+
+    #[test]
+    fn finds_custom_separators_when_the_usual_ones_do_not_split() {
+        // Quizlet's "custom" boxes: any text between term and definition, and between rows.
+        assert_eq!(
+            detect("Astana|||capital city\nAlmaty|||largest city\n"),
+            seps("|||", "\n")
+        );
+        assert_eq!(
+            detect("Astana => capital@@Almaty => largest city@@"),
+            seps("=>", "@@")
+        );
+        // Brackets, quotes and full stops alone are not taken for a separator.
+        assert_eq!(detect("Astana (capital)\nAlmaty (city)\n"), None);
+        // The usual separators still come first.
+        assert_eq!(detect("a - b|c\nd - e|f\n"), seps(" - ", "\n"));
     }
 
     #[test]
