@@ -167,6 +167,7 @@ fn card(d: usize, i: usize, rng: &mut StdRng) -> Card {
         }],
         claim,
         mode: None,
+        changed: None,
     }
 }
 
@@ -198,6 +199,7 @@ fn claim(k: usize, rng: &mut StdRng) -> Claim {
             },
         ],
         contested_by: Some("the other source".into()),
+        changed: None,
     }
 }
 

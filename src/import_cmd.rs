@@ -63,14 +63,14 @@ pub fn import(
                     kept.display()
                 );
             }
-            println!(
+            outln!(
                 "imported {} card(s) as deck \"{}\" into {}",
                 p.deck.cards.len(),
                 p.deck.id,
                 done.path.display()
             );
             if done.replaces_builtin {
-                println!(
+                outln!(
                     "it replaces the built-in deck with that id (progress is kept: it is keyed by the ids)"
                 );
             }
@@ -113,7 +113,7 @@ pub fn export(lib: &Library, deck_id: &str, file: &Path) -> ExitCode {
     };
     match written {
         Ok(()) => {
-            println!("wrote {} card(s) to {}", d.deck.cards.len(), file.display());
+            outln!("wrote {} card(s) to {}", d.deck.cards.len(), file.display());
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -164,8 +164,51 @@ fn a_newer_export_updates_the_same_cards_and_adds_only_new_reviews() {
         .find("anki-geography-asia", &card_id("g-basic", 0))
         .unwrap();
     assert_eq!(coll.state(slot).unwrap().reps, 4);
+    // Answered in Anki since its answer changed: the new answer is what was learned.
+    assert!(!coll.fact_changed(slot));
+    assert_eq!(
+        coll.store()
+            .learned_fact("anki-geography-asia", &card_id("g-basic", 0))
+            .unwrap()
+            .and_then(|(_, words)| words)
+            .as_deref(),
+        Some("Astana (called Nur-Sultan 2019-2022)")
+    );
     let user_decks = std::fs::read_dir(data.join("decks")).unwrap().count();
     assert_eq!(user_decks, 2);
+}
+
+#[test]
+fn a_newer_export_whose_answer_changed_unreviewed_is_a_fact_that_changed() {
+    use factquiz::schedule::Queue;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let first = dir.path().join("first.apkg");
+    package(&first, "Astana", false);
+    let mut coll = open(&data);
+    coll.import_foreign(&read_file(&first), true, &[]).unwrap();
+    let basic = card_id("g-basic", 0);
+    let slot = coll.find("anki-geography-asia", &basic).unwrap();
+    assert!(!coll.fact_changed(slot), "just imported: nothing changed");
+    let learned = *coll.state(slot).unwrap();
+    // The answer was edited in Anki, and not reviewed since.
+    let second = dir.path().join("second.apkg");
+    package(&second, "Astana (called Nur-Sultan 2019-2022)", false);
+    let (done, _) = coll.import_foreign(&read_file(&second), true, &[]).unwrap();
+    assert_eq!((done.history.reviews, done.history.already), (0, 6));
+    let slot = coll.find("anki-geography-asia", &basic).unwrap();
+    assert!(coll.fact_changed(slot));
+    let state = coll.state(slot).unwrap();
+    assert_eq!(state.queue, Queue::Relearning);
+    assert!(state.due_ms <= coll.clock().now_ms);
+    assert_eq!(state.stability, learned.stability, "its memory is kept");
+    let card = coll.card(slot).unwrap();
+    let changed = coll.changed_fact(slot, &card).unwrap().unwrap();
+    assert_eq!(changed.was.as_deref(), Some("Astana"));
+    assert_eq!(changed.now, "Astana (called Nur-Sultan 2019-2022)");
+    // The cards whose answer did not change keep their schedule.
+    let cloze = coll.find("anki-default", &card_id("g-cloze", 1)).unwrap();
+    assert!(!coll.fact_changed(cloze));
 }
 
 #[test]

@@ -68,6 +68,9 @@ pub struct CardFields {
     /// How the card is always asked: "choice", "typed", "show-answer", or empty (the setting).
     #[serde(default)]
     pub mode: String,
+    /// Why the card's answer changed in this version of the deck (empty: no change to tell).
+    #[serde(default)]
+    pub changed: String,
 }
 
 impl CardFields {
@@ -87,6 +90,7 @@ impl CardFields {
                 .join("\n"),
             claim: c.claim.as_deref().unwrap_or_default().to_string(),
             mode: c.mode.map(AskMode::name).unwrap_or_default().to_string(),
+            changed: c.changed.as_deref().unwrap_or_default().to_string(),
             ..CardFields::default()
         };
         match &c.answer {
@@ -267,5 +271,6 @@ pub(super) fn card_of(r: &CardFields, deck: &mut Deck, n: usize) -> Result<Card,
         explanation: r.explanation.as_str().into(),
         evidence,
         claim: (!r.claim.is_empty()).then(|| r.claim.as_str().into()),
+        changed: (!r.changed.trim().is_empty()).then(|| r.changed.trim().into()),
     })
 }

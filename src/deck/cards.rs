@@ -26,6 +26,8 @@ pub struct CardHead {
     pub mode: Option<AskMode>,
     /// Whether its answer is too long to type or choose (see [`super::model::Answer::too_long_to_ask`]).
     pub long: bool,
+    /// The fingerprint of what the card teaches (its answer and claim: see `deck::fact`).
+    pub fact: u64,
     /// Where the card's topics are in [`Cards`]' list of topic numbers.
     topics_start: u32,
     topics_len: u16,
@@ -83,15 +85,15 @@ impl Heads {
                 });
                 topic_ids.push(n);
             }
+            let claim = card
+                .claim
+                .as_deref()
+                .and_then(|c| claims.iter().position(|x| x.id == c));
             heads.push(CardHead {
                 id: card.id.clone(),
                 kind: card.kind,
-                claim: card.claim.as_deref().and_then(|c| {
-                    claims
-                        .iter()
-                        .position(|x| x.id == c)
-                        .and_then(|i| u32::try_from(i).ok())
-                }),
+                claim: claim.and_then(|i| u32::try_from(i).ok()),
+                fact: super::fact::fingerprint(card, claim.map(|i| &claims[i])),
                 mode: card.mode,
                 long: card.answer.too_long_to_ask(),
                 topics_start: u32::try_from(start).unwrap_or(u32::MAX),

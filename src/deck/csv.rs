@@ -14,7 +14,7 @@ use super::model::Deck;
 use super::validate::{Subject, validate};
 
 /// The columns an export writes, in order.
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 15] = [
     "id",
     "kind",
     "prompt",
@@ -29,6 +29,7 @@ pub const COLUMNS: [&str; 14] = [
     "evidence",
     "claim",
     "mode",
+    "changed",
 ];
 
 /// What an import read: the deck and every line it could not use.
@@ -142,6 +143,7 @@ pub fn read_csv(
             evidence: get("evidence"),
             claim: get("claim"),
             mode: get("mode"),
+            changed: get("changed"),
         };
         let n = out.deck.cards.len();
         match card_of(&row, &mut out.deck, n) {
@@ -204,6 +206,7 @@ pub fn write_csv(deck: &Deck, tab: bool) -> String {
             &f.evidence,
             &f.claim,
             &f.mode,
+            &f.changed,
         ]);
     }
     out.push_str(&String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default());

@@ -148,6 +148,7 @@ fn card(note: &Note, made: MadeCard, id: String) -> Card {
         }],
         claim: None,
         mode: None,
+        changed: None,
     }
 }
 

@@ -2,9 +2,14 @@
 //! card's state written in one transaction, so that an import is all or nothing. A review
 //! already in the log (the same card at the same moment) is not written twice, so importing
 //! a newer export of the same collection adds only what is new; a card's state is replaced
-//! only when the imported history is at least as recent as what the card has.
+//! only when the imported history is at least as recent as what the card has. What the card
+//! taught (schema 5's learned fact) becomes the imported card's when its history is newer than
+//! what the store has (or the store has none): a newer export whose answer changed with no
+//! review since leaves the old fact, so the card shows as a fact that changed.
 
 use std::collections::HashSet;
+
+use rusqlite::params;
 
 use super::reviews::{DAY_FIGURES_KEY, DAY_FIGURES_THROUGH_KEY, LogRow, insert_row, mode_code};
 use super::{Store, StoreError, write_state};
@@ -29,6 +34,8 @@ pub struct CardHistory {
     pub card_id: String,
     pub reviews: Vec<PastReview>,
     pub state: CardState,
+    /// What the card teaches as imported: its fingerprint and in words (see `deck::fact`).
+    pub fact: (u64, String),
 }
 
 /// What an import of history wrote.
@@ -92,6 +99,9 @@ impl Store {
                 out.reviews += 1;
             }
             let mut last = tx.prepare("SELECT last_review_ms FROM card_state WHERE key = ?1")?;
+            let mut learned = tx.prepare(
+                "UPDATE card_state SET fact = ?2, learned = ?3 WHERE key = ?1 AND (?4 OR fact IS NULL)",
+            )?;
             for (c, key) in cards.iter().zip(&keys) {
                 let current: Option<i64> =
                     last.query_row([key], |r| r.get(0))
@@ -103,6 +113,8 @@ impl Store {
                 if current.is_none_or(|ms| c.state.last_review_ms >= ms) {
                     write_state(&tx, *key, &c.state)?;
                     out.states += 1;
+                    let newer = current.is_none_or(|ms| c.state.last_review_ms > ms);
+                    learned.execute(params![key, c.fact.0 as i64, c.fact.1, newer])?;
                 }
             }
             // The statistics' day figures are made again from the log.

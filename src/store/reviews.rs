@@ -89,7 +89,11 @@ pub(super) fn mode_code(name: &str) -> Result<i64, StoreError> {
 }
 
 /// Writes one review row (and notes its day); returns its id.
-fn insert_review(tx: &rusqlite::Connection, key: i64, r: &ReviewRecord) -> Result<i64, StoreError> {
+pub(super) fn insert_review(
+    tx: &rusqlite::Connection,
+    key: i64,
+    r: &ReviewRecord,
+) -> Result<i64, StoreError> {
     let answer = if r.correct { None } else { r.answer.as_deref() };
     let row = LogRow {
         time_ms: r.time_ms,

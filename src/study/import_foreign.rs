@@ -1,10 +1,11 @@
 //! Importing from another app (an Anki package or export, a Quizlet export) through the
 //! collection: the progress is backed up first; each card's history is replayed into its
-//! FSRS state (`Scheduler::replay`) and written with every review in one transaction (reviews
-//! already in the log are not written twice); suspended and buried cards stay so; then the
-//! decks are written (a re-import replaces the decks it made before, keeping their old copies
-//! beside the backups) and the library is loaded again. Nothing is written when a note cannot
-//! be read, unless the user chose to leave such notes out.
+//! FSRS state (`Scheduler::replay`) and written with every review and what the card teaches
+//! (its learned fact) in one transaction (reviews already in the log are not written twice);
+//! suspended and buried cards stay so; then the decks are written (a re-import replaces the
+//! decks it made before, keeping their old copies beside the backups) and the library is
+//! loaded again. Nothing is written when a note cannot be read, unless the user chose to leave
+//! such notes out.
 
 use std::path::PathBuf;
 
@@ -12,7 +13,8 @@ use super::Collection;
 use super::changes::Changes;
 use super::error::{StudyError, StudyResult};
 use super::import::import_with;
-use crate::interop::{Foreign, ForeignCard};
+use crate::deck::fact::{claim_of, fingerprint, in_words};
+use crate::interop::Foreign;
 use crate::schedule::day::study_day;
 use crate::schedule::replay::Past;
 use crate::schedule::{CardState, Queue};
@@ -59,7 +61,7 @@ impl Collection {
                 "the backup before the import failed: {e}; nothing was imported"
             ))
         })?;
-        let histories = self.histories(&foreign.cards);
+        let histories = self.histories(foreign);
         let history = self.store.import_history(&histories, "show-answer")?;
         let mut out = ForeignImported {
             decks: Vec::new(),
@@ -77,14 +79,20 @@ impl Collection {
     }
 
     /// Each card's reviews and the state they bring it to, with the scheduler's parameters
-    /// and the user's time zone; a suspended card stays suspended, a buried one is buried
-    /// through today.
-    fn histories(&self, cards: &[ForeignCard]) -> Vec<CardHistory> {
+    /// and the user's time zone, and what the card teaches as imported; a suspended card stays
+    /// suspended, a buried one is buried through today. A history of a card the file does not
+    /// make is left out.
+    fn histories(&self, foreign: &Foreign) -> Vec<CardHistory> {
         let clock = self.clock();
         let offset = clock.offset_secs;
-        cards
+        foreign
+            .cards
             .iter()
-            .map(|c| {
+            .filter_map(|c| {
+                let deck = foreign.decks.iter().find(|d| d.id == c.deck_id)?;
+                let card = deck.card(&c.card_id)?;
+                let claim = claim_of(deck, card);
+                let fact = (fingerprint(card, claim), in_words(deck, card, claim));
                 let past: Vec<Past> = c
                     .reviews
                     .iter()
@@ -114,12 +122,13 @@ impl Collection {
                 if c.buried {
                     state.buried_until_day = clock.today();
                 }
-                CardHistory {
+                Some(CardHistory {
                     deck_id: c.deck_id.clone(),
                     card_id: c.card_id.clone(),
                     reviews,
                     state,
-                }
+                    fact,
+                })
             })
             .collect()
     }
