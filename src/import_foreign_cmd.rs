@@ -79,7 +79,7 @@ pub fn import(
                 );
             }
             for (deck, path) in foreign.decks.iter().zip(&done.decks) {
-                println!(
+                outln!(
                     "imported {} card(s) as deck \"{}\" into {}",
                     deck.cards.len(),
                     deck.id,
@@ -88,7 +88,7 @@ pub fn import(
             }
             let h = done.history;
             if h.reviews + h.already > 0 {
-                println!(
+                outln!(
                     "imported {} review(s){}; {} card(s) scheduled from their history",
                     h.reviews,
                     if h.already > 0 {
