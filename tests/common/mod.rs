@@ -3,6 +3,8 @@
 //! harness. Each test crate uses the part it needs.
 #![allow(dead_code)]
 
+pub mod anki;
+
 use std::path::Path;
 
 use egui_kittest::Harness;
