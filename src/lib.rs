@@ -3,6 +3,7 @@
 
 pub mod data_dir;
 pub mod deck;
+pub mod interop;
 pub mod malloc;
 pub mod parallel;
 pub mod quiz;

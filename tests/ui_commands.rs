@@ -37,6 +37,7 @@ fn kind(c: &Command) -> &'static str {
         Command::DismissNotice => "DismissNotice",
         Command::SaveDeck { .. } => "SaveDeck",
         Command::ImportDeck(_) => "ImportDeck",
+        Command::ImportForeign(..) => "ImportForeign",
         Command::EditCard(_) => "EditCard",
         Command::ShowInBrowser(_) => "ShowInBrowser",
         Command::SetSync { .. } => "SetSync",
@@ -44,7 +45,7 @@ fn kind(c: &Command) -> &'static str {
         Command::Say(_) => "Say",
     }
 }
-const KINDS: usize = 21;
+const KINDS: usize = 22;
 
 struct Driver {
     h: Harness<'static, App>,
@@ -215,6 +216,16 @@ fn every_command_runs_through_the_command_path() {
     d.run(Command::ImportDeck(Box::new(other)));
     assert!(d.status().starts_with("Imported "), "{}", d.status());
     assert!(d.coll().library().get("imported-copy").is_some());
+    let terms = dir.path().join("terms.txt");
+    std::fs::write(&terms, "Astana\tcapital\nAlmaty\tlargest city\n").unwrap();
+    let foreign = factquiz::interop::read(&terms, &Default::default(), &|_| {}).unwrap();
+    d.run(Command::ImportForeign(Box::new(foreign), false));
+    assert!(
+        d.status().starts_with("Imported 2 card(s) in 1 deck(s)"),
+        "{}",
+        d.status()
+    );
+    assert!(d.coll().library().get("quizlet-terms").is_some());
 
     // The import took a backup: restore it.
     let backup = factquiz::study::backups::backups(dir.path())

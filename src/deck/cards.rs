@@ -11,7 +11,7 @@ use std::sync::{Arc, OnceLock};
 use serde::{Deserialize, Serialize};
 
 use super::cache::CachedBodies;
-use super::model::{Card, CardKind, Claim, Deck, Text};
+use super::model::{AskMode, Card, CardKind, Claim, Deck, Text};
 use crate::text::fold::normalize;
 
 /// Why a whole card (or a deck's cards, or their search texts) could not be read.
@@ -39,6 +39,10 @@ pub struct CardHead {
     pub kind: CardKind,
     /// The index of the card's claim in its deck's claims.
     pub claim: Option<u32>,
+    /// The mode the card insists on, if any.
+    pub mode: Option<AskMode>,
+    /// Whether its answer is too long to type or choose (see [`super::model::Answer::too_long_to_ask`]).
+    pub long: bool,
     /// The fingerprint of what the card teaches (its answer and claim: see `deck::fact`).
     pub fact: u64,
     /// Where the card's topics are in [`Cards`]' list of topic numbers.
@@ -120,6 +124,8 @@ impl Heads {
                 kind: card.kind,
                 claim: claim.and_then(|i| u32::try_from(i).ok()),
                 fact: super::fact::fingerprint(card, claim.map(|i| &claims[i])),
+                mode: card.mode,
+                long: card.answer.too_long_to_ask(),
                 topics_start: u32::try_from(start).unwrap_or(u32::MAX),
                 topics_len: u16::try_from(topic_ids.len() - start).unwrap_or(0),
             });

@@ -2,6 +2,7 @@
 //! of built-in and user decks.
 
 mod amount;
+mod ask;
 mod cache;
 mod card_fields;
 pub mod cards;

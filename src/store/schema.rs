@@ -158,8 +158,17 @@ CREATE TABLE sync_stamp (what TEXT PRIMARY KEY, stamp TEXT NOT NULL);
 CREATE TABLE sync_deck (deck_id TEXT PRIMARY KEY, record TEXT NOT NULL);
 ";
 
-/// The answer modes as version 3 numbers them (`review.mode` is the index here).
-pub const MODE_NAMES: [&str; 5] = ["choice", "typed", "verdict", "order", "source-said"];
+/// The answer modes as version 3 numbers them (`review.mode` is the index here); modes are
+/// only ever added at the end ("show-answer" came with the imports from Anki, whose reviews are
+/// all of that kind).
+pub const MODE_NAMES: [&str; 6] = [
+    "choice",
+    "typed",
+    "verdict",
+    "order",
+    "source-said",
+    "show-answer",
+];
 
 /// The migrations, in order: the one at index i takes version i to i + 1.
 const MIGRATIONS: [&str; VERSION as usize] = [V1, V2, V3, V4, V5, V6];

@@ -12,7 +12,9 @@ use super::error::{StudyError, StudyResult};
 use super::facts::ChangedFact;
 use crate::deck::Card;
 use crate::quiz::confidence::settle_grade;
-use crate::quiz::{Confidence, Grade, Mode, Outcome, Question, Response, check, choose_mode};
+use crate::quiz::{
+    Asking, Confidence, Grade, Mode, Outcome, Question, Response, check, choose_mode,
+};
 use crate::schedule::fuzz::card_fuzz;
 use crate::schedule::queue::Slot;
 use crate::schedule::{CardState, Interval, Queue};
@@ -36,6 +38,18 @@ pub struct Answered {
     pub confidence: Option<Confidence>,
     /// What changed in the card's fact since the learner last answered it, if it did.
     pub changed: Option<ChangedFact>,
+}
+
+impl Answered {
+    /// Whether the answer counts as right when graded `grade`: as checked, or for a revealed
+    /// answer, which nothing checks, when the learner says they recalled it (not Again).
+    pub fn right_at(&self, grade: Grade) -> bool {
+        if self.question.mode == Mode::ShowAnswer {
+            grade != Grade::Again
+        } else {
+            self.outcome.correct
+        }
+    }
 }
 
 /// A graded answer, written.
@@ -81,7 +95,7 @@ impl Collection {
             .ok_or_else(|| StudyError::Deck(format!("no card at {slot:?}")))?;
         let state = self.state(slot);
         Ok(choose_mode(
-            head.kind,
+            Asking::of_head(head),
             self.settings.answer_mode,
             state.map_or(0, |s| s.streak),
             state.and_then(|s| s.memory()).map(|m| m.stability),
@@ -132,12 +146,16 @@ impl Collection {
             &response,
         )?;
         let taken_ms = taken_ms.max(0);
-        settle_grade(
-            &mut outcome,
-            confidence,
-            (taken_ms > 0).then(|| std::time::Duration::from_millis(taken_ms as u64)),
-            question.mode == Mode::Typed,
-        );
+        // A revealed answer is graded by the learner alone: neither the time taken to recall
+        // nor the confidence said before revealing moves the grade they will pick.
+        if question.mode != Mode::ShowAnswer {
+            settle_grade(
+                &mut outcome,
+                confidence,
+                (taken_ms > 0).then(|| std::time::Duration::from_millis(taken_ms as u64)),
+                question.mode == Mode::Typed,
+            );
+        }
         let state = self
             .state(slot)
             .copied()
@@ -176,9 +194,10 @@ impl Collection {
             card_id,
             time_ms: clock.now_ms,
             grade: grade as u8,
-            correct: a.outcome.correct,
+            correct: a.right_at(grade),
             mode: a.question.mode.name().to_string(),
-            answer: Some(a.given.clone()),
+            // A revealed answer has no words to keep.
+            answer: (!a.given.is_empty()).then(|| a.given.clone()),
             taken_ms: a.taken_ms,
             confidence: a.confidence,
             day: clock.today(),
@@ -216,5 +235,6 @@ fn describe_response(q: &Question, card: &Card, r: &Response) -> String {
             _ => String::new(),
         },
         Response::Sources(ids) => ids.join(", "),
+        Response::Revealed => String::new(),
     }
 }

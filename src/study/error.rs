@@ -38,6 +38,8 @@ pub enum StudyError {
     Deck(String),
     #[error("{0}")]
     Optimize(#[from] OptimizeError),
+    #[error("{0}")]
+    Import(#[from] crate::interop::InteropError),
     #[error("the {0} stopped on an internal error; please report this")]
     WorkerPanicked(&'static str),
     #[error("{0}")]

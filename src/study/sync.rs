@@ -15,7 +15,9 @@ use crate::schedule::Scheduler;
 use crate::schedule::queue::Slot;
 use crate::settings::Settings;
 use crate::store::Store;
+use crate::store::imported::CardHistory;
 use crate::sync::config::{self, SyncConfig};
+use crate::sync::event::Event;
 use crate::sync::{Device, MergeOutcome, SyncError};
 
 /// What the top bar and the settings show about syncing.
@@ -255,5 +257,44 @@ impl Collection {
         let state = self.store.card_state(&ids.0, &ids.1)?;
         self.set_state(slot, state);
         self.note_learned_again(slot)
+    }
+
+    /// After an import of another app's history: its cards replayed from their reviews, as
+    /// every machine that merges those reviews replays them, so that all hold the same states;
+    /// and the suspended and buried cards it brought journaled as such.
+    pub(super) fn imported_like_answers(&mut self, histories: &[CardHistory]) -> StudyResult<()> {
+        let cards: Vec<(String, String)> = histories
+            .iter()
+            .filter(|h| !h.reviews.is_empty())
+            .map(|h| (h.deck_id.clone(), h.card_id.clone()))
+            .collect();
+        crate::sync::merge::replay_cards(&mut self.store, &cards, &self.scheduler, &[])?;
+        let time_ms = self.clock().now_ms;
+        let mut events = Vec::new();
+        for h in histories {
+            let (deck, card) = (h.deck_id.clone(), h.card_id.clone());
+            if h.state.suspended {
+                events.push(Event::Suspend {
+                    deck: deck.clone(),
+                    card: card.clone(),
+                    on: true,
+                    time_ms,
+                });
+            }
+            if h.state.buried_until_day != i64::MIN {
+                events.push(Event::Bury {
+                    deck,
+                    card,
+                    until_day: h.state.buried_until_day,
+                    time_ms,
+                });
+            }
+        }
+        let lines: Vec<(i64, String, String)> = events
+            .iter()
+            .map(|e| (time_ms, e.to_json(), e.stamp_key().unwrap_or_default()))
+            .collect();
+        self.store.log_events(&lines)?;
+        Ok(())
     }
 }

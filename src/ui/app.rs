@@ -269,7 +269,7 @@ impl App {
         if let Some(path) = dropped {
             self.run(Command::Open(Screen::Editor));
             if self.screen == Screen::Editor {
-                self.editor.import.load(path);
+                self.editor.import.load(path, ctx);
             }
         }
     }

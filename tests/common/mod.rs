@@ -3,6 +3,7 @@
 //! harness. Each test crate uses the part it needs.
 #![allow(dead_code)]
 
+pub mod anki;
 pub mod sync;
 
 use std::path::Path;
@@ -102,4 +103,19 @@ pub fn insert_old_review(conn: &rusqlite::Connection, v: i64) {
         )
         .unwrap();
     }
+}
+
+/// Runs the binary on a data folder: its exit code, standard output and standard error.
+pub fn factquiz(data: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_factquiz"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }

@@ -33,6 +33,8 @@ pub enum Response {
     Order(Vec<usize>),
     /// For each figure of a source-said card (in the card's order), the source id picked.
     Sources(Vec<String>),
+    /// The learner asked to see the answer ("show answer" mode): they grade themselves.
+    Revealed,
 }
 
 /// Answers slower than these are suggested Hard even when right.
@@ -98,6 +100,7 @@ pub(super) fn judge<C>(
 ) -> Outcome {
     let expected = card.answer.display(deck);
     match (response, &card.answer) {
+        (Response::Revealed, _) => Outcome::right(Match::Exact, "shown".into(), expected),
         (Response::Choice(i), _) => match question.choices.get(*i) {
             Some(choice) if Some(*i) == question.correct_choice => Outcome::right(
                 Match::Exact,

@@ -8,11 +8,14 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
+use super::super::reviews::{LogRow, insert_row};
 use super::super::schema::MODE_NAMES;
 use super::super::undo::delete_review_in;
 use super::super::{Store, StoreError};
 use super::journal::Provenance;
 use super::{LOCAL, Stamp, SyncedReview, device_key_in, put_stamp_in, stamp_in};
+use crate::quiz::Confidence;
+use crate::schedule::Queue;
 
 /// A merge in progress: one write transaction, committed by [`MergeTx::commit`] (dropped
 /// without it, nothing is written).
@@ -133,34 +136,18 @@ impl MergeTx<'_> {
             tz: Some(r.tz),
             due_ms: (device == LOCAL).then_some(r.due_ms).flatten(),
         };
-        self.tx
-            .prepare_cached(
-                "INSERT INTO review (time_ms, key, day, grade, correct, mode, queue_before,
-                     taken_ms, answer, confidence, origin, seq, order_ms, tz, due_ms, fact)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-            )?
-            .execute(params![
-                r.time_ms,
-                key,
-                r.day,
-                r.grade.clamp(1, 4),
-                r.correct,
-                mode,
-                r.queue_before.min(3),
-                r.taken_ms.max(0),
-                if r.correct { None } else { r.answer.as_deref() },
-                r.confidence.filter(|c| *c <= 2),
-                p.origin,
-                p.seq,
-                p.order_ms,
-                p.tz,
-                p.due_ms,
-                r.fact.map(|f| f as i64)
-            ])?;
-        let id = self.tx.last_insert_rowid();
-        self.tx
-            .prepare_cached("INSERT OR IGNORE INTO review_day (day, first_id) VALUES (?1, ?2)")?
-            .execute(params![r.day, id])?;
+        let row = LogRow {
+            time_ms: r.time_ms,
+            day: r.day,
+            grade: r.grade.clamp(1, 4),
+            correct: r.correct,
+            mode,
+            queue_before: Queue::from_u8(r.queue_before),
+            taken_ms: r.taken_ms.max(0),
+            confidence: r.confidence.and_then(|c| Confidence::from_code(c.into())),
+        };
+        let answer = if r.correct { None } else { r.answer.as_deref() };
+        insert_row(&self.tx, key, &row, answer, &p, r.fact)?;
         Ok(key)
     }
 
@@ -171,7 +158,7 @@ impl MergeTx<'_> {
             .prepare_cached("INSERT OR IGNORE INTO sync_undone (device, seq) VALUES (?1, ?2)")?
             .execute(params![device, seq])?;
         // The review is at or after the first review its segment added; this device's own
-        // reviews carry their sequence number in `seq`, or as their id before schema 5.
+        // reviews carry their sequence number in `seq`, or as their id before schema 6.
         let from: i64 = self
             .tx
             .prepare_cached(

@@ -98,12 +98,27 @@ impl Provenance {
         key: i64,
         time_ms: i64,
     ) -> Result<(), StoreError> {
-        tx.prepare_cached(
-            "INSERT INTO review_last (key, order_ms, origin, seq) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (key) DO UPDATE SET order_ms = excluded.order_ms,
-                 origin = excluded.origin, seq = excluded.seq",
-        )?
-        .execute(params![
+        self.note_last(tx, key, time_ms, NOTE_LAST)
+    }
+
+    /// Notes this review as the card's last in replay order if it comes after the one noted.
+    pub(crate) fn note_last_if_after_in(
+        &self,
+        tx: &Connection,
+        key: i64,
+        time_ms: i64,
+    ) -> Result<(), StoreError> {
+        self.note_last(tx, key, time_ms, NOTE_LAST_IF_AFTER)
+    }
+
+    fn note_last(
+        &self,
+        tx: &Connection,
+        key: i64,
+        time_ms: i64,
+        sql: &str,
+    ) -> Result<(), StoreError> {
+        tx.prepare_cached(sql)?.execute(params![
             key,
             self.order_ms.unwrap_or(time_ms),
             self.origin,
@@ -111,7 +126,38 @@ impl Provenance {
         ])?;
         Ok(())
     }
+
+    /// A review of another app's history imported now: this device's next sequence number, and
+    /// its place in a replay is its time (it happened then).
+    pub(crate) fn imported_in(tx: &Connection) -> Result<Provenance, StoreError> {
+        Ok(Provenance {
+            origin: LOCAL,
+            seq: next_seq_in(tx)?,
+            order_ms: None,
+            tz: None,
+            due_ms: None,
+        })
+    }
 }
+
+/// Notes a card's last review in replay order (`?1` the card, `?2` its replay time, `?3` its
+/// device, `?4` its sequence number); with a condition on the one noted.
+macro_rules! note_last_sql {
+    ($condition:literal) => {
+        concat!(
+            "INSERT INTO review_last (key, order_ms, origin, seq) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (key) DO UPDATE SET order_ms = excluded.order_ms,
+                 origin = excluded.origin, seq = excluded.seq",
+            $condition
+        )
+    };
+}
+const NOTE_LAST: &str = note_last_sql!("");
+const NOTE_LAST_IF_AFTER: &str = note_last_sql!(
+    " WHERE excluded.order_ms > review_last.order_ms
+         OR (excluded.order_ms = review_last.order_ms AND review_last.origin = 0
+             AND excluded.origin = 0 AND excluded.seq > review_last.seq)"
+);
 
 /// Writes one of this device's events as a journal line; returns its sequence number. With
 /// `what`, the event is the latest change of that (a setting, a card's flag).
@@ -151,6 +197,18 @@ impl Store {
         let key = Self::key_in(&tx, deck, card)?;
         write_state(&tx, key, state)?;
         log_event_in(&tx, time_ms, body, Some(what))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Journals events other than answers whose change is written already (the flags an import
+    /// brought), in one transaction: (time, the journal line's body, what it is the latest
+    /// change of).
+    pub fn log_events(&mut self, events: &[(i64, String, String)]) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        for (time_ms, body, what) in events {
+            log_event_in(&tx, *time_ms, body, Some(what))?;
+        }
         tx.commit()?;
         Ok(())
     }

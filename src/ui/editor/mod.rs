@@ -4,6 +4,7 @@
 //! draft every few seconds, and leaving asks first.
 
 mod cards;
+mod foreign;
 mod forms;
 mod io;
 mod try_it;
@@ -122,7 +123,7 @@ impl EditorScreen {
         ui.label(RichText::new("Deck editor").size(24.0).strong());
         if let Some(a) = self.import.show(ui, coll) {
             match a {
-                io::ImportOutcome::Save(deck) => action = Some(Command::ImportDeck(deck)),
+                io::ImportOutcome::Run(command) => action = Some(command),
                 io::ImportOutcome::Edit(draft) => self.open_draft(*draft, false),
             }
         }
