@@ -347,16 +347,32 @@ pub(crate) fn read_state(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<C
 }
 
 pub(crate) fn write_state(tx: &Connection, key: i64, s: &CardState) -> Result<(), StoreError> {
+    write_state_learned(tx, key, s, None)
+}
+
+/// Writes a card's state and, with `learned`, the fact its learner last answered (fingerprint,
+/// and words when known: a card whose fact is that already keeps its words when none come).
+/// Without `learned`, the card's learned fact stays as it is.
+pub(crate) fn write_state_learned(
+    tx: &Connection,
+    key: i64,
+    s: &CardState,
+    learned: Option<(u64, Option<&str>)>,
+) -> Result<(), StoreError> {
     tx.prepare_cached(
         "INSERT INTO card_state (key, stability, difficulty, due_ms, due_day, last_review_ms,
-             reps, lapses, streak, queue, suspended, buried_until_day, leech)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+             reps, lapses, streak, queue, suspended, buried_until_day, leech, fact, learned)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
          ON CONFLICT (key) DO UPDATE SET stability = excluded.stability,
              difficulty = excluded.difficulty, due_ms = excluded.due_ms,
              due_day = excluded.due_day, last_review_ms = excluded.last_review_ms,
              reps = excluded.reps, lapses = excluded.lapses, streak = excluded.streak,
              queue = excluded.queue, suspended = excluded.suspended,
-             buried_until_day = excluded.buried_until_day, leech = excluded.leech",
+             buried_until_day = excluded.buried_until_day, leech = excluded.leech,
+             fact = coalesce(excluded.fact, fact),
+             learned = CASE WHEN excluded.fact IS NULL THEN learned
+                            WHEN excluded.learned IS NOT NULL THEN excluded.learned
+                            WHEN fact = excluded.fact THEN learned END",
     )?
     .execute(params![
         key,
@@ -371,7 +387,9 @@ pub(crate) fn write_state(tx: &Connection, key: i64, s: &CardState) -> Result<()
         s.queue as u8,
         s.suspended,
         s.buried_until_day,
-        s.leech
+        s.leech,
+        learned.map(|(f, _)| f as i64),
+        learned.and_then(|(_, w)| w)
     ])?;
     Ok(())
 }

@@ -135,6 +135,21 @@ pub(in crate::store) fn insert_row(
     p: &Provenance,
     fact: Option<u64>,
 ) -> Result<i64, StoreError> {
+    let id = write_row(tx, key, r, answer, p, fact)?;
+    note_day(tx, r.day, id)?;
+    Ok(id)
+}
+
+/// As [`insert_row`] without noting the day: the caller notes the first id of each day it
+/// wrote (a merge, once per day rather than per review).
+pub(in crate::store) fn write_row(
+    tx: &rusqlite::Connection,
+    key: i64,
+    r: &LogRow,
+    answer: Option<&str>,
+    p: &Provenance,
+    fact: Option<u64>,
+) -> Result<i64, StoreError> {
     tx.prepare_cached(INSERT_REVIEW)?.execute(params![
         r.time_ms,
         key,
@@ -153,9 +168,17 @@ pub(in crate::store) fn insert_row(
         p.due_ms,
         fact.map(|f| f as i64)
     ])?;
-    let id = tx.last_insert_rowid();
-    tx.prepare_cached(NOTE_DAY)?.execute(params![r.day, id])?;
-    Ok(id)
+    Ok(tx.last_insert_rowid())
+}
+
+/// Notes review `id` as the first of study `day` unless the day has one (ids grow).
+pub(in crate::store) fn note_day(
+    tx: &rusqlite::Connection,
+    day: i64,
+    id: i64,
+) -> Result<(), StoreError> {
+    tx.prepare_cached(NOTE_DAY)?.execute(params![day, id])?;
+    Ok(())
 }
 
 /// Writes an answer given on this device now (in time zone `tz`, teaching the fact with

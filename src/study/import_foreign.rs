@@ -42,6 +42,7 @@ impl Collection {
         extra: &[PathBuf],
     ) -> StudyResult<(ForeignImported, Changes)> {
         self.writable()?;
+        self.settle_sync();
         if !foreign.importable(skip_bad) {
             return Err(StudyError::Deck(if foreign.decks.is_empty() {
                 "the file has no card factquiz can ask; nothing was imported".into()

@@ -44,6 +44,8 @@ struct Pending {
     whole: HashSet<i64>,
     /// Flag changes: card -> (suspended, buried until).
     flags: HashMap<i64, (Option<bool>, Option<i64>)>,
+    /// The ids (deck, card) of the cards the journal named, by key.
+    ids: HashMap<i64, (String, String)>,
     settings: Option<SharedSettings>,
     parameters: Option<Vec<f32>>,
 }
@@ -64,6 +66,7 @@ pub fn apply(
     }
     let mut cards: HashSet<i64> = p.added.keys().copied().collect();
     cards.extend(p.whole.iter().copied());
+    let mut whole = std::mem::take(&mut p.whole);
     for added in p.added.values_mut() {
         added.sort_by(|a, b| a.review.key.cmp(&b.review.key));
     }
@@ -74,8 +77,8 @@ pub fn apply(
         .flatten()
         .filter_map(|a| Some((a.review.fact?, a.learned.as_deref()?)))
         .collect();
-    replay_added(&tx, sched, &p.added, &mut p.whole, &words)?;
-    replay_whole(&tx, sched, &p.whole, &words)?;
+    replay_added(&tx, sched, &p, &mut whole, &words)?;
+    replay_whole(&tx, sched, &whole, &words)?;
     for (card, (suspended, buried)) in &p.flags {
         let mut s = tx.state(*card)?.unwrap_or_else(CardState::new_card);
         if let Some(on) = suspended {
@@ -84,12 +87,15 @@ pub fn apply(
         if let Some(day) = buried {
             s.buried_until_day = *day;
         }
-        tx.put_state(*card, &s, None)?;
+        tx.put_state(*card, &s, None, None)?;
         cards.insert(*card);
     }
     apply_settings(&tx, &p, out)?;
     for card in cards {
-        out.cards.push(tx.card_ids(card)?);
+        out.cards.push(match p.ids.remove(&card) {
+            Some(ids) => ids,
+            None => tx.card_ids(card)?,
+        });
     }
     tx.commit()?;
     Ok(())
@@ -129,6 +135,9 @@ fn read_segment(
                     continue;
                 }
                 let card = tx.insert_review(device, e.seq, r)?;
+                p.ids
+                    .entry(card)
+                    .or_insert_with(|| (r.deck.clone(), r.card.clone()));
                 p.added.entry(card).or_default().push(Added {
                     review: HistoryReview {
                         key: ReplayKey {
@@ -217,16 +226,15 @@ fn newer(tx: &MergeTx<'_>, event: &Event, stamp: &Stamp) -> Result<bool, StoreEr
 fn replay_added(
     tx: &MergeTx<'_>,
     sched: &Scheduler,
-    added: &HashMap<i64, Vec<Added>>,
+    p: &Pending,
     whole: &mut HashSet<i64>,
     words: &HashMap<u64, &str>,
 ) -> Result<(), SyncError> {
-    for (card, added) in added {
+    for (card, added) in &p.added {
         if whole.contains(card) || added.is_empty() {
             continue;
         }
-        let state = tx.state(*card)?;
-        let last = tx.last_key(*card)?;
+        let (state, last) = tx.state_and_last(*card)?;
         let after_last = match &last {
             Some(k) => added[0].review.key > *k,
             None => state.is_none_or(|s| s.reps == 0),
@@ -235,16 +243,21 @@ fn replay_added(
             whole.insert(*card);
             continue;
         }
-        let (deck, card_id) = tx.card_ids(*card)?;
+        let looked_up;
+        let (deck, card_id) = match p.ids.get(card) {
+            Some(ids) => ids,
+            None => {
+                looked_up = tx.card_ids(*card)?;
+                &looked_up
+            }
+        };
         let mut s = state.unwrap_or_else(CardState::new_card);
         for a in added.iter() {
-            s = replay::step(sched, &deck, &card_id, &s, &a.review);
+            s = replay::step(sched, deck, card_id, &s, &a.review);
         }
         let end = &added[added.len() - 1];
-        tx.put_state(*card, &s, Some((&end.review.key, end.device)))?;
-        if let Some(fact) = end.review.fact {
-            tx.put_learned(*card, fact, words.get(&fact).copied())?;
-        }
+        let learned = end.review.fact.map(|f| (f, words.get(&f).copied()));
+        tx.put_state(*card, &s, Some((&end.review.key, end.device)), learned)?;
     }
     Ok(())
 }
@@ -269,10 +282,8 @@ fn replay_whole(
                 let s = replay::whole(sched, &h.deck_id, &h.card_id, &h.reviews, current.as_ref());
                 let last = &h.reviews[h.reviews.len() - 1];
                 let device = tx.device_key(&last.key.device).unwrap_or(LOCAL);
-                tx.put_state(*card, &s, Some((&last.key, device)))?;
-                if let Some(fact) = last.fact {
-                    tx.put_learned(*card, fact, words.get(&fact).copied())?;
-                }
+                let learned = last.fact.map(|f| (f, words.get(&f).copied()));
+                tx.put_state(*card, &s, Some((&last.key, device)), learned)?;
             }
             _ => {
                 // No review left: new again, with its flags.
@@ -282,7 +293,7 @@ fn replay_whole(
                         let mut s = CardState::new_card();
                         s.suspended = c.suspended;
                         s.buried_until_day = c.buried_until_day;
-                        tx.put_state(*card, &s, None)?;
+                        tx.put_state(*card, &s, None, None)?;
                     }
                     None => tx.delete_state(*card)?,
                 }

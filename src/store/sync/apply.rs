@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::super::reviews::{LogRow, insert_row};
+use super::super::reviews::{LogRow, note_day, write_row};
 use super::super::schema::MODE_NAMES;
 use super::super::undo::delete_review_in;
 use super::super::{Store, StoreError};
@@ -22,6 +22,10 @@ use crate::schedule::Queue;
 pub struct MergeTx<'a> {
     pub(super) tx: Transaction<'a>,
     pub(super) uuids: RefCell<HashMap<i64, String>>,
+    /// The first review id this merge wrote on each study day, noted at the end (once a day
+    /// rather than once a review; a review undone in the same merge leaves a bound that is
+    /// still below every review of its day).
+    days: RefCell<HashMap<i64, i64>>,
 }
 
 impl Store {
@@ -39,6 +43,7 @@ impl Store {
         Ok(MergeTx {
             tx,
             uuids: RefCell::new(uuids),
+            days: RefCell::default(),
         })
     }
 }
@@ -147,7 +152,8 @@ impl MergeTx<'_> {
             confidence: r.confidence.and_then(|c| Confidence::from_code(c.into())),
         };
         let answer = if r.correct { None } else { r.answer.as_deref() };
-        insert_row(&self.tx, key, &row, answer, &p, r.fact)?;
+        let id = write_row(&self.tx, key, &row, answer, &p, r.fact)?;
+        self.days.borrow_mut().entry(r.day).or_insert(id);
         Ok(key)
     }
 
@@ -224,6 +230,9 @@ impl MergeTx<'_> {
     }
 
     pub fn commit(self) -> Result<(), StoreError> {
+        for (day, id) in self.days.borrow().iter() {
+            note_day(&self.tx, *day, *id)?;
+        }
         self.tx.commit()?;
         Ok(())
     }

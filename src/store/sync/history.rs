@@ -7,8 +7,9 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{OptionalExtension, params};
 
-use super::super::{StoreError, read_state, write_state};
+use super::super::{STATE_COLUMNS, StoreError, read_state, write_state_learned};
 use super::apply::MergeTx;
+use super::journal::NOTE_LAST;
 use crate::schedule::{CardState, Queue};
 
 /// Where a review goes when its card's reviews are replayed: by replay time, then device id,
@@ -43,63 +44,70 @@ pub struct CardHistory {
 }
 
 impl MergeTx<'_> {
-    /// A card's last review in replay order, when known.
-    pub fn last_key(&self, card: i64) -> Result<Option<ReplayKey>, StoreError> {
-        let row: Option<(i64, i64, i64)> = self
-            .tx
-            .prepare_cached("SELECT order_ms, origin, seq FROM review_last WHERE key = ?1")?
-            .query_row([card], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .optional()?;
-        Ok(row.map(|(order_ms, origin, seq)| ReplayKey {
-            order_ms,
-            device: self.uuid(origin),
-            seq,
-        }))
-    }
-
     /// A card's state.
     pub fn state(&self, card: i64) -> Result<Option<CardState>, StoreError> {
         Ok(self
             .tx
             .prepare_cached(&format!(
-                "SELECT {} FROM card_state s WHERE s.key = ?1",
-                super::super::STATE_COLUMNS
+                "SELECT {STATE_COLUMNS} FROM card_state s WHERE s.key = ?1"
             ))?
             .query_row([card], |r| read_state(r, 0))
             .optional()?)
     }
 
-    /// Writes a card's state, with its last review in replay order.
+    /// A card's state and its last review in replay order, in one query.
+    pub fn state_and_last(
+        &self,
+        card: i64,
+    ) -> Result<(Option<CardState>, Option<ReplayKey>), StoreError> {
+        let (state, last): (Option<CardState>, Option<(i64, i64, i64)>) = self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT s.key IS NOT NULL, l.key IS NOT NULL, l.order_ms, l.origin, l.seq,
+                        {STATE_COLUMNS}
+                 FROM (SELECT ?1 AS key) k
+                 LEFT JOIN card_state s ON s.key = k.key
+                 LEFT JOIN review_last l ON l.key = k.key"
+            ))?
+            .query_row([card], |r| {
+                let state = if r.get(0)? {
+                    Some(read_state(r, 5)?)
+                } else {
+                    None
+                };
+                let last = if r.get(1)? {
+                    Some((r.get(2)?, r.get(3)?, r.get(4)?))
+                } else {
+                    None
+                };
+                Ok((state, last))
+            })?;
+        Ok((
+            state,
+            last.map(|(order_ms, origin, seq)| ReplayKey {
+                order_ms,
+                device: self.uuid(origin),
+                seq,
+            }),
+        ))
+    }
+
+    /// Writes a card's state, with its last review in replay order (key and device) and the
+    /// fact that review taught (`learned`: fingerprint, and words when known; see
+    /// [`write_state_learned`]).
     pub fn put_state(
         &self,
         card: i64,
         state: &CardState,
         last: Option<(&ReplayKey, i64)>,
+        learned: Option<(u64, Option<&str>)>,
     ) -> Result<(), StoreError> {
-        write_state(&self.tx, card, state)?;
+        write_state_learned(&self.tx, card, state, learned)?;
         if let Some((k, device)) = last {
             self.tx
-                .prepare_cached(
-                    "INSERT INTO review_last (key, order_ms, origin, seq) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT (key) DO UPDATE SET order_ms = excluded.order_ms,
-                         origin = excluded.origin, seq = excluded.seq",
-                )?
+                .prepare_cached(NOTE_LAST)?
                 .execute(params![card, k.order_ms, device, k.seq])?;
         }
-        Ok(())
-    }
-
-    /// Makes fact `fact` the one the card's learner last answered (its last review in replay
-    /// order taught it), in `words` when known; a card whose learned fact is that already
-    /// keeps its words when none come with it.
-    pub fn put_learned(&self, card: i64, fact: u64, words: Option<&str>) -> Result<(), StoreError> {
-        self.tx
-            .prepare_cached(
-                "UPDATE card_state SET fact = ?2,
-                     learned = CASE WHEN ?3 IS NOT NULL THEN ?3 WHEN fact = ?2 THEN learned END
-                 WHERE key = ?1",
-            )?
-            .execute(params![card, fact as i64, words])?;
         Ok(())
     }
 

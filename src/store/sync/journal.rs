@@ -152,7 +152,7 @@ macro_rules! note_last_sql {
         )
     };
 }
-const NOTE_LAST: &str = note_last_sql!("");
+pub(super) const NOTE_LAST: &str = note_last_sql!("");
 const NOTE_LAST_IF_AFTER: &str = note_last_sql!(
     " WHERE excluded.order_ms > review_last.order_ms
          OR (excluded.order_ms = review_last.order_ms AND review_last.origin = 0
