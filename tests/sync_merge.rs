@@ -4,7 +4,8 @@
 //! others; settings and suspends, the latest winning; clock differences of hours between
 //! machines (and a clock that jumps back) never reorder one machine's own reviews; a folder
 //! that is missing is an error that changes nothing; migration from every earlier schema keeps
-//! the old reviews and journals them.
+//! the old reviews and journals them; a machine's sequence numbers are its review ids while
+//! they can be, and stored apart once merged reviews take ids.
 
 mod common;
 
@@ -259,4 +260,44 @@ fn every_earlier_schema_migrates_and_its_reviews_are_journaled() {
         assert_eq!(a.reviews(), b.reviews(), "from version {from}");
         assert_eq!(b.coll.store().integrity_check().unwrap(), "ok");
     }
+}
+
+#[test]
+fn a_machines_numbers_are_its_review_ids_until_merged_reviews_take_ids() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (Machine::new(3), Machine::new(3));
+    let rows = |m: &Machine| -> Vec<(i64, i64, Option<i64>)> {
+        let conn = rusqlite::Connection::open(m.path().join(factquiz::store::FILE_NAME)).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT id, origin, seq FROM review ORDER BY id")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    a.answer(0, Grade::Good, NOON);
+    // A suspend takes number 2: the next answer's number, 3, is still above every id.
+    a.coll
+        .set_suspended(Slot { deck: 0, card: 2 }, true)
+        .unwrap();
+    a.answer(1, Grade::Good, NOON + H);
+    assert_eq!(
+        rows(&a),
+        [(1, 0, None), (3, 0, None)],
+        "numbers kept as ids"
+    );
+    b.answer(0, Grade::Hard, NOON + 2 * H);
+    b.sync(folder.path());
+    a.sync(folder.path());
+    // B's review took id 4 here: A's next number, 4, cannot be its id any more.
+    a.answer(1, Grade::Good, NOON + DAY);
+    assert_eq!(
+        rows(&a),
+        [(1, 0, None), (3, 0, None), (4, 1, Some(1)), (5, 0, Some(4))]
+    );
+    a.sync(folder.path());
+    let got = b.sync(folder.path());
+    assert_eq!(got.reviews_added, 3);
+    assert_same(&a, &b, "numbers as ids and numbers apart");
 }

@@ -107,7 +107,8 @@ ALTER TABLE card_state ADD COLUMN learned TEXT;
 
 /// Version 6: progress merged through a shared folder (see `crate::sync`). A review gets the
 /// device it was given on (`origin`: 0 this one, else a `sync_device`), that device's sequence
-/// number (`seq`; NULL for earlier reviews, whose number is their id), the time it is replayed
+/// number (`seq`; NULL: the number is its id, as for every earlier review and for this
+/// device's reviews whose number could be their id), the time it is replayed
 /// at (`order_ms`, after every review the card had when it was given; NULL: its time), the time
 /// zone it was given in (`tz`, seconds east of UTC; NULL: this machine's at that time), the
 /// due time the scheduler gave (`due_ms`, for the journal) and the fingerprint of the fact the
