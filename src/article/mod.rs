@@ -15,6 +15,6 @@ pub mod sentence;
 pub mod shelf;
 
 pub use file::{
-    Article, ArticleError, ArticleFormat, MAX_ARTICLE_BYTES, MAX_HTML_DEPTH, html_text,
+    Article, ArticleError, ArticleFormat, MAX_ARTICLE_BYTES, MAX_HTML_DEPTH, html_text, read_bytes,
 };
 pub use passage::{Lookup, excerpt, look_up};

@@ -39,6 +39,9 @@ pub enum StudyError {
     WorkerPanicked(&'static str),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// An article that cannot be used (too big, not text, unreadable).
+    #[error("{0}")]
+    Article(#[from] crate::article::ArticleError),
 }
 
 impl StudyError {

@@ -3,15 +3,14 @@
 
 use egui::{Key, Modifiers, RichText, Ui};
 
+use super::command::Command;
 use super::{evidence, review, theme, widgets};
 use crate::quiz::{Grade, Match};
 use crate::study::{Answered, Collection};
 
-/// Draws the feedback for an answered card.
-pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) {
-    let Some((deck, card)) = widgets::card_or_error(ui, coll, a.slot) else {
-        return;
-    };
+/// Draws the feedback for an answered card; what its evidence asks for.
+pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) -> Option<Command> {
+    let (deck, card) = widgets::card_or_error(ui, coll, a.slot)?;
     let o = &a.outcome;
     let (text, color) = if o.correct && o.with_typo() {
         ("Accepted with a typo", theme::warn(ui))
@@ -65,7 +64,7 @@ pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) {
         evidence::show_claim(ui, &deck.deck, claim);
     }
     ui.add_space(10.0);
-    evidence::show_evidence(ui, &deck.deck, &card);
+    evidence::show_evidence(ui, coll, a.slot, &card)
 }
 
 /// The grade buttons with the interval each gives, the suggested one highlighted. Returns a

@@ -55,8 +55,7 @@ impl ReviewScreen {
             self.input.follow(cur);
             review::show(ui, coll, cur, &mut self.input).map(Command::Answer)
         } else if let Some(a) = &session.answered {
-            feedback::show(ui, coll, a);
-            None
+            feedback::show(ui, coll, a)
         } else {
             let summary = session.summary(coll);
             session_end::show(ui, &summary).then_some(Command::GoHome)

@@ -45,11 +45,12 @@ const NUMBER_WORDS: [&str; 27] = [
 ];
 
 /// Words after a number that are not what it counts.
-const NOT_UNITS: [&str; 44] = [
+const NOT_UNITS: [&str; 53] = [
     "and", "the", "for", "from", "with", "was", "were", "are", "been", "had", "has", "have",
     "that", "this", "which", "who", "per", "than", "into", "over", "under", "after", "before",
     "since", "more", "less", "about", "around", "said", "says", "out", "its", "their", "his",
-    "her", "one", "other", "others", "each", "all", "will", "would", "could", "when",
+    "her", "one", "other", "others", "each", "all", "will", "would", "could", "when", "did",
+    "does", "not", "may", "can", "might", "must", "should", "shall",
 ];
 
 /// The currency a sign before a number names, as a card's unit.
@@ -142,7 +143,8 @@ fn window(text: &str, start: usize) -> &str {
         end -= 1;
     }
     let w = &text[start..end];
-    w.find('\n').map_or(w, |nl| &w[..nl])
+    // The number reader trims the text: so does the window, for the lengths to agree.
+    w.find('\n').map_or(w, |nl| &w[..nl]).trim_end()
 }
 
 /// The last word (from `i` on) that starts before `end`.

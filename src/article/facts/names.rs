@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::words::Words;
 use super::{Fact, FactKind, FactValue};
-use crate::deck::CardKind;
+use crate::deck::{Answer, CardKind, Deck};
 use crate::quiz::index::QuizIndex;
 use crate::text::fold::fold;
 
@@ -70,6 +70,28 @@ impl NameBook {
         if !entry.iter().any(|(r, _)| *r == rest) {
             entry.push((rest, known));
             entry.sort_by_key(|(r, _)| std::cmp::Reverse(r.len()));
+        }
+    }
+
+    /// Adds the people (every spelling of a Who card's answer) and places (of Where cards)
+    /// of a deck, so that a deck being written knows its own names.
+    pub fn add_deck(&mut self, deck: &Deck) {
+        for card in &deck.cards {
+            match (&card.answer, card.kind) {
+                (Answer::Name(v), _) => {
+                    let shown = v.first().map(|s| s.to_string()).unwrap_or_default();
+                    for spelling in v {
+                        self.add(&fold(spelling), Known::Person(shown.clone()));
+                    }
+                }
+                (Answer::Phrase(v), CardKind::Where) => {
+                    let shown = v.first().map(|s| s.to_string()).unwrap_or_default();
+                    for wording in v {
+                        self.add(&fold(wording), Known::Place(shown.clone()));
+                    }
+                }
+                _ => {}
+            }
         }
     }
 

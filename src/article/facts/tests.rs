@@ -177,3 +177,18 @@ fn numbers_inside_words_and_small_bare_numbers_are_not_figures() {
         .collect();
     assert_eq!(figures, ["3 towns", "45"]);
 }
+
+#[test]
+fn a_figure_at_the_end_of_a_long_window_keeps_its_unit_whole() {
+    let text = "Its director said about 300 fishing boats could not leave, and that 40% of the catch \
+                promised to buyers never arrived. The ice was 62 cm thick at the harbour mouth, \
+                in a cold of minus twenty did not help.";
+    let got = marked(text, &NameBook::default());
+    for want in ["300 fishing", "40%", "62 cm"] {
+        assert!(
+            got.contains(&(FactKind::Figure, want.to_string())),
+            "{want}: {got:?}"
+        );
+    }
+    assert!(!got.iter().any(|(_, t)| t.contains("did")), "{got:?}");
+}

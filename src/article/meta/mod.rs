@@ -12,6 +12,8 @@ mod html;
 use super::ArticleFormat;
 use super::facts::{FactKind, FactValue, NameBook, find_facts};
 use crate::deck::PartialDate;
+use crate::deck::csv::slug;
+use crate::deck::draft::SourceFields;
 
 /// The lines at the top of an article where its byline and date are looked for.
 const HEAD_LINES: usize = 12;
@@ -40,6 +42,51 @@ impl SourceMeta {
         fill(&mut self.url, other.url);
         self.published = self.published.or(other.published);
         self
+    }
+}
+
+impl SourceMeta {
+    /// A deck's source for the article in `file`, its id made from the outlet (or title) and
+    /// the date, and different from every id of `taken`.
+    pub fn to_source(&self, file: &str, taken: &[String]) -> SourceFields {
+        let name = if self.outlet.is_empty() {
+            &self.title
+        } else {
+            &self.outlet
+        };
+        let short: String = name
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let date = self.published.map(|d| d.to_string()).unwrap_or_default();
+        let base = slug(&format!("{short} {date}"));
+        let base = if short.is_empty() {
+            format!("source-{date}")
+        } else {
+            base
+        };
+        let base = base.trim_end_matches('-').to_string();
+        let id = (1..)
+            .map(|n| {
+                if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{n}")
+                }
+            })
+            .find(|id| !taken.contains(id))
+            .unwrap_or(base);
+        SourceFields {
+            id,
+            title: self.title.clone(),
+            outlet: self.outlet.clone(),
+            author: self.author.clone(),
+            published: self.published.map(|d| d.to_string()).unwrap_or_default(),
+            inferred: String::new(),
+            url: self.url.clone(),
+            text: file.to_string(),
+        }
     }
 }
 

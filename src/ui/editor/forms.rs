@@ -80,7 +80,7 @@ pub fn sources_form(ui: &mut Ui, d: &mut DeckDraft, problems: &[FieldProblem]) {
         });
 }
 
-fn source_fields(ui: &mut Ui, s: &mut SourceFields) {
+pub(super) fn source_fields(ui: &mut Ui, s: &mut SourceFields) {
     field(ui, "Id", &mut s.id, false, "how cards cite it");
     field(ui, "Title", &mut s.title, false, "the article's headline");
     field(ui, "Outlet", &mut s.outlet, false, "where it was published");

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
+use super::super::picker::{Picker, Purpose};
 use super::super::theme;
 use crate::deck::draft::DeckDraft;
 use crate::deck::import::{Prepared, prepare};
@@ -36,7 +37,12 @@ impl ImportPanel {
         });
     }
 
-    pub fn show(&mut self, ui: &mut Ui, coll: &Collection) -> Option<ImportOutcome> {
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        coll: &Collection,
+        picker: &mut Picker,
+    ) -> Option<ImportOutcome> {
         let mut out = None;
         ui.horizontal(|ui| {
             let r = ui.add(
@@ -50,7 +56,16 @@ impl ImportPanel {
             if (ui.button("Preview").clicked() || enter) && !self.path.trim().is_empty() {
                 self.load(PathBuf::from(self.path.trim()));
             }
+            if ui
+                .add_enabled(!picker.busy(), egui::Button::new("Browse…"))
+                .clicked()
+            {
+                picker.open(Purpose::Import, ui.ctx());
+            }
         });
+        if let Some(path) = picker.take(Purpose::Import) {
+            self.load(path);
+        }
         let Some((path, p)) = &self.preview else {
             return None;
         };
