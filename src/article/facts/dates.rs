@@ -91,12 +91,12 @@ pub(super) fn find(w: &Words<'_>, taken: &mut [bool]) -> Vec<Fact> {
         i += 1;
     }
     // Years alone, where the words around them make them years.
-    for i in 0..n {
-        if !taken[i]
+    for (i, t) in taken.iter_mut().enumerate() {
+        if !*t
             && lone_year(w, i)
             && let Some(fact) = fact(w, i, i)
         {
-            taken[i] = true;
+            *t = true;
             out.push(fact);
         }
     }

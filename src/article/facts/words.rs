@@ -18,8 +18,7 @@ impl<'a> Words<'a> {
     pub fn new(text: &'a str) -> Words<'a> {
         let mut ranges = Vec::with_capacity(text.len() / 6);
         let mut start: Option<usize> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        for (i, c) in text.char_indices() {
             if c.is_alphanumeric() {
                 start.get_or_insert(i);
                 continue;

@@ -100,6 +100,13 @@ pub(super) fn source_fields(ui: &mut Ui, s: &mut SourceFields) {
         "empty when the date is printed",
     );
     field(ui, "Link", &mut s.url, false, "https://...");
+    field(
+        ui,
+        "Article text",
+        &mut s.text,
+        false,
+        "its file (.txt, .md or .html), beside the deck or in the data folder's articles/",
+    );
 }
 
 pub fn claims_form(ui: &mut Ui, d: &mut DeckDraft, problems: &[FieldProblem]) {

@@ -139,8 +139,11 @@ impl ReaderScreen {
 
     pub fn show(&mut self, ui: &mut Ui) -> Option<Command> {
         let Some(doc) = &self.doc else {
-            ui.label("No article is open.");
-            return Some(Command::CloseReader);
+            ui.label(
+                "No article is open: open one in the deck editor (“Open an article…”), or \
+                 read a card's evidence after answering it.",
+            );
+            return None;
         };
         let mut command = bar::header(ui, &doc.opened, self.back);
         self.search_row(ui);
@@ -180,16 +183,15 @@ impl ReaderScreen {
             })
             .inner;
         match pointer {
-            Some(Pointer::Pressed(at)) => {
-                self.anchor = Some(at);
-                self.selection = None;
+            Some(Pointer::Pressed(from, at)) => {
+                self.anchor = Some(from);
                 self.fact = None;
                 self.backing = None;
+                self.selection = Some(from.min(at)..from.max(at)).filter(|r| !r.is_empty());
             }
             Some(Pointer::Dragged(at)) => {
                 if let Some(a) = self.anchor {
                     self.selection = Some(a.min(at)..a.max(at)).filter(|r| !r.is_empty());
-                    self.fact = None;
                 }
             }
             Some(Pointer::Clicked(at)) => self.click(at),

@@ -87,7 +87,7 @@ pub fn open(
         .ok_or_else(|| Message::error(format!("The deck has no source \"{source_id}\".")))?;
     let name = source.text.as_deref().ok_or_else(|| {
         Message::warn(format!(
-            "Source \"{source_id}\" names no article text: give its file in the source's Text field, or open the article in the editor."
+            "Source \"{source_id}\" names no article text: give its file in the source's “Article text” field, or open the article in the editor."
         ))
     })?;
     let path = coll

@@ -29,8 +29,8 @@ pub struct Span {
 /// What the pointer did on the text this frame, as offsets of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pointer {
-    /// Pressed here (a drag may follow).
-    Pressed(usize),
+    /// A drag began: where it was pressed, and where the pointer is.
+    Pressed(usize, usize),
     /// Dragged to here.
     Dragged(usize),
     /// Clicked here without dragging.
@@ -211,7 +211,9 @@ impl Page {
         let pos = response.interact_pointer_pos()?;
         let at = self.offset_at(text, pos)?;
         if response.drag_started() {
-            Some(Pointer::Pressed(at))
+            // A drag is known once the pointer has moved: it began where it was pressed.
+            let origin = ui.input(|i| i.pointer.press_origin()).unwrap_or(pos);
+            Some(Pointer::Pressed(self.offset_at(text, origin)?, at))
         } else if response.dragged() {
             Some(Pointer::Dragged(at))
         } else if response.clicked() {
