@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
-use factquiz::schedule::queue::Slot;
+use factquiz::deck::date::month_name;
 use factquiz::study::Collection;
 use factquiz::ui::{App, Command, Screen, Startup};
 use rand::rngs::StdRng;
@@ -25,20 +25,6 @@ fn benching() -> bool {
     std::env::args().any(|a| a == "--bench")
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const PEOPLE: [&str; 8] = [
     "Kassym-Jomart Tokayev",
     "Toqaev",
@@ -72,7 +58,7 @@ fn article(words: usize) -> String {
             let who = PEOPLE[rng.random_range(0..PEOPLE.len())];
             let place = PLACES[rng.random_range(0..PLACES.len())];
             let unit = UNITS[rng.random_range(0..UNITS.len())];
-            let month = MONTHS[rng.random_range(0..12)];
+            let month = month_name(rng.random_range(1..=12));
             let day = rng.random_range(1..29);
             let year = rng.random_range(1990..2025);
             let figure = rng.random_range(2..90_000);
@@ -140,16 +126,7 @@ fn open_in_the_app(c: &mut Criterion, dir: &Path) {
         .with_size([1100.0, 820.0])
         .build_eframe(move |cc| App::new(cc, startup));
     h.run();
-    let deck = h
-        .state()
-        .collection()
-        .unwrap()
-        .library()
-        .decks
-        .iter()
-        .position(|d| d.deck.id == "long")
-        .unwrap();
-    let slot = Slot { deck, card: 0 };
+    let slot = h.state().collection().unwrap().find("long", "c1").unwrap();
     c.bench_function(
         "article: open it in the reading view (command and first frame)",
         |b| {

@@ -60,38 +60,46 @@ fn a_text_a_markdown_and_an_html_article_give_their_source() {
     let mut coll = common::collection_in(data.path(), 2);
     let away = tempfile::tempdir().unwrap();
 
-    let t = coll
-        .add_article(&file(away.path(), "Velmora ice.TXT", TEXT))
-        .unwrap();
-    assert_eq!(t.file, "Velmora-ice.txt");
-    assert_eq!(t.path, data.path().join("articles/Velmora-ice.txt"));
-    assert_eq!(std::fs::read_to_string(&t.path).unwrap(), TEXT);
-    assert_eq!(t.meta.title, "Ice closes the harbour of Velmora");
-    assert_eq!(
-        (t.meta.author.as_str(), t.meta.outlet.as_str()),
-        ("Ines Kallas", "The Northern Ledger")
-    );
-    assert_eq!(t.meta.published, date("2023-03-12"));
-
-    let m = coll
-        .add_article(&file(away.path(), "kelvik.md", MARKDOWN))
-        .unwrap();
-    assert_eq!(m.meta.title, "Thaw reaches Kelvik");
-    assert_eq!(
-        (m.meta.author.as_str(), m.meta.outlet.as_str()),
-        ("Rhona Vance", "The Coastal Courier")
-    );
-    assert_eq!(m.meta.published, date("2024-04-02"));
-
-    let h = coll
-        .add_article(&file(away.path(), "dredge.html", HTML))
-        .unwrap();
-    assert_eq!(h.meta.title, "Drossholm votes to dredge the channel");
-    assert_eq!(
-        (h.meta.author.as_str(), h.meta.outlet.as_str()),
-        ("Edda Brun", "Fjord Post")
-    );
-    assert_eq!(h.meta.published, date("2024-05-06"));
+    // Each article: its file, and the title, author, outlet and date read from it.
+    let articles = [
+        (
+            "Velmora ice.TXT",
+            TEXT,
+            "Ice closes the harbour of Velmora",
+            "Ines Kallas",
+            "The Northern Ledger",
+            "2023-03-12",
+        ),
+        (
+            "kelvik.md",
+            MARKDOWN,
+            "Thaw reaches Kelvik",
+            "Rhona Vance",
+            "The Coastal Courier",
+            "2024-04-02",
+        ),
+        (
+            "dredge.html",
+            HTML,
+            "Drossholm votes to dredge the channel",
+            "Edda Brun",
+            "Fjord Post",
+            "2024-05-06",
+        ),
+    ];
+    let mut added = Vec::new();
+    for (name, text, title, author, outlet, published) in articles {
+        let a = coll.add_article(&file(away.path(), name, text)).unwrap();
+        assert_eq!(std::fs::read_to_string(&a.path).unwrap(), text);
+        let m = &a.meta;
+        let got = (m.title.as_str(), m.author.as_str(), m.outlet.as_str());
+        assert_eq!(got, (title, author, outlet), "{name}");
+        assert_eq!(m.published, date(published), "{name}");
+        added.push(a);
+    }
+    assert_eq!(added[0].file, "Velmora-ice.txt");
+    assert_eq!(added[0].path, data.path().join("articles/Velmora-ice.txt"));
+    let h = &added[2];
     assert_eq!(h.meta.url, "https://fjord.example/dredge");
     // Words as a reader sees them: the heading and the paragraph, nothing of the head.
     assert_eq!(h.words, 15);

@@ -130,6 +130,19 @@ fn retype(h: &mut Harness<'_, App>, label: &str, text: &str) {
     h.run();
 }
 
+/// Studies the deck at `deck` and answers its first question rightly, by the option's key
+/// (a new card is asked as a choice); the card asked.
+fn study_and_answer(h: &mut Harness<'_, App>, deck: usize) -> factquiz::schedule::queue::Slot {
+    h.state_mut().run(Command::Study(vec![deck]));
+    h.run();
+    let cur = h.state().session().and_then(|s| s.current.clone());
+    let cur = cur.expect("a question on screen");
+    let right = cur.question.correct_choice.expect("a choice question");
+    h.key_press([Key::Num1, Key::Num2, Key::Num3, Key::Num4][right]);
+    h.run();
+    cur.slot
+}
+
 /// The only card of the deck in the editor: its kind, answer and evidence.
 fn drafted(h: &Harness<'_, App>) -> (String, String, String, String) {
     let d = h.state().editor_draft().expect("a deck in the editor");
@@ -215,31 +228,9 @@ fn open_an_article_mark_a_fact_save_the_card_and_study_it() {
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(h.state().screen(), Screen::Home);
-    let deck = h
-        .state()
-        .collection()
-        .unwrap()
-        .library()
-        .decks
-        .iter()
-        .position(|d| d.deck.id == deck_id)
-        .unwrap();
-    h.state_mut().run(Command::Study(vec![deck]));
-    h.run();
-    let cur = h
-        .state()
-        .session()
-        .unwrap()
-        .current
-        .clone()
-        .expect("the card asked");
-    assert_eq!(cur.slot.deck, deck);
-    let right = cur
-        .question
-        .correct_choice
-        .expect("a new card is asked as a choice");
-    h.key_press([Key::Num1, Key::Num2, Key::Num3, Key::Num4][right]);
-    h.run();
+    let deck = common::deck_place(&h, &deck_id);
+    let asked = study_and_answer(&mut h, deck);
+    assert_eq!(asked.deck, deck);
     assert!(
         h.state()
             .session()
@@ -272,15 +263,7 @@ fn open_an_article_mark_a_fact_save_the_card_and_study_it() {
     assert_eq!(h.state().screen(), Screen::Review);
     h.key_press(Key::Num3);
     h.run();
-    assert_eq!(
-        h.state()
-            .collection()
-            .unwrap()
-            .store()
-            .review_count()
-            .unwrap(),
-        1
-    );
+    assert_eq!(common::review_count(&h), 1);
 }
 
 #[test]
@@ -367,29 +350,8 @@ fn evidence_without_its_text_says_which_file_to_put_where() {
     )
     .unwrap();
     let mut h = harness(data.path());
-    let deck = h
-        .state()
-        .collection()
-        .unwrap()
-        .library()
-        .decks
-        .iter()
-        .position(|d| d.deck.id == "kelvik")
-        .unwrap();
-    h.state_mut().run(Command::Study(vec![deck]));
-    h.run();
-    let right = h
-        .state()
-        .session()
-        .unwrap()
-        .current
-        .as_ref()
-        .unwrap()
-        .question
-        .correct_choice
-        .unwrap();
-    h.key_press([Key::Num1, Key::Num2, Key::Num3, Key::Num4][right]);
-    h.run();
+    let deck = common::deck_place(&h, "kelvik");
+    study_and_answer(&mut h, deck);
     let articles = data.path().join("articles");
     let want = format!(
         "put the article's text as missing-article.txt in {}/",

@@ -62,3 +62,16 @@ pub fn harness(dir: &Path, size: [f32; 2]) -> Harness<'static, App> {
         .with_size(size)
         .build_eframe(move |cc| App::new(cc, startup))
 }
+
+/// The place in the app's library of the deck with this id.
+pub fn deck_place(h: &Harness<'_, App>, id: &str) -> usize {
+    let coll = h.state().collection().expect("the collection");
+    let place = coll.library().decks.iter().position(|d| d.deck.id == id);
+    place.unwrap_or_else(|| panic!("no deck \"{id}\""))
+}
+
+/// The reviews the app's progress holds.
+pub fn review_count(h: &Harness<'_, App>) -> u64 {
+    let coll = h.state().collection().expect("the collection");
+    coll.store().review_count().expect("the review count")
+}

@@ -1,27 +1,12 @@
 //! Dates in an article: a capitalised month with a day before or after it and perhaps a year
 //! ("5 January 2022", "the 5th of January", "January 5, 2022", "Jan. 5", "January 2022",
-//! "January" alone except "May"), numeric dates ("2022-01-05", "05.01.2022"), and a year
+//! "January" alone, but not "May" or "Marc"), numeric dates ("2022-01-05", "05.01.2022"), and a year
 //! where the words around it make it one ("in 2022", "the 2022 protests", "(2019)"). Each
 //! window is read with the answer checker's date reader, so an impossible day is no date.
 
 use super::words::Words;
 use super::{Fact, FactKind, FactValue};
 use crate::text::date::parse_date;
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Words after which a lone four-digit number is a year.
 const BEFORE_YEAR: [&str; 24] = [
@@ -30,21 +15,12 @@ const BEFORE_YEAR: [&str; 24] = [
     "fall", "the", "year",
 ];
 
-/// The month a capitalised word names: a full name, or a three-letter (or "Sept")
-/// abbreviation, perhaps with a full stop after it.
+/// The month a capitalised word names: a full name, or an abbreviation ("Jan", "Sept").
 fn month_of(word: &str) -> Option<u8> {
-    if !word.chars().next().is_some_and(char::is_uppercase) || word.len() < 3 {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let lower = word.to_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| {
-            *m == lower
-                || (lower.len() == 3 && m.starts_with(&lower))
-                || lower == "sept" && *m == "september"
-        })
-        .and_then(|i| u8::try_from(i + 1).ok())
+    crate::text::date::month_of(&word.to_lowercase())
 }
 
 /// A day of the month: "5", "05", "5th", "21st".
@@ -65,11 +41,12 @@ fn is_year(word: &str) -> bool {
             .is_ok_and(|y| (1000..=2999).contains(&y))
 }
 
-/// Whether the gap between two words of a date is a space or a comma (no line break).
+/// Whether the gap between two words of a date is a space, a comma or an abbreviation's
+/// full stop ("Sept. 2024"), on one line.
 fn joins(gap: &str) -> bool {
     !gap.contains('\n')
         && gap
-            .trim_matches(|c: char| c.is_whitespace() || c == ',')
+            .trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '.')
             .is_empty()
         && !gap.is_empty()
 }
@@ -105,7 +82,7 @@ pub(super) fn find(w: &Words<'_>, taken: &mut [bool]) -> Vec<Fact> {
 
 /// The words of a date around the month at word `m`: (first, last).
 fn worded(w: &Words<'_>, m: usize) -> Option<(usize, usize)> {
-    month_of(w.word(m))?;
+    let month = month_of(w.word(m))?;
     let n = w.len();
     let mut first = m;
     let mut last = m;
@@ -134,8 +111,10 @@ fn worded(w: &Words<'_>, m: usize) -> Option<(usize, usize)> {
     if last + 1 < n && joins(w.gap_after(last)) && is_year(w.word(last + 1)) {
         last += 1;
     }
+    // A month alone only by its full name ("Marc" is a name), and never "May".
     let alone = first == m && last == m;
-    if alone && (w.word(m).len() < 4 || w.word(m).eq_ignore_ascii_case("may")) {
+    let full = crate::deck::date::month_name(month).eq_ignore_ascii_case(w.word(m));
+    if alone && (!full || month == 5) {
         return None;
     }
     Some((first, last))

@@ -165,6 +165,26 @@ fn a_known_name_is_found_in_any_spelling() {
 }
 
 #[test]
+fn a_month_alone_is_a_date_by_its_full_name_only() {
+    let got = marked(
+        "In January Marc Lunde left. He may return in Sept. 2024.",
+        &NameBook::default(),
+    );
+    assert!(
+        got.contains(&(FactKind::Date, "January".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(FactKind::Name, "Marc Lunde".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(FactKind::Date, "Sept. 2024".to_string())),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn numbers_inside_words_and_small_bare_numbers_are_not_figures() {
     let got = marked(
         "The COVID-19 wave hit 3 towns. Chapter 2 says so. It cost 45.",

@@ -160,8 +160,13 @@ impl EditorScreen {
                 source_fields(ui, source);
             });
             ui.horizontal(|ui| {
-                if widgets::primary_button(ui, "Enter", "Add this source and read the article").clicked()
-                    || ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter))
+                let label = "Add this source and read the article";
+                let ctx = ui.ctx().clone();
+                let typing = ctx.egui_wants_keyboard_input();
+                let enter = |m| ctx.input_mut(|i| i.consume_key(m, Key::Enter));
+                if widgets::primary_button(ui, "Enter", label).clicked()
+                    || (!typing && enter(Modifiers::NONE))
+                    || enter(Modifiers::COMMAND)
                 {
                     command = Some(Command::ReadDraftSource {
                         source: source.id.trim().to_string(),
@@ -220,7 +225,10 @@ impl EditorScreen {
 
     /// A card drafted in the reading view joins the deck, selected.
     pub fn add_drafted(&mut self, draft: &CardDraft) {
-        let Some(d) = &mut self.draft else { return };
+        let Some(d) = &mut self.draft else {
+            let m = "The deck is no longer open in the editor: open it, then make the card again.";
+            return self.say(Message::warn(m));
+        };
         let i = d.push_card(draft.fields.clone());
         self.article
             .drafted

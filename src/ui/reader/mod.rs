@@ -93,10 +93,10 @@ impl ReaderScreen {
     pub fn open(&mut self, opened: Opened, back: Screen) {
         let page = Page::new(&opened.reading.article.text, opened.reading.article.format);
         let backed = opened.backing.iter().map(|b| b.range.clone()).collect();
-        self.scroll_to = Some(opened.target.as_ref().map_or(0, |t| t.start));
+        let scroll_to = Some(opened.target.as_ref().map_or(0, |t| t.start));
         *self = ReaderScreen {
             back: Some(back),
-            scroll_to: self.scroll_to,
+            scroll_to,
             doc: Some(Doc {
                 opened,
                 page,
