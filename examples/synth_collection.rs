@@ -290,6 +290,7 @@ fn simulate(
             mode: mode.into(),
             answer: Some(given_answer(card, grade != Grade::Again)),
             taken_ms: rng.random_range(2_000..20_000),
+            confidence: None,
             day: study_day(t, 0),
             before: state,
             after,

@@ -123,7 +123,19 @@ pub enum Command {
     /// Exit status: 0 right, 1 wrong, 2 unknown deck or card, 3 the progress could not be
     /// written.
     Answer(AnswerArgs),
-    /// Write your review log as CSV (the columns `optimize --revlog` reads, plus deck and answer).
+    /// Print the figures the statistics screen shows: reviews per day, the forecast, true
+    /// retention per month, cards by state, topics by predicted recall in 7 days, and
+    /// calibration (how often answers given sure, think so or guessing were right).
+    Stats {
+        /// Only this deck (by id).
+        #[arg(long, value_name = "ID")]
+        deck: Option<String>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write your review log as CSV (the columns `optimize --revlog` reads, plus deck, answer
+    /// and confidence).
     ExportReviews {
         /// The CSV file to write ("-" for standard output).
         file: PathBuf,
@@ -146,6 +158,10 @@ pub struct AnswerArgs {
     /// verdict, order and source-said cards).
     #[arg(long, value_parser = parse_mode)]
     pub mode: Option<factquiz::quiz::Mode>,
+    /// How sure you were before seeing the answer: sure, think or guess. Recorded with the
+    /// review; it nudges the suggested grade (right and sure: Good; right but guessing: Hard).
+    #[arg(long, value_parser = parse_confidence)]
+    pub confidence: Option<factquiz::quiz::Confidence>,
     /// The seed that shuffles options and events (as `factquiz ask --seed`).
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
@@ -200,6 +216,9 @@ pub fn run(args: Args) -> ExitCode {
             crate::study_cmd::queue(&data_dir, &args.decks, &decks, json, seed)
         }
         Some(Command::Answer(a)) => crate::study_cmd::answer(&data_dir, &args.decks, &a),
+        Some(Command::Stats { deck, json }) => {
+            crate::stats_cmd::run(&data_dir, &args.decks, deck.as_deref(), json)
+        }
         None => crate::ui_main(data_dir, args),
     }
 }
@@ -241,6 +260,10 @@ fn parse_grade(s: &str) -> Result<factquiz::quiz::Grade, String> {
         .into_iter()
         .find(|g| g.name().eq_ignore_ascii_case(s))
         .ok_or_else(|| "one of: again, hard, good, easy".into())
+}
+
+fn parse_confidence(s: &str) -> Result<factquiz::quiz::Confidence, String> {
+    factquiz::quiz::Confidence::from_name(s).ok_or_else(|| "one of: sure, think, guess".into())
 }
 
 fn parse_mode(s: &str) -> Result<factquiz::quiz::Mode, String> {

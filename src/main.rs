@@ -5,6 +5,7 @@ mod ask_cmd;
 mod cli;
 mod import_cmd;
 mod optimize_cmd;
+mod stats_cmd;
 mod study_cmd;
 mod try_cmd;
 

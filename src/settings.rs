@@ -1,9 +1,10 @@
-//! The user's settings, kept in the progress file as JSON: scheduling, answer mode and
-//! appearance. Out-of-range values read from disk are clamped, not trusted.
+//! The user's settings, kept in the progress file as JSON: scheduling, answer mode, when to
+//! ask for confidence, and appearance. Out-of-range values read from disk are clamped, not
+//! trusted.
 
 use serde::{Deserialize, Serialize};
 
-use crate::quiz::AnswerMode;
+use crate::quiz::{AnswerMode, AskConfidence};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum NewOrder {
@@ -28,6 +29,8 @@ pub struct Settings {
     pub reviews_per_day: u32,
     pub new_order: NewOrder,
     pub answer_mode: AnswerMode,
+    /// When the review screen asks how sure the learner is, before the answer shows.
+    pub ask_confidence: AskConfidence,
     pub theme: Theme,
     /// Text size as a factor of the default (1.0 to 2.0).
     pub text_scale: f32,
@@ -43,6 +46,7 @@ impl Default for Settings {
             reviews_per_day: 200,
             new_order: NewOrder::DeckOrder,
             answer_mode: AnswerMode::Adaptive,
+            ask_confidence: AskConfidence::default(),
             theme: Theme::System,
             text_scale: 1.25,
             fsrs_parameters: Vec::new(),

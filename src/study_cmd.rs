@@ -17,7 +17,7 @@ use factquiz::schedule::CardState;
 use factquiz::schedule::queue::Slot;
 use factquiz::study::{Collection, StudyError};
 
-fn open(data_dir: &Path, extra: &[PathBuf]) -> Result<Collection, ExitCode> {
+pub(crate) fn open(data_dir: &Path, extra: &[PathBuf]) -> Result<Collection, ExitCode> {
     Collection::open(data_dir, extra).map_err(|e| {
         eprintln!("factquiz: your progress could not be opened: {e}");
         ExitCode::from(3)
@@ -25,7 +25,7 @@ fn open(data_dir: &Path, extra: &[PathBuf]) -> Result<Collection, ExitCode> {
 }
 
 /// A deck's index by id, or exit 2 with the ids there are.
-fn deck_index(coll: &Collection, id: &str) -> Result<usize, ExitCode> {
+pub(crate) fn deck_index(coll: &Collection, id: &str) -> Result<usize, ExitCode> {
     let decks = &coll.library().decks;
     decks.iter().position(|d| d.deck.id == id).ok_or_else(|| {
         let ids: Vec<&str> = decks.iter().map(|d| d.deck.id.as_str()).collect();
@@ -184,7 +184,8 @@ fn response(q: &Question, text: &str) -> Result<Response, String> {
     }
 }
 
-/// `factquiz answer DECK CARD ANSWER [--grade G] [--mode M] [--seed N] [--json]`.
+/// `factquiz answer DECK CARD ANSWER [--grade G] [--mode M] [--confidence C] [--seed N]
+/// [--json]`.
 pub fn answer(data_dir: &Path, extra: &[PathBuf], a: &AnswerArgs) -> ExitCode {
     let mut coll = match open(data_dir, extra) {
         Ok(c) => c,
@@ -225,7 +226,7 @@ pub fn answer(data_dir: &Path, extra: &[PathBuf], a: &AnswerArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let answered = match coll.check_answer(slot, question, resp, 0) {
+    let answered = match coll.check_answer(slot, question, resp, a.confidence, 0) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("factquiz: {e}");
@@ -252,6 +253,7 @@ pub fn answer(data_dir: &Path, extra: &[PathBuf], a: &AnswerArgs) -> ExitCode {
             "reading": o.reading,
             "expected": o.expected,
             "note": o.note,
+            "confidence": a.confidence.map(|c| c.name()),
             "suggested": answered.grade.name(),
             "grade": grade.name(),
             "state": recorded.after.queue.name(),
@@ -269,6 +271,9 @@ pub fn answer(data_dir: &Path, extra: &[PathBuf], a: &AnswerArgs) -> ExitCode {
         );
         if let Some(note) = &o.note {
             out.push_str(&format!("note: {note}\n"));
+        }
+        if let Some(c) = a.confidence {
+            out.push_str(&format!("confidence: {}\n", c.label().to_lowercase()));
         }
         out.push_str(&format!(
             "graded {} (suggested {}); next due {due}\n",

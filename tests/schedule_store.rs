@@ -325,7 +325,7 @@ fn exported_reviews_read_back_as_a_revlog() {
     assert_eq!(c.store().export_reviews_csv(&mut out).unwrap(), 2);
     let text = String::from_utf8(out).unwrap();
     assert!(text.starts_with(
-        "card_id,review_rating,review_time,review_duration,deck_id,card,correct,mode,answer\n"
+        "card_id,review_rating,review_time,review_duration,deck_id,card,correct,mode,answer,confidence\n"
     ));
     let events = read_revlog_csv(text.as_bytes(), "export.csv").unwrap();
     let ratings: Vec<u8> = events.iter().map(|e| e.rating).collect();
@@ -394,7 +394,7 @@ fn a_version_2_log_migrates_whole_and_smaller() {
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(
         schema::version(store.raw_connection_for_tests()).unwrap(),
-        3
+        schema::VERSION
     );
     let all = store.all_reviews().unwrap();
     assert_eq!(all.len(), 5_000);
@@ -440,6 +440,7 @@ fn review_record(
         mode: "typed".into(),
         answer: Some("an answer".into()),
         taken_ms: 1000,
+        confidence: None,
         day,
         before,
         after: CardState::new_card(),

@@ -35,7 +35,7 @@ fn kind(c: &Command) -> &'static str {
         Command::GoHome => "GoHome",
         Command::Study(_) => "Study",
         Command::StudyCards(_) => "StudyCards",
-        Command::Answer(_) => "Answer",
+        Command::Answer(..) => "Answer",
         Command::Grade(_) => "Grade",
         Command::Undo => "Undo",
         Command::SuspendCurrent => "SuspendCurrent",
@@ -130,7 +130,7 @@ fn every_command_runs_through_the_command_path() {
     d.run(Command::Study(vec![0]));
     assert_eq!(d.screen(), Screen::Review);
     let (slot, r) = d.right_answer();
-    d.run(Command::Answer(r));
+    d.run(Command::Answer(r, None));
     assert!(d.h.state().session().unwrap().answered.is_some());
     d.run(Command::Grade(Grade::Good));
     assert_eq!(d.coll().store().review_count().unwrap(), 1);

@@ -31,8 +31,28 @@ fn current(h: &Harness<'_, App>) -> (Mode, Option<usize>, usize) {
     )
 }
 
-/// Answers the question on screen by keyboard, rightly or wrongly where the mode allows.
+/// Answers the question on screen by keyboard, rightly or wrongly where the mode allows, and
+/// says "I think so" (W) when asked how sure.
 fn answer(h: &mut Harness<'_, App>, right: bool) {
+    give_answer(h, right);
+    say_how_sure(h, Key::W);
+}
+
+/// When the answer waits for how sure it was, says so with `key` (Q, W, E; Space: not said).
+fn say_how_sure(h: &mut Harness<'_, App>, key: Key) {
+    let waiting = h
+        .state()
+        .session()
+        .and_then(|s| s.current.as_ref())
+        .is_some_and(|c| c.ask_confidence);
+    if waiting {
+        h.get_by_label("How sure are you? The answer shows next.");
+        h.key_press(key);
+        h.run();
+    }
+}
+
+fn give_answer(h: &mut Harness<'_, App>, right: bool) {
     let (mode, correct, n) = current(h);
     match mode {
         Mode::Choice | Mode::Verdict => {
@@ -246,6 +266,7 @@ fn order_questions_work_by_keyboard() {
     assert_eq!(h.state().review().input().order, (0..n).collect::<Vec<_>>());
     h.key_press(Key::Enter);
     h.run();
+    say_how_sure(&mut h, Key::Space);
     h.get_by_label("Right");
 }
 
@@ -295,5 +316,51 @@ fn source_said_questions_work_by_keyboard() {
     }
     h.key_press(Key::Enter);
     h.run();
+    say_how_sure(&mut h, Key::Q);
     h.get_by_label("Right");
+    h.get_by_label_contains("Sure, and right");
+}
+
+#[test]
+fn the_home_button_says_what_it_studies_and_until_when_there_is_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.state_mut()
+        .collection_mut()
+        .unwrap()
+        .set_clock(Some(common::clock(common::NOON)));
+    h.run();
+    h.get_by_label("[Enter]  Study now (100 new, 0 due)");
+    // One new card a day per deck, each answered: right, except the last deck's (Again: back
+    // in ten minutes).
+    {
+        let coll = h.state_mut().collection_mut().unwrap();
+        let mut s = coll.settings().clone();
+        s.new_per_day = 1;
+        coll.save_settings(s).unwrap();
+        let decks = coll.library().decks.len();
+        for deck in 0..decks {
+            let slot = coll.queue(&[deck], 0).unwrap()[0];
+            let q = coll.question(slot, Mode::Choice, 0).unwrap();
+            let c = q.correct_choice.unwrap();
+            let pick = if deck + 1 == decks {
+                (c + 1) % q.choices.len()
+            } else {
+                c
+            };
+            let a = coll
+                .check_answer(slot, q, factquiz::quiz::Response::Choice(pick), None, 0)
+                .unwrap();
+            coll.record_answer(&a, a.grade).unwrap();
+        }
+    }
+    h.run();
+    h.get_by_label("Nothing to study until today 12:10");
+    // Ten minutes on, the card is due again and the button says so.
+    h.state_mut()
+        .collection_mut()
+        .unwrap()
+        .set_clock(Some(common::clock(common::NOON + 11 * 60_000)));
+    h.run();
+    h.get_by_label("[Enter]  Study now (0 new, 1 due)");
 }

@@ -120,7 +120,7 @@ pub(super) fn frames(c: &mut Criterion) {
             }
             if let (Some(s), Some(coll)) = (app.session(), app.collection()) {
                 let r = respond(coll, s, false);
-                app.run(Command::Answer(r));
+                app.run(Command::Answer(r, None));
             }
         });
         s.expect(Screen::Review, true);

@@ -1,7 +1,9 @@
 //! The quiz engine: a card becomes a question (choices, typed, verdict, order, source-said),
-//! and an answer is judged the way a careful examiner would, with a suggested grade.
+//! and an answer is judged the way a careful examiner would, with a suggested grade that the
+//! learner's confidence nudges.
 
 pub mod check;
+pub mod confidence;
 pub mod distractors;
 pub mod index;
 mod note;
@@ -9,6 +11,7 @@ pub mod outcome;
 pub mod question;
 
 pub use check::{Response, check};
+pub use confidence::{AskConfidence, Confidence};
 pub use index::QuizIndex;
 pub use outcome::{Grade, Match, Outcome};
 pub use question::{AnswerMode, Mode, Question, choose_mode};

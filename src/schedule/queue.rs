@@ -1,7 +1,8 @@
 //! What to study now: cards in learning that are due, then reviews due (oldest first), then new
-//! cards (deck order or random), within each deck's daily limits. Cards that share a claim are
-//! kept apart: a second card about the same claim waits for another day unless nothing else is
-//! due.
+//! cards (deck order or random), within each deck's daily limits, interleaved (see
+//! [`super::interleave`]: no claim twice in a row, no three of a kind while other kinds wait).
+//! Cards that share a claim are kept apart: a second card about the same claim waits behind
+//! every other card (and so for another day, unless the session goes on that long).
 
 use std::collections::HashSet;
 
@@ -9,6 +10,7 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
+use super::interleave::{Context, Item, interleave};
 use super::state::{CardState, Queue};
 use crate::deck::{Cards, Deck};
 use crate::settings::NewOrder;
@@ -71,7 +73,8 @@ pub fn deck_counts(v: &DeckView, limits: Limits, day: i64, now_ms: i64) -> DeckC
     }
 }
 
-/// The cards to study now from these decks, in the order to show them.
+/// The cards to study now from these decks, in the order to show them: which cards by the
+/// rules above (new cards in deck order or at random, up to the limit), then interleaved.
 /// `claims_seen` holds (deck index, claim id) of claims already answered today.
 pub fn build_queue(
     decks: &[DeckView],
@@ -119,28 +122,46 @@ pub fn build_queue(
         .map(|(_, s)| s)
         .chain(news)
         .collect();
-    keep_claims_apart(decks, ordered, claims_seen)
+    let (first, later) = keep_claims_apart(decks, ordered, claims_seen);
+    let mut ctx = Context::default();
+    let mut out: Vec<Slot> = interleave(first, &mut ctx)
+        .into_iter()
+        .map(|i| i.slot)
+        .collect();
+    out.extend(interleave(later, &mut ctx).into_iter().map(|i| i.slot));
+    out
 }
 
-/// Moves a card behind the rest when its claim was answered today or comes earlier in the queue.
+/// Splits the queue in two, each card with its kind and claim: the cards to show first, and
+/// behind them the cards whose claim was answered today or comes earlier in the queue.
 fn keep_claims_apart(
     decks: &[DeckView],
     ordered: Vec<Slot>,
     claims_seen: &HashSet<(usize, String)>,
-) -> Vec<Slot> {
+) -> (Vec<Item>, Vec<Item>) {
     let mut seen = claims_seen.clone();
     let mut first = Vec::with_capacity(ordered.len());
     let mut later = Vec::new();
     for slot in ordered {
-        let claim = decks.iter().find(|v| v.index == slot.deck).and_then(|v| {
-            let i = v.deck.cards.head(slot.card)?.claim?;
-            v.deck.claims.get(i as usize)
-        });
+        let Some((v, head)) = decks
+            .iter()
+            .find(|v| v.index == slot.deck)
+            .and_then(|v| Some((v, v.deck.cards.head(slot.card)?)))
+        else {
+            continue;
+        };
+        let claim = head
+            .claim
+            .and_then(|i| Some((i, v.deck.claims.get(i as usize)?)));
+        let item = Item {
+            slot,
+            kind: head.kind,
+            claim: claim.map(|(i, _)| (slot.deck, i)),
+        };
         match claim {
-            Some(c) if !seen.insert((slot.deck, c.id.to_string())) => later.push(slot),
-            _ => first.push(slot),
+            Some((_, c)) if !seen.insert((slot.deck, c.id.to_string())) => later.push(item),
+            _ => first.push(item),
         }
     }
-    first.extend(later);
-    first
+    (first, later)
 }

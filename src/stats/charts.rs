@@ -1,8 +1,10 @@
 //! The figures behind the statistics screen: reviews and time per day over the last year, the
-//! forecast of due cards, true retention per month, and cards by state. The day figures come
+//! forecast of due cards, true retention per month, cards by state (and, filled in beside
+//! them, calibration and the topics). The day figures come
 //! from a cache of closed days checked against the log (kept by the store), never by reading a
 //! year of reviews each time, and a worker thread computes them.
 
+use super::calibration::CalibrationFigures;
 use super::topics::TopicStat;
 use crate::schedule::{CardState, Queue};
 use crate::store::{Store, StoreError};
@@ -60,6 +62,8 @@ pub struct Charts {
     pub states: StateCounts,
     /// Every topic's figures, weakest first (for one deck: the topics of its cards).
     pub topics: Vec<TopicStat>,
+    /// How often answers were right at each confidence, over the last [`HISTORY_DAYS`].
+    pub calibration: CalibrationFigures,
 }
 
 /// What the charts need besides the review log.
@@ -156,5 +160,6 @@ pub fn compute(store: &Store, input: &ChartInput, write_cache: bool) -> Result<C
         retention,
         states,
         topics: Vec::new(),
+        calibration: CalibrationFigures::default(),
     })
 }

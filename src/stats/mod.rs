@@ -1,14 +1,17 @@
 //! Figures for the weak-topic and statistics screens, from the store's queries. No drawing
 //! here; the statistics are computed on a worker (a [`Job`]) with its own connection.
 
+pub mod calibration;
 pub mod charts;
+pub mod table;
 pub mod topics;
 
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use charts::{ChartInput, Charts, compute};
-use topics::{TopicInput, TopicTable, compute_topics, topic_table};
+use charts::{ChartInput, Charts, HISTORY_DAYS, compute};
+use table::{CardTable, card_table};
+use topics::{RecallAt, TopicInput, compute_topics};
 
 use crate::schedule::CardState;
 use crate::store::Store;
@@ -20,7 +23,7 @@ struct Work {
     deck: Option<usize>,
     deck_id: Option<String>,
     states: Vec<Vec<Option<CardState>>>,
-    table: Arc<TopicTable>,
+    table: Arc<CardTable>,
     now_ms: i64,
     offset_secs: i32,
     decay: f32,
@@ -38,12 +41,15 @@ impl Work {
             states: &scope,
         };
         let mut charts = compute(store, &input, write_cache)?;
+        let confident = store.confident_answers(self.today - HISTORY_DAYS + 1)?;
+        charts.calibration = calibration::calibration(&confident, &self.table, self.deck);
         let topics = TopicInput {
             table: Arc::clone(&self.table),
             states: &self.states,
             now_ms: self.now_ms,
             offset_secs: self.offset_secs,
             decay: self.decay,
+            at: RecallAt::InAWeek,
         };
         charts.topics = compute_topics(store, &topics)?;
         if let Some(d) = self.deck {
@@ -73,7 +79,7 @@ pub fn charts_job(coll: &Collection, deck: Option<usize>, wake: Waker) -> Job<Ch
             .and_then(|d| coll.library().decks.get(d))
             .map(|d| d.deck.id.clone()),
         states: coll.states().to_vec(),
-        table: topic_table(coll),
+        table: card_table(coll),
         now_ms: clock.now_ms,
         offset_secs: clock.offset_secs,
         decay: coll.scheduler().decay(),

@@ -1,20 +1,65 @@
-//! Weak topics: for every topic on the cards, how many are studied and unseen, the predicted
-//! recall now (mean FSRS retrievability of its studied cards), accuracy over the last 30 days,
-//! lapses and leeches; weakest first. And the cards of a weak-topic session.
+//! Weak topics by what will be forgotten: for every topic on the cards, how many are studied
+//! and unseen, the predicted recall of its studied cards a week from now (or when each comes
+//! due), from their FSRS memory, accuracy over the last 30 days, lapses and leeches; weakest
+//! first by the three together. Recall *now* would say nothing: right after a review it is
+//! near 100% whatever the answer. And the cards of a weak-topic session, and the leeches.
 
-use std::collections::{HashMap, HashSet, VecDeque};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
 
-use crate::deck::Library;
-use crate::schedule::CardState;
-use crate::schedule::day::study_day;
+use super::table::{CardTable, card_table};
+use crate::schedule::day::{day_start_ms, study_day};
 use crate::schedule::queue::Slot;
 use crate::schedule::scheduler::retrievability;
+use crate::schedule::{CardState, Queue};
 use crate::store::{Store, StoreError};
 use crate::study::Collection;
 
 /// Days of history that "recent accuracy" covers.
 pub const ACCURACY_DAYS: i64 = 30;
+/// Days ahead at which the weak topics' recall is predicted.
+pub const AHEAD_DAYS: i64 = 7;
+const DAY_MS: i64 = 86_400_000;
+
+/// When the predicted recall of a topic's cards is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RecallAt {
+    /// A week from now, for every card: what will be forgotten if nothing is studied.
+    #[default]
+    InAWeek,
+    /// When each card next comes due (now, for a card overdue): what the next review finds.
+    NextDue,
+}
+
+impl RecallAt {
+    pub const ALL: [RecallAt; 2] = [RecallAt::InAWeek, RecallAt::NextDue];
+
+    /// The column's heading.
+    pub fn heading(self) -> &'static str {
+        match self {
+            RecallAt::InAWeek => "Recall in 7 days",
+            RecallAt::NextDue => "Recall when next due",
+        }
+    }
+
+    /// The moment a card's recall is predicted for.
+    fn moment(self, s: &CardState, now_ms: i64, offset_secs: i32) -> i64 {
+        match self {
+            RecallAt::InAWeek => now_ms + AHEAD_DAYS * DAY_MS,
+            RecallAt::NextDue => now_ms.max(due_moment(s, offset_secs)),
+        }
+    }
+}
+
+/// When a card comes due: a step in learning at its time, a review at the start of its day
+/// (a day beyond any calendar, from a damaged file, held where the arithmetic cannot overflow).
+fn due_moment(s: &CardState, offset_secs: i32) -> i64 {
+    const FAR: i64 = 1_000_000_000;
+    match s.queue {
+        Queue::Learning | Queue::Relearning => s.due_ms,
+        _ => day_start_ms(s.due_day.clamp(-FAR, FAR), offset_secs),
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopicStat {
@@ -22,8 +67,11 @@ pub struct TopicStat {
     pub cards: usize,
     pub studied: usize,
     pub unseen: usize,
-    /// Mean predicted recall of the studied cards now; `None` when none is studied.
+    /// Mean predicted recall of the studied cards at the moment [`RecallAt`] says; `None`
+    /// when none is studied.
     pub recall: Option<f32>,
+    /// When the first of its studied cards comes due (ms since the epoch).
+    pub next_due_ms: Option<i64>,
     /// Share of answers right in the last 30 days; `None` without answers.
     pub accuracy: Option<f32>,
     pub recent_answers: u32,
@@ -31,159 +79,54 @@ pub struct TopicStat {
     pub leeches: usize,
 }
 
+/// How much each measure weighs in a topic's score.
+const RECALL_WEIGHT: f32 = 0.5;
+const ACCURACY_WEIGHT: f32 = 0.3;
+const LAPSE_WEIGHT: f32 = 0.2;
+
 impl TopicStat {
-    /// Lower is weaker: the mean of recall and recent accuracy where known. Topics with nothing
-    /// studied have no score and sort after the others.
+    /// Lower is weaker: predicted recall (half), recent accuracy (three tenths) and how few
+    /// lapses its studied cards had (a fifth: 1 with none, 1/2 with one lapse a card, 1/3 with
+    /// two...), over the measures that are known. Topics with nothing studied and no answers
+    /// have no score and sort after the others.
     pub fn score(&self) -> Option<f32> {
-        match (self.recall, self.accuracy) {
-            (Some(r), Some(a)) => Some((r + a) / 2.0),
-            (Some(r), None) => Some(r),
-            (None, Some(a)) => Some(a),
-            (None, None) => None,
-        }
-    }
-}
-
-/// Right and total answers of each (deck id, card id).
-pub type AnswerCounts = HashMap<(String, String), (u32, u32)>;
-
-/// Right and total answers per card since a moment.
-pub fn recent_answers(coll: &Collection, since_ms: i64) -> Result<AnswerCounts, StoreError> {
-    let day = study_day(since_ms, coll.clock().offset_secs);
-    Ok(coll
-        .store()
-        .recent_answers(since_ms, day)?
-        .into_iter()
-        .map(|r| ((r.deck_id, r.card_id), (r.right, r.total)))
-        .collect())
-}
-
-/// What the topic figures need of the library: every card's id and topics (as indexes into
-/// `topics`). Built once per library (a walk over every card) and shared with the statistics
-/// worker, which has no library.
-pub struct TopicTable {
-    /// The collection and library versions it was built for.
-    of: (u64, u64),
-    pub topics: Vec<String>,
-    decks: Vec<DeckTopics>,
-    /// Where each card is, by ids, made when first needed.
-    positions: OnceLock<Positions>,
-}
-
-/// deck id -> (deck index, card id -> card index).
-type Positions = HashMap<String, (usize, HashMap<String, usize>)>;
-
-struct DeckTopics {
-    id: String,
-    /// (card id, topic indexes), in the deck's order.
-    cards: Vec<(String, Box<[u32]>)>,
-}
-
-impl TopicTable {
-    fn build(lib: &Library, of: (u64, u64)) -> TopicTable {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
-        let mut topics: Vec<String> = Vec::new();
-        let decks = lib
-            .decks
-            .iter()
-            .map(|d| DeckTopics {
-                id: d.deck.id.clone(),
-                cards: d
-                    .deck
-                    .cards
-                    .heads()
-                    .iter()
-                    .enumerate()
-                    .map(|(ci, c)| {
-                        let t: Box<[u32]> = d
-                            .deck
-                            .cards
-                            .topics(ci)
-                            .map(|t| {
-                                *ids.entry(t.as_str()).or_insert_with(|| {
-                                    topics.push(t.to_string());
-                                    topics.len() as u32 - 1
-                                })
-                            })
-                            .collect();
-                        (c.id.to_string(), t)
-                    })
-                    .collect(),
-            })
-            .collect();
-        TopicTable {
-            of,
-            topics,
-            decks,
-            positions: OnceLock::new(),
-        }
-    }
-
-    /// Where a card is, by ids.
-    fn position(&self, deck: &str, card: &str) -> Option<Slot> {
-        let map = self.positions.get_or_init(|| {
-            self.decks
+        let lapse =
+            (self.studied > 0).then(|| 1.0 / (1.0 + self.lapses as f32 / self.studied as f32));
+        let parts = [
+            (self.recall, RECALL_WEIGHT),
+            (self.accuracy, ACCURACY_WEIGHT),
+            (lapse, LAPSE_WEIGHT),
+        ];
+        let weight: f32 = parts.iter().filter(|p| p.0.is_some()).map(|p| p.1).sum();
+        (weight > 0.0).then(|| {
+            parts
                 .iter()
-                .enumerate()
-                .map(|(di, d)| {
-                    let cards = d
-                        .cards
-                        .iter()
-                        .enumerate()
-                        .map(|(ci, (id, _))| (id.clone(), ci))
-                        .collect();
-                    (d.id.clone(), (di, cards))
-                })
-                .collect()
-        });
-        let (di, cards) = map.get(deck)?;
-        Some(Slot {
-            deck: *di,
-            card: *cards.get(card)?,
+                .filter_map(|(v, w)| v.map(|v| v * w))
+                .sum::<f32>()
+                / weight
         })
-    }
-
-    /// The topics (indexes) of one deck's cards.
-    pub fn deck_topics(&self, deck: usize) -> HashSet<u32> {
-        self.decks
-            .get(deck)
-            .into_iter()
-            .flat_map(|d| d.cards.iter().flat_map(|(_, t)| t.iter().copied()))
-            .collect()
-    }
-}
-
-/// The topic table of a collection's library, from a cache shared by every screen and worker
-/// (built again when the collection's library version moves).
-pub fn topic_table(coll: &Collection) -> Arc<TopicTable> {
-    static TABLE: Mutex<Option<Arc<TopicTable>>> = Mutex::new(None);
-    let of = coll.versions().of_library();
-    let mut cached = TABLE.lock().unwrap_or_else(|e| e.into_inner());
-    match cached.as_ref() {
-        Some(t) if t.of == of => Arc::clone(t),
-        _ => {
-            let t = Arc::new(TopicTable::build(coll.library(), of));
-            *cached = Some(Arc::clone(&t));
-            t
-        }
     }
 }
 
 /// Everything the topic figures are computed from (a worker thread owns copies of the states).
 pub struct TopicInput<'a> {
-    pub table: Arc<TopicTable>,
+    pub table: Arc<CardTable>,
     /// `states[d][c]`, aligned with the library.
     pub states: &'a [Vec<Option<CardState>>],
     pub now_ms: i64,
     pub offset_secs: i32,
     /// The forgetting curve's decay, from the FSRS parameters.
     pub decay: f32,
+    pub at: RecallAt,
 }
+
+/// Per topic while counting: its figures, the sum of recall, right and total recent answers.
+type Tally = (TopicStat, f32, u32, u32);
 
 /// Every topic's figures, weakest first (topics with nothing studied last, by name), with the
 /// recent answers read from `store`.
 pub fn compute_topics(store: &Store, input: &TopicInput<'_>) -> Result<Vec<TopicStat>, StoreError> {
-    let since = input.now_ms - ACCURACY_DAYS * 86_400_000;
+    let since = input.now_ms - ACCURACY_DAYS * DAY_MS;
     let mut recent: HashMap<Slot, (u32, u32)> = HashMap::new();
     for r in store.recent_answers(since, study_day(since, input.offset_secs))? {
         if let Some(slot) = input.table.position(&r.deck_id, &r.card_id) {
@@ -191,52 +134,57 @@ pub fn compute_topics(store: &Store, input: &TopicInput<'_>) -> Result<Vec<Topic
         }
     }
     let table = &input.table;
-    // Per topic: its figures, the sum of recall, right and total recent answers.
-    let mut acc: Vec<Option<(TopicStat, f32, u32, u32)>> = vec![None; table.topics.len()];
-    for (di, d) in table.decks.iter().enumerate() {
-        for (ci, (_, topics)) in d.cards.iter().enumerate() {
-            let state = input
-                .states
-                .get(di)
-                .and_then(|s| s.get(ci))
-                .and_then(Option::as_ref);
-            let recall = state.and_then(|s| retrievability(s, input.now_ms, input.decay));
-            let answers = recent.get(&Slot { deck: di, card: ci }).copied();
-            for &t in topics.iter() {
-                let e = acc[t as usize].get_or_insert_with(|| {
-                    (
-                        TopicStat {
-                            topic: table.topics[t as usize].clone(),
-                            cards: 0,
-                            studied: 0,
-                            unseen: 0,
-                            recall: None,
-                            accuracy: None,
-                            recent_answers: 0,
-                            lapses: 0,
-                            leeches: 0,
-                        },
-                        0.0,
-                        0,
-                        0,
-                    )
-                });
-                e.0.cards += 1;
-                match recall {
-                    Some(r) => {
-                        e.0.studied += 1;
-                        e.1 += r;
+    let mut acc: Vec<Option<Tally>> = vec![None; table.topics.len()];
+    for (slot, card) in table.cards() {
+        let state = input
+            .states
+            .get(slot.deck)
+            .and_then(|s| s.get(slot.card))
+            .and_then(Option::as_ref);
+        let recall = state.and_then(|s| {
+            let at = input.at.moment(s, input.now_ms, input.offset_secs);
+            retrievability(s, at, input.decay)
+        });
+        let answers = recent.get(&slot).copied();
+        for &t in card.topics.iter() {
+            let e = acc[t as usize].get_or_insert_with(|| {
+                (
+                    TopicStat {
+                        topic: table.topics[t as usize].clone(),
+                        cards: 0,
+                        studied: 0,
+                        unseen: 0,
+                        recall: None,
+                        next_due_ms: None,
+                        accuracy: None,
+                        recent_answers: 0,
+                        lapses: 0,
+                        leeches: 0,
+                    },
+                    0.0,
+                    0,
+                    0,
+                )
+            });
+            e.0.cards += 1;
+            match (recall, state) {
+                (Some(r), Some(s)) => {
+                    e.0.studied += 1;
+                    e.1 += r;
+                    let due = due_moment(s, input.offset_secs);
+                    if !s.suspended {
+                        e.0.next_due_ms = Some(e.0.next_due_ms.map_or(due, |d| d.min(due)));
                     }
-                    None => e.0.unseen += 1,
                 }
-                if let Some(s) = state {
-                    e.0.lapses += s.lapses;
-                    e.0.leeches += usize::from(s.leech);
-                }
-                if let Some((right, total)) = answers {
-                    e.2 += right;
-                    e.3 += total;
-                }
+                _ => e.0.unseen += 1,
+            }
+            if let Some(s) = state {
+                e.0.lapses += s.lapses;
+                e.0.leeches += usize::from(s.leech);
+            }
+            if let Some((right, total)) = answers {
+                e.2 += right;
+                e.3 += total;
             }
         }
     }
@@ -259,23 +207,28 @@ pub fn compute_topics(store: &Store, input: &TopicInput<'_>) -> Result<Vec<Topic
     Ok(out)
 }
 
-/// Every topic's figures, weakest first (topics with nothing studied last, by name).
-pub fn topic_stats(coll: &Collection) -> Result<Vec<TopicStat>, StoreError> {
+/// Every topic's figures, weakest first (topics with nothing studied last, by name), with
+/// recall predicted at `at`.
+pub fn topic_stats(coll: &Collection, at: RecallAt) -> Result<Vec<TopicStat>, StoreError> {
     let clock = coll.clock();
     let input = TopicInput {
-        table: topic_table(coll),
+        table: card_table(coll),
         states: coll.states(),
         now_ms: clock.now_ms,
         offset_secs: clock.offset_secs,
         decay: coll.scheduler().decay(),
+        at,
     };
     compute_topics(coll.store(), &input)
 }
 
 /// The cards of a weak-topic session: every unsuspended card with one of the topics, due or not,
-/// studied cards by lowest predicted recall first, then unseen cards; at most `limit`.
+/// studied cards by lowest predicted recall in a week first, then unseen cards; at most
+/// `limit`.
 pub fn weak_topic_queue(coll: &Collection, topics: &[String], limit: usize) -> VecDeque<Slot> {
     let clock = coll.clock();
+    let week = clock.now_ms + AHEAD_DAYS * DAY_MS;
+    let decay = coll.scheduler().decay();
     let mut studied: Vec<(f32, Slot)> = Vec::new();
     let mut unseen: Vec<Slot> = Vec::new();
     for (di, d) in coll.library().decks.iter().enumerate() {
@@ -298,7 +251,7 @@ pub fn weak_topic_queue(coll: &Collection, topics: &[String], limit: usize) -> V
             let slot = Slot { deck: di, card: ci };
             match coll.state(slot) {
                 Some(s) if s.suspended => {}
-                Some(s) => match coll.scheduler().retrievability(s, &clock) {
+                Some(s) => match retrievability(s, week, decay) {
                     Some(r) => studied.push((r, slot)),
                     None => unseen.push(slot),
                 },

@@ -237,6 +237,7 @@ mod tests {
             mode: "typed".into(),
             answer: None,
             taken_ms: 1000,
+            confidence: None,
             day,
             before: Some(after),
             after,

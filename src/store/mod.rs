@@ -5,6 +5,7 @@
 //! `recovery`.
 
 pub mod backup;
+mod confidence;
 mod damaged;
 mod day_figures;
 mod figures;
@@ -22,6 +23,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+pub use confidence::ConfidentAnswers;
 pub use day_figures::{Figures, FiguresByDay};
 pub use figures::{LeechAnswer, RecentAnswers};
 pub use lock::DataLock;

@@ -8,6 +8,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::schema::MODE_NAMES;
 use super::{Store, StoreError, write_state};
+use crate::quiz::Confidence;
 use crate::schedule::state::{CardState, Queue};
 
 /// The setting that keeps figures derived from the review log (the statistics' day figures,
@@ -29,6 +30,8 @@ pub struct ReviewRecord {
     /// What was answered; the log keeps it only when it was wrong.
     pub answer: Option<String>,
     pub taken_ms: i64,
+    /// How sure the learner said they were before the answer showed (`None`: not asked).
+    pub confidence: Option<Confidence>,
     pub day: i64,
     /// The state before the answer; `None` for a card never answered. The log keeps only its
     /// queue; the session keeps the whole state for undo.
@@ -54,11 +57,12 @@ pub struct ReviewRow {
     pub taken_ms: i64,
     /// The words of a wrong answer.
     pub answer: Option<String>,
+    pub confidence: Option<Confidence>,
 }
 
-const INSERT_REVIEW: &str =
-    "INSERT INTO review (time_ms, key, day, grade, correct, mode, queue_before, taken_ms, answer)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+const INSERT_REVIEW: &str = "INSERT INTO review
+     (time_ms, key, day, grade, correct, mode, queue_before, taken_ms, answer, confidence)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 
 /// The first review id of each study day, for [`since_day`]: kept in the transaction that
 /// writes the review (ids grow, so the first one written for a day is its smallest).
@@ -97,7 +101,8 @@ fn insert_review(tx: &rusqlite::Connection, key: i64, r: &ReviewRecord) -> Resul
         mode_code(&r.mode)?,
         r.before.map_or(Queue::New, |b| b.queue) as u8,
         r.taken_ms,
-        answer
+        answer,
+        r.confidence.map(Confidence::code)
     ])?;
     let id = tx.last_insert_rowid();
     tx.prepare_cached(NOTE_DAY)?.execute(params![r.day, id])?;
@@ -273,7 +278,7 @@ impl Store {
     }
 
     /// Writes the review log as CSV: the columns `optimize --revlog` reads (card_id,
-    /// review_rating, review_time, review_duration) plus deck_id, card and answer.
+    /// review_rating, review_time, review_duration) plus deck_id, card, answer and confidence.
     pub fn export_reviews_csv(&self, out: impl Write) -> Result<u64, StoreError> {
         let mut w = csv::Writer::from_writer(out);
         let io = |e: csv::Error| StoreError::Io(std::io::Error::other(e));
@@ -287,6 +292,7 @@ impl Store {
             "correct",
             "mode",
             "answer",
+            "confidence",
         ])
         .map_err(io)?;
         let mut n = 0;
@@ -304,6 +310,7 @@ impl Store {
                 u8::from(r.correct).to_string(),
                 r.mode.to_string(),
                 r.answer.unwrap_or_default(),
+                r.confidence.map_or("", Confidence::name).to_string(),
             ])
             .map_err(io)?;
             n += 1;
@@ -317,9 +324,9 @@ impl Store {
 /// The columns [`read_row`] reads, then the card's key (at [`SELECT_KEY`]).
 const SELECT_ROWS: &str =
     "SELECT r.id, c.deck_id, c.card_id, r.time_ms, r.day, r.grade, r.correct, r.mode,
-            r.queue_before, r.taken_ms, r.answer, r.key
+            r.queue_before, r.taken_ms, r.answer, r.confidence, r.key
      FROM review r JOIN card c ON c.key = r.key";
-const SELECT_KEY: usize = 11;
+const SELECT_KEY: usize = 12;
 
 fn read_row(r: &rusqlite::Row<'_>) -> Result<ReviewRow, StoreError> {
     Ok(ReviewRow {
@@ -338,6 +345,7 @@ fn read_row(r: &rusqlite::Row<'_>) -> Result<ReviewRow, StoreError> {
         queue_before: Queue::from_u8(r.get(8)?),
         taken_ms: r.get(9)?,
         answer: r.get(10)?,
+        confidence: r.get::<_, Option<i64>>(11)?.and_then(Confidence::from_code),
     })
 }
 

@@ -1,12 +1,13 @@
 //! The progress file's schema and its migrations. `PRAGMA user_version` holds the version;
-//! each migration takes the file one version up, inside one transaction.
+//! each migration takes the file one version up, and all the steps a file needs are made in
+//! one transaction.
 
 use rusqlite::Connection;
 
 use super::StoreError;
 
 /// The schema this build writes.
-pub const VERSION: i64 = 3;
+pub const VERSION: i64 = 4;
 
 /// Version 1: cards, their states, the review log and settings.
 const V1: &str = "
@@ -86,11 +87,21 @@ CREATE TABLE review_day (day INTEGER PRIMARY KEY, first_id INTEGER NOT NULL);
 INSERT INTO review_day (day, first_id) SELECT day, min(id) FROM review GROUP BY day;
 ";
 
+/// Version 4: how sure the learner said they were before the answer showed (0 guessing, 1 think
+/// so, 2 sure; NULL when not asked, as for every earlier review), and an index of the answers
+/// that have one, by day, that holds what calibration counts (card, confidence, right), so
+/// that the statistics read only those answers. Adding a column rewrites nothing.
+const V4: &str = "
+ALTER TABLE review ADD COLUMN confidence INTEGER;
+CREATE INDEX review_confidence ON review (day, key, confidence, correct)
+    WHERE confidence IS NOT NULL;
+";
+
 /// The answer modes as version 3 numbers them (`review.mode` is the index here).
 pub const MODE_NAMES: [&str; 5] = ["choice", "typed", "verdict", "order", "source-said"];
 
 /// The migrations, in order: the one at index i takes version i to i + 1.
-const MIGRATIONS: [&str; VERSION as usize] = [V1, V2, V3];
+const MIGRATIONS: [&str; VERSION as usize] = [V1, V2, V3, V4];
 
 /// The version from which a migration rewrites the review log: the file is compacted after it
 /// (SQLite keeps the freed pages otherwise).
@@ -116,10 +127,15 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
             supported: VERSION,
         });
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+    // Every step in one transaction: a file is at its old version or at this one, never in
+    // between (a new file killed while it was being made would otherwise stay at a version with
+    // no progress, and be backed up "before migration" the next time).
+    if found < VERSION {
         let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        for sql in MIGRATIONS.iter().skip(found as usize) {
+            tx.execute_batch(sql)?;
+        }
+        tx.pragma_update(None, "user_version", VERSION)?;
         tx.commit()?;
     }
     if found > 0 && found < COMPACT_AFTER_FROM {

@@ -1,6 +1,8 @@
 //! One answer, as the window and the command line give it alike: the question a card is asked
-//! as, the check of a response (with the grade the quiz suggests and the interval each grade
-//! would give), and the graded answer written with the card's new state in one transaction.
+//! as, whether to ask how sure the learner is, the check of a response (with the grade the quiz
+//! suggests from the answer, its time and the learner's confidence, and the interval each grade
+//! would give), and the graded answer written with its confidence and the card's new state in
+//! one transaction.
 
 use std::sync::Arc;
 
@@ -8,10 +10,10 @@ use super::Collection;
 use super::changes::Changes;
 use super::error::{StudyError, StudyResult};
 use crate::deck::Card;
-use crate::quiz::check::adjust_for_time;
-use crate::quiz::{Grade, Mode, Outcome, Question, Response, check, choose_mode};
+use crate::quiz::confidence::settle_grade;
+use crate::quiz::{Confidence, Grade, Mode, Outcome, Question, Response, check, choose_mode};
 use crate::schedule::queue::Slot;
-use crate::schedule::{CardState, Interval};
+use crate::schedule::{CardState, Interval, Queue};
 use crate::store::ReviewRecord;
 
 /// A checked answer, waiting for the user to confirm or change the grade.
@@ -26,7 +28,10 @@ pub struct Answered {
     /// The grade the quiz suggests (the user may pick another).
     pub grade: Grade,
     pub intervals: [Interval; 4],
+    /// Milliseconds from showing the question to the answer (0: not measured).
     pub taken_ms: i64,
+    /// How sure the learner said they were before the answer showed (`None`: not asked).
+    pub confidence: Option<Confidence>,
 }
 
 /// A graded answer, written.
@@ -79,6 +84,15 @@ impl Collection {
         ))
     }
 
+    /// Whether to ask how sure the learner is before an answer in `mode` to the card at
+    /// `slot`, by the setting: a card is learned once it has left its first learning steps.
+    pub fn asks_confidence(&self, slot: Slot, mode: Mode) -> bool {
+        let learned = self
+            .state(slot)
+            .is_some_and(|s| matches!(s.queue, Queue::Review | Queue::Relearning));
+        self.settings.ask_confidence.asks(mode, learned)
+    }
+
     /// The card as a question in `mode` (choices and orders shuffled from `seed`).
     pub fn question(&self, slot: Slot, mode: Mode, seed: u64) -> StudyResult<Question> {
         let card = self.read_card(slot)?;
@@ -90,13 +104,15 @@ impl Collection {
     }
 
     /// Checks a response to a question about the card at `slot`, given `taken_ms` after it was
-    /// shown: right or not, how it was read, the suggested grade (slow answers are Hard), and
-    /// the interval each grade would give. Nothing is written.
+    /// shown (0: not measured) with `confidence`: right or not, how it was read, the suggested
+    /// grade (see [`settle_grade`]: slow is Hard, right and sure Good or Easy, a right guess
+    /// Hard), and the interval each grade would give. Nothing is written.
     pub fn check_answer(
         &self,
         slot: Slot,
         question: Question,
         response: Response,
+        confidence: Option<Confidence>,
         taken_ms: i64,
     ) -> StudyResult<Answered> {
         let card = self.read_card(slot)?;
@@ -112,9 +128,10 @@ impl Collection {
             &response,
         );
         let taken_ms = taken_ms.max(0);
-        adjust_for_time(
+        settle_grade(
             &mut outcome,
-            std::time::Duration::from_millis(taken_ms as u64),
+            confidence,
+            (taken_ms > 0).then(|| std::time::Duration::from_millis(taken_ms as u64)),
             question.mode == Mode::Typed,
         );
         let state = self
@@ -132,6 +149,7 @@ impl Collection {
             grade: outcome.suggested,
             outcome,
             taken_ms,
+            confidence,
         })
     }
 
@@ -155,6 +173,7 @@ impl Collection {
             mode: a.question.mode.name().to_string(),
             answer: Some(a.given.clone()),
             taken_ms: a.taken_ms,
+            confidence: a.confidence,
             day: clock.today(),
             before,
             after,

@@ -5,6 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::Collection;
 use super::error::StudyResult;
+use crate::schedule::Queue;
+use crate::schedule::day::day_start_ms;
 use crate::schedule::queue::{DeckCounts, DeckView, Slot, build_queue, deck_counts};
 
 impl Collection {
@@ -82,5 +84,52 @@ impl Collection {
             .flatten()
             .filter(|s| !s.suspended && !s.is_new() && s.due_day <= tomorrow)
             .count()
+    }
+
+    /// When the next card of these decks comes to study, for "Nothing to study until ..."
+    /// (asked when nothing can be studied now): the earliest moment that a card becomes due (a
+    /// step in learning by the minute, a review at the start of its study day, a buried card
+    /// the day after); a card due already, or a new card, waits for tomorrow's limits. `None`
+    /// when nothing ever comes (every card suspended, or a daily limit of 0).
+    pub fn next_due_ms(&self, decks: &[usize]) -> Option<i64> {
+        let clock = self.clock();
+        let (today, offset) = (clock.today(), clock.offset_secs);
+        // Days far from today (a state from a damaged file) are held to a century either way,
+        // so that the moment's arithmetic cannot overflow.
+        let start = |day: i64| day_start_ms(day.clamp(today - 36_500, today + 36_500), offset);
+        let limits = self.limits();
+        let mut next: Option<i64> = None;
+        for s in decks.iter().filter_map(|&d| self.states.get(d)).flatten() {
+            let when = match s {
+                Some(s) if s.suspended => continue,
+                None if limits.new_per_day == 0 => continue,
+                None => start(today + 1),
+                Some(s) => {
+                    let due = match s.queue {
+                        Queue::New if limits.new_per_day == 0 => continue,
+                        Queue::New => start(today + 1),
+                        // Due at its time, or once its study day is over.
+                        Queue::Learning | Queue::Relearning => {
+                            s.due_ms.min(start(s.due_day.saturating_add(1)))
+                        }
+                        Queue::Review if limits.reviews_per_day == 0 => continue,
+                        Queue::Review => start(s.due_day),
+                    };
+                    if s.buried_until_day >= today {
+                        due.max(start(s.buried_until_day.saturating_add(1)))
+                    } else {
+                        due
+                    }
+                }
+            };
+            // Due already, yet not to study now: held back by today's limit.
+            let when = if when <= clock.now_ms {
+                start(today + 1)
+            } else {
+                when
+            };
+            next = Some(next.map_or(when, |n| n.min(when)));
+        }
+        next
     }
 }

@@ -9,7 +9,7 @@ use super::answering::Answered;
 use super::changes::Changes;
 use super::collection::Collection;
 use super::error::StudyResult;
-use crate::quiz::{Grade, Question, Response};
+use crate::quiz::{Confidence, Grade, Question, Response};
 use crate::schedule::CardState;
 use crate::schedule::queue::Slot;
 
@@ -21,6 +21,9 @@ pub struct Current {
     pub shown_ms: i64,
     /// Counts the questions shown in the session, so a screen can tell a new one apart.
     pub serial: u64,
+    /// Whether to ask how sure the learner is before the answer shows (the setting, by the
+    /// question's mode and whether the card is learned).
+    pub ask_confidence: bool,
 }
 
 /// A graded answer, kept for undo.
@@ -117,6 +120,7 @@ impl StudySession {
                     self.shown += 1;
                     self.current = Some(Current {
                         slot,
+                        ask_confidence: coll.asks_confidence(slot, question.mode),
                         question,
                         shown_ms: coll.clock().now_ms,
                         serial: self.shown,
@@ -128,13 +132,26 @@ impl StudySession {
         }
     }
 
-    /// Checks a response to the card on screen; the grade is suggested, not yet saved.
+    /// Checks a response to the card on screen, given with no confidence; the grade is
+    /// suggested, not yet saved.
     pub fn answer(&mut self, coll: &Collection, response: Response) {
+        self.answer_with_confidence(coll, response, None);
+    }
+
+    /// Checks a response to the card on screen with how sure the learner said they were; the
+    /// grade is suggested (see [`Collection::check_answer`]), not yet saved.
+    pub fn answer_with_confidence(
+        &mut self,
+        coll: &Collection,
+        response: Response,
+        confidence: Option<Confidence>,
+    ) {
         let Some(cur) = self.current.take() else {
             return;
         };
+        // A clock that went back gives no time (0: not measured), never a negative one.
         let taken = coll.clock().now_ms - cur.shown_ms;
-        match coll.check_answer(cur.slot, cur.question.clone(), response, taken) {
+        match coll.check_answer(cur.slot, cur.question.clone(), response, confidence, taken) {
             Ok(a) => self.answered = Some(a),
             Err(e) => {
                 self.error = Some(format!("The answer could not be checked: {e}"));

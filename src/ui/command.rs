@@ -8,7 +8,7 @@ use super::reader::{DraftedCard, Origin};
 use super::screen::Screen;
 use super::status::Message;
 use crate::deck::Deck;
-use crate::quiz::{Grade, Response};
+use crate::quiz::{Confidence, Grade, Response};
 use crate::schedule::queue::Slot;
 use crate::settings::Settings;
 use crate::study::articles::ArticleInput;
@@ -24,8 +24,8 @@ pub enum Command {
     Study(Vec<usize>),
     /// Study these cards, due or not (weak topics).
     StudyCards(Vec<Slot>),
-    /// Check an answer to the card on screen.
-    Answer(Response),
+    /// Check an answer to the card on screen, given with how sure the learner said they were.
+    Answer(Response, Option<Confidence>),
     /// Save the checked answer with a grade, and show the next card.
     Grade(Grade),
     /// Take the last graded answer back.

@@ -1,10 +1,11 @@
-//! Feedback after an answer: right or wrong, the right answer and how the given one was read,
-//! the explanation, the evidence and the claim; and the grade buttons with their intervals.
+//! Feedback after an answer: right or wrong, how sure the learner said they were, the right
+//! answer and how the given one was read, the explanation, the evidence and the claim; and the
+//! grade buttons with their intervals.
 
 use egui::{Key, Modifiers, RichText, Ui};
 
 use super::command::Command;
-use super::{evidence, review, theme, widgets};
+use super::{confidence, evidence, review, theme, widgets};
 use crate::quiz::{Grade, Match};
 use crate::study::{Answered, Collection};
 
@@ -22,6 +23,7 @@ pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) -> Option<Command> {
         ("Not right", theme::wrong(ui))
     };
     ui.label(RichText::new(text).size(24.0).strong().color(color));
+    confidence::feedback_line(ui, a, card.kind);
     widgets::prompt(ui, &a.question.prompt);
     review::source_line(ui, &deck.deck, &card);
     ui.add_space(8.0);

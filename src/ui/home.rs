@@ -1,32 +1,45 @@
 //! The home screen: every deck (built-in and the user's) with its new, due and total counts,
-//! "Study" per deck and "Study all due", decks that failed to load, and a first-run hint.
+//! "Study" per deck and "Study now (20 new, 12 due)" for all of them (or "Nothing to study
+//! until ..." with the time the next card comes), decks that failed to load, and a first-run
+//! hint.
 
 use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::screen::{NAV, Screen};
 use super::status::Message;
-use super::{theme, widgets};
+use super::{theme, when, widgets};
 use crate::schedule::queue::DeckCounts;
 use crate::study::{Collection, Versions};
 
-/// The home screen's figures: every deck's counts, for the collection's versions and the day
-/// they were counted on.
+/// The home screen's figures: every deck's counts and when the next card comes (when none is
+/// to study now), for the collection's versions and the day they were counted on.
 #[derive(Default)]
 pub struct HomeScreen {
     counts: Vec<DeckCounts>,
+    next_due_ms: Option<i64>,
     counted: Option<(Versions, i64)>,
 }
 
 impl HomeScreen {
     /// Draws the decks; what the user asks for.
     pub fn show(&mut self, ui: &mut Ui, coll: &Collection) -> Option<Command> {
-        let key = (coll.versions(), coll.clock().today());
+        let clock = coll.clock();
+        let key = (coll.versions(), clock.today());
+        // A card in learning coming due is counted again at its time.
+        let came_due = self.next_due_ms.is_some_and(|t| t <= clock.now_ms);
         let mut said = None;
-        if self.counted != Some(key) {
+        if self.counted != Some(key) || came_due {
             self.counted = Some(key);
             match coll.deck_counts() {
-                Ok(c) => self.counts = c,
+                Ok(c) => {
+                    self.next_due_ms = c
+                        .iter()
+                        .all(|c| c.new + c.due == 0)
+                        .then(|| coll.next_due_ms(&(0..c.len()).collect::<Vec<_>>()))
+                        .flatten();
+                    self.counts = c;
+                }
                 Err(e) => {
                     said = Some(Command::Say(Message::error(format!(
                         "The due counts could not be read: {e}"
@@ -34,11 +47,34 @@ impl HomeScreen {
                 }
             }
         }
-        show(ui, coll, &self.counts).or(said)
+        if let Some(t) = self.next_due_ms {
+            let wait = u64::try_from(t - clock.now_ms).unwrap_or(0);
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(wait));
+        }
+        show(ui, coll, &self.counts, self.next_due_ms).or(said)
     }
 }
 
-fn show(ui: &mut Ui, coll: &Collection, counts: &[DeckCounts]) -> Option<Command> {
+/// What the button that studies every deck says.
+fn study_label(counts: &[DeckCounts], next_due_ms: Option<i64>, coll: &Collection) -> String {
+    let new: usize = counts.iter().map(|c| c.new).sum();
+    let due: usize = counts.iter().map(|c| c.due).sum();
+    if new + due > 0 {
+        return format!("[Enter]  Study now ({new} new, {due} due)");
+    }
+    match next_due_ms {
+        Some(t) => format!("Nothing to study until {}", when::moment(t, &coll.clock())),
+        None => "Nothing to study".into(),
+    }
+}
+
+fn show(
+    ui: &mut Ui,
+    coll: &Collection,
+    counts: &[DeckCounts],
+    next_due_ms: Option<i64>,
+) -> Option<Command> {
     let mut action = None;
     // Once the decks are shown, their parsed copies are brought up to date in the background,
     // so that the next start reads them instead of parsing every deck file.
@@ -75,9 +111,7 @@ fn show(ui: &mut Ui, coll: &Collection, counts: &[DeckCounts]) -> Option<Command
             }
             let all = ui.add_enabled(
                 total_due > 0 && coll.read_only().is_none(),
-                egui::Button::new(
-                    RichText::new(format!("[Enter]  Study all due ({total_due})")).strong(),
-                ),
+                egui::Button::new(RichText::new(study_label(counts, next_due_ms, coll)).strong()),
             );
             if all.clicked() {
                 action = Some(Command::Study((0..coll.library().decks.len()).collect()));

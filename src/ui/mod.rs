@@ -2,12 +2,15 @@
 
 pub mod app;
 mod browser;
+mod calibration;
 pub mod command;
+mod confidence;
 mod editor;
 mod evidence;
 mod feedback;
 mod home;
 pub mod icon;
+mod overconfident;
 mod picker;
 pub mod reader;
 mod review;
@@ -23,6 +26,7 @@ mod stats_screen;
 pub mod status;
 mod theme;
 mod topics;
+mod when;
 mod widgets;
 
 use std::process::ExitCode;

@@ -1,11 +1,13 @@
 //! The review screen: the study session it runs and what the user is entering, the question
-//! (see `review.rs`), the feedback after an answer (see `feedback.rs`) with the grade panel, and
-//! the summary at the end. It draws and returns commands; the app runs them through
-//! [`ReviewScreen::run`], which calls the session (and so the collection).
+//! (see `review.rs`; with how sure the learner is, see `confidence.rs`), the feedback after an
+//! answer (see `feedback.rs`) with the grade panel, and the summary at the end. It draws and
+//! returns commands; the app runs them through [`ReviewScreen::run`], which calls the session
+//! (and so the collection).
 
 use egui::Ui;
 
 use super::command::Command;
+use super::confidence::Asking;
 use super::review::{self, Input};
 use super::{feedback, session_end, widgets};
 use crate::study::{Changes, Collection, StudyResult, StudySession};
@@ -14,6 +16,7 @@ use crate::study::{Changes, Collection, StudyResult, StudySession};
 pub struct ReviewScreen {
     session: Option<StudySession>,
     input: Input,
+    asking: Asking,
 }
 
 impl ReviewScreen {
@@ -21,6 +24,7 @@ impl ReviewScreen {
     pub fn start(&mut self, session: StudySession) {
         self.session = Some(session);
         self.input = Input::default();
+        self.asking = Asking::default();
     }
 
     /// Ends the session on screen (its answers are saved already).
@@ -53,7 +57,10 @@ impl ReviewScreen {
         };
         if let Some(cur) = &session.current {
             self.input.follow(cur);
-            review::show(ui, coll, cur, &mut self.input).map(Command::Answer)
+            if cur.ask_confidence {
+                return self.asking.show(ui, coll, cur, &mut self.input);
+            }
+            review::show(ui, coll, cur, &mut self.input).map(|r| Command::Answer(r, None))
         } else if let Some(a) = &session.answered {
             feedback::show(ui, coll, a)
         } else {
@@ -113,8 +120,8 @@ impl ReviewScreen {
     ) -> Option<StudyResult<Changes>> {
         let s = self.session.as_mut()?;
         Some(match command {
-            Command::Answer(response) => {
-                s.answer(coll, response.clone());
+            Command::Answer(response, confidence) => {
+                s.answer_with_confidence(coll, response.clone(), *confidence);
                 Ok(Changes::NONE)
             }
             Command::Grade(g) => s.grade(coll, *g),

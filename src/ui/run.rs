@@ -40,7 +40,7 @@ impl App {
                 decks.dedup();
                 Ok(StudySession::with_queue(coll, decks, slots.into(), seed))
             }),
-            Command::Answer(_)
+            Command::Answer(..)
             | Command::Grade(_)
             | Command::SuspendCurrent
             | Command::BuryCurrent => {}

@@ -116,8 +116,8 @@ pub fn prepare(app: &mut App) {
     }
 }
 
-/// Answers the first card of the session (wrongly where it can, to show the most feedback),
-/// without saving anything, for a screenshot of the feedback screen.
+/// Answers the first card of the session (wrongly where it can, and "sure", to show the most
+/// feedback), without saving anything, for a screenshot of the feedback screen.
 pub fn answer_for_show(app: &mut App) {
     let (Some(session), Ok(coll)) = (app.review.session_mut(), &app.coll) else {
         return;
@@ -147,5 +147,5 @@ pub fn answer_for_show(app: &mut App) {
                 .collect(),
         ),
     };
-    session.answer(coll, response);
+    session.answer_with_confidence(coll, response, Some(crate::quiz::Confidence::Sure));
 }

@@ -1,12 +1,13 @@
-//! Settings: desired retention, daily limits, answer mode, new-card order, theme, text size, and
-//! "Optimise my parameters" with progress and the before/after figures.
+//! Settings: desired retention, daily limits, answer mode, when to ask how sure you are,
+//! new-card order, theme, text size, and "Optimise my parameters" with progress and the
+//! before/after figures.
 
 use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::status::Message;
 use super::{theme, widgets};
-use crate::quiz::AnswerMode;
+use crate::quiz::{AnswerMode, AskConfidence};
 use crate::settings::{NewOrder, Settings, Theme};
 use crate::study::backups::BackupInfo;
 use crate::study::optimize_job::OptimizeJob;
@@ -50,6 +51,14 @@ impl SettingsScreen {
                     .on_hover_text("Choices until you know a card, then typed recall");
                 ui.radio_value(&mut draft.answer_mode, AnswerMode::Choices, "Always choices");
                 ui.radio_value(&mut draft.answer_mode, AnswerMode::Typed, "Always typed");
+            });
+            ui.end_row();
+            ui.label("Ask how sure I am");
+            ui.horizontal_wrapped(|ui| {
+                ui.radio_value(&mut draft.ask_confidence, AskConfidence::NotTypedLearned, "Except typed answers of learned cards")
+                    .on_hover_text("Before every answer (keys Q W E), but not when you type the answer to a card you have learned");
+                ui.radio_value(&mut draft.ask_confidence, AskConfidence::Always, "Always");
+                ui.radio_value(&mut draft.ask_confidence, AskConfidence::Never, "Never");
             });
             ui.end_row();
             ui.label("New cards come");

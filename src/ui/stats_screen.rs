@@ -1,10 +1,12 @@
-//! Statistics: a calendar of reviews over the last year, reviews and time per day, the forecast
-//! of due cards, true retention per month against the desired retention, cards by state and
-//! predicted recall by topic; for all decks or one. Every figure comes from a worker thread.
+//! Statistics: a calendar of reviews over the last year, calibration (see `calibration.rs`),
+//! reviews and time per day, the forecast of due cards, true retention per month against the
+//! desired retention, cards by state and predicted recall by topic in a week; for all decks or
+//! one. Every figure comes from a worker thread.
 
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, HLine, Plot};
 
+use super::calibration;
 use super::command::Command;
 use super::status::Message;
 use super::theme;
@@ -23,6 +25,8 @@ pub struct StatsScreen {
     charts: Option<Charts>,
     topics: Vec<TopicStat>,
     key: Option<Key>,
+    /// The calibration group shown beside all cards.
+    calibration_group: String,
 }
 
 impl StatsScreen {
@@ -80,6 +84,9 @@ impl StatsScreen {
         let total: u32 = c.days.iter().map(|d| d.reviews).sum();
         ui.label(RichText::new(format!("Reviews in the last year: {total}")).heading());
         calendar(ui, &c.days);
+        ui.add_space(8.0);
+        calibration::show(ui, &c.calibration, &mut self.calibration_group);
+        ui.add_space(8.0);
         let recent = &c.days[c.days.len().saturating_sub(60)..];
         day_bars(
             ui,
@@ -142,7 +149,7 @@ impl StatsScreen {
             s.new, s.learning, s.review, s.suspended, s.leech
         ));
         ui.add_space(6.0);
-        ui.label(RichText::new("Predicted recall by topic (weakest first)").strong());
+        ui.label(RichText::new("Predicted recall in 7 days by topic (weakest first)").strong());
         for t in self.topics.iter().filter(|t| t.recall.is_some()).take(15) {
             ui.horizontal(|ui| {
                 let r = t.recall.unwrap_or(0.0);

@@ -1,6 +1,7 @@
-//! The weak-topics screen: every topic weakest first with a bar for its predicted recall, a
-//! session over the topics picked (default: the five weakest), and the leeches with the wrong
-//! answers that were given.
+//! The weak-topics screen: every topic weakest first with a bar for its predicted recall in a
+//! week (or when its cards come due: the column says which), a session over the topics picked
+//! (default: the five weakest), the overconfident topics (see `overconfident.rs`), and the
+//! leeches with the wrong answers that were given.
 
 use std::collections::BTreeSet;
 
@@ -8,13 +9,16 @@ use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::status::Message;
-use super::{theme, widgets};
+use super::{overconfident, theme, when, widgets};
 use crate::schedule::queue::Slot;
-use crate::stats::topics::{Leech, TopicStat, leeches, topic_stats, weak_topic_queue};
+use crate::stats::calibration::{Overconfident, overconfident_topics};
+use crate::stats::topics::{
+    AHEAD_DAYS, Leech, RecallAt, TopicStat, leeches, topic_stats, weak_topic_queue,
+};
 use crate::study::{Collection, Versions};
 
-/// The collection's versions a figure was computed from.
-type Key = Versions;
+/// The collection's versions and the measure a figure was computed from.
+type Key = (Versions, RecallAt);
 
 /// Cards in one weak-topic session at most.
 pub const SESSION_CARDS: usize = 40;
@@ -23,6 +27,9 @@ pub const SESSION_CARDS: usize = 40;
 pub struct TopicsScreen {
     stats: Option<Vec<TopicStat>>,
     leeches: Vec<Leech>,
+    overconfident: Vec<Overconfident>,
+    /// When the recall shown is predicted for.
+    at: RecallAt,
     picked: BTreeSet<String>,
     computed: Option<Key>,
     queue: Vec<Slot>,
@@ -37,13 +44,16 @@ impl TopicsScreen {
     /// Computes the figures again when the collection's progress, settings, decks or
     /// parameters changed since they were computed; an error is said once.
     fn refresh(&mut self, coll: &Collection) -> Option<Command> {
-        let key = coll.versions();
+        let key = (coll.versions(), self.at);
         if self.computed == Some(key) {
             return None;
         }
         self.computed = Some(key);
-        match topic_stats(coll).and_then(|s| Ok((s, leeches(coll)?))) {
-            Ok((stats, leeches)) => {
+        let figures = topic_stats(coll, self.at)
+            .and_then(|s| Ok((s, leeches(coll)?, overconfident_topics(coll)?)));
+        match figures {
+            Ok((stats, leeches, overconfident)) => {
+                self.overconfident = overconfident;
                 if self.picked.is_empty() {
                     self.picked = stats
                         .iter()
@@ -84,10 +94,12 @@ impl TopicsScreen {
                 self.picked.len(),
                 picked_cards.len()
             );
-            let go = ui.add_enabled(
-                !picked_cards.is_empty() && coll.read_only().is_none(),
-                egui::Button::new(RichText::new(label).strong()),
-            );
+            let go = ui
+                .add_enabled(
+                    !picked_cards.is_empty() && coll.read_only().is_none(),
+                    egui::Button::new(RichText::new(label).strong()),
+                )
+                .on_hover_text("Cards not yet due are included; answers count as real reviews.");
             let key = !ui.ctx().egui_wants_keyboard_input()
                 && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
             if (go.clicked() || key) && !picked_cards.is_empty() && coll.read_only().is_none() {
@@ -102,18 +114,28 @@ impl TopicsScreen {
                     .collect();
             }
         });
-        ui.label(
-            RichText::new("Weakest first: predicted recall now and accuracy over the last 30 days. Cards not yet due are included; answers count as real reviews.")
-                .color(theme::muted(ui)),
+        ui.horizontal(|ui| {
+            ui.label("Predicted recall");
+            for at in RecallAt::ALL {
+                ui.selectable_value(&mut self.at, at, at.heading());
+            }
+        });
+        ui.add(
+            egui::Label::new(RichText::new(explanation(self.at)).color(theme::muted(ui))).wrap(),
         );
         ui.add_space(6.0);
+        if let Some(c) = overconfident::show(ui, coll, &self.overconfident, SESSION_CARDS) {
+            action = Some(c);
+        }
+        ui.add_space(10.0);
+        let clock = coll.clock();
         egui::Grid::new("topics")
             .striped(true)
             .num_columns(4)
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
                 ui.label(RichText::new("Topic").strong());
-                ui.label(RichText::new("Predicted recall").strong());
+                ui.label(RichText::new(self.at.heading()).strong());
                 ui.label(RichText::new("Cards").strong());
                 ui.label(RichText::new("Last 30 days").strong());
                 ui.end_row();
@@ -126,9 +148,13 @@ impl TopicsScreen {
                             self.picked.remove(&t.topic);
                         }
                     }
+                    let mut text = pct(t.recall);
+                    if let (RecallAt::NextDue, Some(due)) = (self.at, t.next_due_ms) {
+                        text.push_str(&format!(", due {}", when::day(due, &clock)));
+                    }
                     let bar = egui::ProgressBar::new(t.recall.unwrap_or(0.0))
                         .desired_width(160.0)
-                        .text(pct(t.recall));
+                        .text(text);
                     ui.add(bar);
                     ui.label(format!("{} studied, {} unseen", t.studied, t.unseen));
                     let mut last =
@@ -190,5 +216,15 @@ impl TopicsScreen {
             });
         }
         action
+    }
+}
+
+/// The screen's one line on what the measure is.
+fn explanation(at: RecallAt) -> String {
+    match at {
+        RecallAt::InAWeek => format!(
+            "Weakest first: the recall FSRS predicts in {AHEAD_DAYS} days (recall now is near 100% after any review), with 30-day accuracy and lapses."
+        ),
+        RecallAt::NextDue => "Weakest first: the recall FSRS predicts when each card next comes due, with 30-day accuracy and lapses.".into(),
     }
 }
