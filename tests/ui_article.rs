@@ -88,6 +88,15 @@ fn open_article(h: &mut Harness<'_, App>, folder: &Path) -> PathBuf {
     path
 }
 
+/// A new data folder and the app over it, the article opened from another folder.
+fn with_article() -> (tempfile::TempDir, Harness<'static, App>) {
+    let data = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut h = harness(data.path());
+    open_article(&mut h, elsewhere.path());
+    (data, h)
+}
+
 /// The range of the first mark of `kind` whose words are `words`.
 fn mark(h: &Harness<'_, App>, kind: FactKind, words: &str) -> Range<usize> {
     let r = h.state().reader();
@@ -131,7 +140,7 @@ fn retype(h: &mut Harness<'_, App>, label: &str, text: &str) {
 }
 
 /// Studies the deck at `deck` and answers its first question rightly, by the option's key
-/// (a new card is asked as a choice); the card asked.
+/// (a new card is asked as a choice), sure of it when asked; the card asked.
 fn study_and_answer(h: &mut Harness<'_, App>, deck: usize) -> factquiz::schedule::queue::Slot {
     h.state_mut().run(Command::Study(vec![deck]));
     h.run();
@@ -140,7 +149,23 @@ fn study_and_answer(h: &mut Harness<'_, App>, deck: usize) -> factquiz::schedule
     let right = cur.question.correct_choice.expect("a choice question");
     h.key_press([Key::Num1, Key::Num2, Key::Num3, Key::Num4][right]);
     h.run();
+    common::say_how_sure(h, Key::Q);
     cur.slot
+}
+
+/// Clicks the evidence's "Read it in the article"; the reading view is open at `words`.
+fn read_it_at(h: &mut Harness<'_, App>, words: &str) {
+    h.get_by_label("[R]  Read it in the article").click();
+    h.run();
+    assert_opened_at(h, words);
+}
+
+/// The reading view is on show, opened at the passage `words`, highlighted and in view.
+fn assert_opened_at(h: &Harness<'_, App>, words: &str) {
+    assert_eq!(h.state().screen(), Screen::Article, "{}", status(h));
+    let passage = range_of(h, words);
+    assert_eq!(h.state().reader().target(), Some(passage.clone()));
+    assert!(h.state().reader().range_rect(passage).is_some());
 }
 
 /// The only card of the deck in the editor: its kind, answer and evidence.
@@ -157,10 +182,7 @@ fn drafted(h: &Harness<'_, App>) -> (String, String, String, String) {
 
 #[test]
 fn open_an_article_mark_a_fact_save_the_card_and_study_it() {
-    let data = tempfile::tempdir().unwrap();
-    let elsewhere = tempfile::tempdir().unwrap();
-    let mut h = harness(data.path());
-    open_article(&mut h, elsewhere.path());
+    let (data, mut h) = with_article();
     let copied = data.path().join("articles/kelvik.txt");
     assert_eq!(std::fs::read_to_string(&copied).unwrap(), ARTICLE);
 
@@ -243,19 +265,7 @@ fn open_an_article_mark_a_fact_save_the_card_and_study_it() {
     );
 
     // Its evidence opens the reading view at its passage, highlighted and in view.
-    h.get_by_label("[R]  Read it in the article").click();
-    h.run();
-    assert_eq!(h.state().screen(), Screen::Article);
-    assert_eq!(
-        h.state().reader().target(),
-        Some(range_of(&h, "28 March 2024"))
-    );
-    assert!(
-        h.state()
-            .reader()
-            .range_rect(range_of(&h, "28 March 2024"))
-            .is_some()
-    );
+    read_it_at(&mut h, "28 March 2024");
     assert_eq!(h.state().reader().backing().len(), 1);
     // Back to the card, still answered: grade it.
     h.key_press(Key::Escape);
@@ -268,10 +278,7 @@ fn open_an_article_mark_a_fact_save_the_card_and_study_it() {
 
 #[test]
 fn a_dragged_span_keeps_its_exact_words_and_its_passage_opens_its_card() {
-    let data = tempfile::tempdir().unwrap();
-    let elsewhere = tempfile::tempdir().unwrap();
-    let mut h = harness(data.path());
-    open_article(&mut h, elsewhere.path());
+    let (data, mut h) = with_article();
 
     // Drag from inside "Edda" to inside "containers": the span grows to whole words.
     let span = range_of(&h, "Edda Brun said 1,400 containers");
@@ -338,17 +345,43 @@ fn a_dragged_span_keeps_its_exact_words_and_its_passage_opens_its_card() {
 }
 
 #[test]
+fn the_article_is_searched_with_case_and_spacing_folded() {
+    let (_data, mut h) = with_article();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Search:").type_text("harbour   MASTER edda");
+    h.run();
+    h.get_by_label("1 found");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("1 of 1");
+    h.get_by_label("Search:").type_text(" nobody");
+    h.run();
+    h.get_by_label("0 found");
+}
+
+/// Writes `<data>/decks/kelvik.ron`: one card whose evidence is `locator` in the source whose
+/// text is the file `text`; the decks folder.
+fn write_deck(data: &Path, text: &str, locator: &str) -> PathBuf {
+    let decks = data.join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    let deck = format!(
+        r#"Deck(id: "kelvik", title: "Kelvik", sources: [(id: "courier", title: "Thaw", published: "2024-04-02", text: "{text}")],
+        cards: [(id: "c1", kind: What, prompt: "What happened in the port?", answer: Phrase(["the port reopened"]),
+        evidence: [(source: "courier", locator: "{locator}", says: "What happened there.")])])"#
+    );
+    std::fs::write(decks.join("kelvik.ron"), deck).unwrap();
+    decks
+}
+
+#[test]
 fn evidence_without_its_text_says_which_file_to_put_where() {
     let data = tempfile::tempdir().unwrap();
-    let decks = data.path().join("decks");
-    std::fs::create_dir_all(&decks).unwrap();
-    std::fs::write(
-        decks.join("kelvik.ron"),
-        r#"Deck(id: "kelvik", title: "Kelvik", sources: [(id: "courier", title: "Thaw", published: "2024-04-02", text: "missing-article.txt")],
-        cards: [(id: "c1", kind: What, prompt: "What reopened?", answer: Phrase(["the port"]),
-        evidence: [(source: "courier", locator: "The port of Kelvik reopened", says: "It reopened.")])])"#,
-    )
-    .unwrap();
+    write_deck(
+        data.path(),
+        "missing-article.txt",
+        "The port of Kelvik reopened",
+    );
     let mut h = harness(data.path());
     let deck = common::deck_place(&h, "kelvik");
     study_and_answer(&mut h, deck);
@@ -363,11 +396,32 @@ fn evidence_without_its_text_says_which_file_to_put_where() {
     std::fs::create_dir_all(&articles).unwrap();
     std::fs::write(articles.join("missing-article.txt"), ARTICLE).unwrap();
     h.run();
-    h.get_by_label("[R]  Read it in the article").click();
+    read_it_at(&mut h, "The port of Kelvik reopened");
+}
+
+#[test]
+fn the_browser_opens_a_cards_evidence_at_its_passage_found_beside_the_deck() {
+    let data = tempfile::tempdir().unwrap();
+    let decks = write_deck(data.path(), "kelvik.txt", "Edda Brun said 1,400 containers");
+    // The article beside the deck file, not in <data dir>/articles/.
+    std::fs::write(decks.join("kelvik.txt"), ARTICLE).unwrap();
+    let mut h = harness(data.path());
+    let slot = h
+        .state()
+        .collection()
+        .unwrap()
+        .find("kelvik", "c1")
+        .unwrap();
+    h.state_mut().run(Command::ShowInBrowser(slot));
     h.run();
-    assert_eq!(h.state().screen(), Screen::Article);
-    assert_eq!(
-        h.state().reader().target(),
-        Some(range_of(&h, "The port of Kelvik reopened"))
-    );
+    assert_eq!(h.state().screen(), Screen::Browser);
+    h.get_by_label("[R]  Read it in the article");
+    h.key_press(Key::R);
+    h.run();
+    assert_opened_at(&h, "Edda Brun said 1,400 containers");
+    assert_eq!(h.state().reader().backing()[0].card, "c1");
+    // Esc goes back to the browser.
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Browser);
 }

@@ -3,6 +3,7 @@ use std::path::Path;
 use super::*;
 use crate::article::ArticleFormat;
 use crate::article::facts::{NameBook, find_facts};
+use crate::article::passage::{Lookup, look_up};
 use crate::text::fold::fold;
 
 /// A made-up article.

@@ -60,11 +60,15 @@ impl ReaderScreen {
     pub(super) fn search_row(&mut self, ui: &mut Ui) {
         let Some(doc) = &self.doc else { return };
         ui.horizontal(|ui| {
-            let r = ui.add(
-                egui::TextEdit::singleline(&mut self.search)
-                    .hint_text("Search the article (Ctrl+F)")
-                    .desired_width(280.0),
-            );
+            // Labelled, so that the field keeps its name once the hint gives way to words.
+            let l = ui.label("Search:");
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.search)
+                        .hint_text("words in the article (Ctrl+F)")
+                        .desired_width(280.0),
+                )
+                .labelled_by(l.id);
             if std::mem::take(&mut self.focus_search) {
                 r.request_focus();
             }
