@@ -109,7 +109,7 @@ fn main() {
     let t2 = Instant::now();
     let mut n = 0;
     coll.store()
-        .for_each_state(|_, _, _| n += 1)
+        .for_each_state(|_, _, _, _| n += 1)
         .expect("states");
     eprintln!(
         "(reading {n} states alone: {:.1} ms)",

@@ -166,6 +166,7 @@ fn card(d: usize, i: usize, rng: &mut StdRng) -> Card {
             says: "A generated passage that supports the answer.".into(),
         }],
         claim,
+        changed: None,
     }
 }
 
@@ -197,6 +198,7 @@ fn claim(k: usize, rng: &mut StdRng) -> Claim {
             },
         ],
         contested_by: Some("the other source".into()),
+        changed: None,
     }
 }
 

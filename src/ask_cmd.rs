@@ -76,7 +76,7 @@ pub fn run(
         out["source_ids"] = json!(ids);
     }
     if as_json {
-        println!("{out}");
+        outln!("{out}");
     } else {
         print!("{}", as_text(&out));
     }

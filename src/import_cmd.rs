@@ -49,14 +49,14 @@ pub fn import(data: &Path, file: &Path, skip_bad: bool, replace: bool) -> ExitCo
                     kept.display()
                 );
             }
-            println!(
+            outln!(
                 "imported {} card(s) as deck \"{}\" into {}",
                 p.deck.cards.len(),
                 p.deck.id,
                 done.path.display()
             );
             if done.replaces_builtin {
-                println!(
+                outln!(
                     "it replaces the built-in deck with that id (progress is kept: it is keyed by the ids)"
                 );
             }
@@ -91,7 +91,7 @@ pub fn export(lib: &Library, deck_id: &str, file: &Path) -> ExitCode {
     };
     match save::export(&deck, file) {
         Ok(()) => {
-            println!("wrote {} card(s) to {}", d.deck.cards.len(), file.display());
+            outln!("wrote {} card(s) to {}", d.deck.cards.len(), file.display());
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -1,6 +1,14 @@
 //! The command line: no subcommand opens the app; `check`, `try`, `ask`, `optimize` and the
 //! others are tools for deck authors and for moving history in and out.
 
+/// `println!` for the commands' output, through [`cli::emit`]: a reader that stops early
+/// (`factquiz check | head`) ends the output quietly instead of a panic on the broken pipe.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::emit(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod ask_cmd;
 mod cli;
 mod import_cmd;

@@ -94,26 +94,28 @@ pub fn run(data_dir: &Path, revlog: Option<&Path>, dry_run: bool) -> ExitCode {
             eprintln!("factquiz: the parameters could not be saved: {e}");
             return ExitCode::FAILURE;
         }
-        println!("kept: the new parameters are now used for scheduling");
+        outln!("kept: the new parameters are now used for scheduling");
     } else if result.better {
-        println!("not kept (--dry-run)");
+        outln!("not kept (--dry-run)");
     } else {
-        println!("not kept: the current parameters predict at least as well");
+        outln!("not kept: the current parameters predict at least as well");
     }
     ExitCode::SUCCESS
 }
 
 fn print_result(r: &OptimizeResult) {
     let params: Vec<String> = r.parameters.iter().map(|p| format!("{p:.4}")).collect();
-    println!("reviews: {} ({} training items)", r.reviews, r.items);
-    println!("parameters: {}", params.join(", "));
-    println!(
+    outln!("reviews: {} ({} training items)", r.reviews, r.items);
+    outln!("parameters: {}", params.join(", "));
+    outln!(
         "log loss: {:.4} before, {:.4} after",
-        r.before.log_loss, r.after.log_loss
+        r.before.log_loss,
+        r.after.log_loss
     );
-    println!(
+    outln!(
         "RMSE (bins): {:.4} before, {:.4} after",
-        r.before.rmse, r.after.rmse
+        r.before.rmse,
+        r.after.rmse
     );
 }
 

@@ -260,6 +260,9 @@ pub fn answer(data_dir: &Path, extra: &[PathBuf], a: &AnswerArgs) -> ExitCode {
             "due": due,
             "due_ms": recorded.after.due_ms,
             "review_id": recorded.review_id,
+            "changed": answered.changed.as_ref().map(|c| json!({
+                "was": c.was, "now": c.now, "why": c.why,
+            })),
         });
         crate::cli::emit(&format!("{v}\n"));
     } else {
@@ -274,6 +277,16 @@ pub fn answer(data_dir: &Path, extra: &[PathBuf], a: &AnswerArgs) -> ExitCode {
         }
         if let Some(c) = a.confidence {
             out.push_str(&format!("confidence: {}\n", c.label().to_lowercase()));
+        }
+        if let Some(c) = &answered.changed {
+            out.push_str(&format!(
+                "changed since you learned it: was {}, now {}{}\n",
+                c.was.as_deref().unwrap_or("(not kept)"),
+                c.now,
+                c.why
+                    .as_deref()
+                    .map_or(String::new(), |w| format!(" ({w})"))
+            ));
         }
         out.push_str(&format!(
             "graded {} (suggested {}); next due {due}\n",

@@ -46,8 +46,8 @@ pub fn run(lib: &Library, deck_id: &str, card_id: &str, answer: &str) -> ExitCod
     let index = QuizIndex::build(lib);
     let question = Question::typed(&deck.deck, &card);
     let outcome = check(lib, &index, &deck.deck, &card, &question, &response);
-    println!("card: {}", card.prompt);
-    println!(
+    outln!("card: {}", card.prompt);
+    outln!(
         "{}: {}",
         if outcome.correct {
             "accepted"
@@ -57,13 +57,13 @@ pub fn run(lib: &Library, deck_id: &str, card_id: &str, answer: &str) -> ExitCod
         outcome.reading
     );
     if outcome.credit > 0.0 && outcome.credit < 1.0 {
-        println!("partial credit: {:.0}%", outcome.credit * 100.0);
+        outln!("partial credit: {:.0}%", outcome.credit * 100.0);
     }
     if let Some(note) = &outcome.note {
-        println!("note: {note}");
+        outln!("note: {note}");
     }
-    println!("expected: {}", outcome.expected);
-    println!("suggested grade: {}", outcome.suggested.name());
+    outln!("expected: {}", outcome.expected);
+    outln!("suggested grade: {}", outcome.suggested.name());
     if outcome.correct {
         ExitCode::SUCCESS
     } else {

@@ -65,6 +65,9 @@ pub struct CardFields {
     /// One line per piece of evidence: "source :: where :: what it says".
     pub evidence: String,
     pub claim: String,
+    /// Why the card's answer changed in this version of the deck (empty: no change to tell).
+    #[serde(default)]
+    pub changed: String,
 }
 
 impl CardFields {
@@ -83,6 +86,7 @@ impl CardFields {
                 .collect::<Vec<_>>()
                 .join("\n"),
             claim: c.claim.as_deref().unwrap_or_default().to_string(),
+            changed: c.changed.as_deref().unwrap_or_default().to_string(),
             ..CardFields::default()
         };
         match &c.answer {
@@ -256,5 +260,6 @@ pub(super) fn card_of(r: &CardFields, deck: &mut Deck, n: usize) -> Result<Card,
         explanation: r.explanation.as_str().into(),
         evidence,
         claim: (!r.claim.is_empty()).then(|| r.claim.as_str().into()),
+        changed: (!r.changed.trim().is_empty()).then(|| r.changed.trim().into()),
     })
 }

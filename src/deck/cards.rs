@@ -22,6 +22,8 @@ pub struct CardHead {
     pub kind: CardKind,
     /// The index of the card's claim in its deck's claims.
     pub claim: Option<u32>,
+    /// The fingerprint of what the card teaches (its answer and claim: see `deck::fact`).
+    pub fact: u64,
     /// Where the card's topics are in [`Cards`]' list of topic numbers.
     topics_start: u32,
     topics_len: u16,
@@ -79,15 +81,15 @@ impl Heads {
                 });
                 topic_ids.push(n);
             }
+            let claim = card
+                .claim
+                .as_deref()
+                .and_then(|c| claims.iter().position(|x| x.id == c));
             heads.push(CardHead {
                 id: card.id.clone(),
                 kind: card.kind,
-                claim: card.claim.as_deref().and_then(|c| {
-                    claims
-                        .iter()
-                        .position(|x| x.id == c)
-                        .and_then(|i| u32::try_from(i).ok())
-                }),
+                claim: claim.and_then(|i| u32::try_from(i).ok()),
+                fact: super::fact::fingerprint(card, claim.map(|i| &claims[i])),
                 topics_start: u32::try_from(start).unwrap_or(u32::MAX),
                 topics_len: u16::try_from(topic_ids.len() - start).unwrap_or(0),
             });

@@ -14,7 +14,7 @@ use super::model::Deck;
 use super::validate::{Subject, validate};
 
 /// The columns an export writes, in order.
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 14] = [
     "id",
     "kind",
     "prompt",
@@ -28,6 +28,7 @@ pub const COLUMNS: [&str; 13] = [
     "source",
     "evidence",
     "claim",
+    "changed",
 ];
 
 /// What an import read: the deck and every line it could not use.
@@ -140,6 +141,7 @@ pub fn read_csv(
             source: get("source"),
             evidence: get("evidence"),
             claim: get("claim"),
+            changed: get("changed"),
         };
         let n = out.deck.cards.len();
         match card_of(&row, &mut out.deck, n) {
@@ -201,6 +203,7 @@ pub fn write_csv(deck: &Deck, tab: bool) -> String {
             &f.source,
             &f.evidence,
             &f.claim,
+            &f.changed,
         ]);
     }
     out.push_str(&String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default());

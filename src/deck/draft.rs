@@ -36,6 +36,9 @@ pub struct ClaimFields {
     pub contested_by: String,
     /// One line per source: "source :: value :: where :: what it says".
     pub values: String,
+    /// Why the claim's status or values changed in this version of the deck.
+    #[serde(default)]
+    pub changed: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -130,6 +133,7 @@ impl DeckDraft {
                         .map_or("", |(n, _)| n)
                         .to_string(),
                     contested_by: c.contested_by.clone().unwrap_or_default().to_string(),
+                    changed: c.changed.clone().unwrap_or_default().to_string(),
                     values: c
                         .values
                         .iter()
@@ -355,6 +359,7 @@ fn claim_of(c: &ClaimFields) -> Result<Claim, String> {
         status,
         values,
         contested_by: Some(c.contested_by.trim().into()).filter(|s: &Text| !s.is_empty()),
+        changed: Some(c.changed.trim().into()).filter(|s: &Text| !s.is_empty()),
     })
 }
 

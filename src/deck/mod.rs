@@ -9,6 +9,7 @@ pub mod cards;
 pub mod csv;
 pub mod date;
 pub mod draft;
+pub mod fact;
 pub mod import;
 mod keys;
 pub mod library;

@@ -85,6 +85,10 @@ pub struct Claim {
     /// What contests the claim, if anything: who disputes it, retracted it, or what contradicts it.
     #[serde(default)]
     pub contested_by: Option<Text>,
+    /// Why the claim's status or values changed in this version of the deck, shown to a
+    /// learner who learned them before ("Confirmed by the court in 2024").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed: Option<Text>,
 }
 
 /// Where a claim stands.
@@ -124,6 +128,10 @@ pub struct Card {
     /// The id of a claim of the deck that this card is about.
     #[serde(default)]
     pub claim: Option<Text>,
+    /// Why the card's answer changed in this version of the deck, shown to a learner who
+    /// learned the old one ("The official toll was revised from 225 to 238").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed: Option<Text>,
 }
 
 /// What a card asks.

@@ -8,6 +8,7 @@ pub mod backup;
 mod confidence;
 mod damaged;
 mod day_figures;
+mod facts;
 mod figures;
 mod health;
 mod later_check;
@@ -25,6 +26,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 pub use confidence::ConfidentAnswers;
 pub use day_figures::{Figures, FiguresByDay};
+pub use facts::LearnedFact;
 pub use figures::{LeechAnswer, RecentAnswers};
 pub use lock::DataLock;
 pub use reviews::{ReviewRecord, ReviewRow};
@@ -232,13 +234,14 @@ impl Store {
     }
 
     /// Calls `f` with every card state the store holds (cards of decks that are gone
-    /// included), by deck id and card id, without making a string of either.
+    /// included), by deck id and card id, without making a string of either, and the
+    /// fingerprint of the fact last answered (`None` for a state from before schema 5).
     pub fn for_each_state(
         &self,
-        mut f: impl FnMut(&str, &str, CardState),
+        mut f: impl FnMut(&str, &str, CardState, Option<u64>),
     ) -> Result<(), StoreError> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT c.deck_id, c.card_id, {STATE_COLUMNS}
+            "SELECT c.deck_id, c.card_id, {STATE_COLUMNS}, s.fact
              FROM card_state s JOIN card c ON c.key = s.key"
         ))?;
         let mut rows = stmt.query([])?;
@@ -247,7 +250,8 @@ impl Store {
             let text = |i: usize| -> Result<&str, StoreError> {
                 Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
             };
-            f(text(0)?, text(1)?, state);
+            let fact: Option<i64> = r.get(14)?;
+            f(text(0)?, text(1)?, state, fact.map(|f| f as u64));
         }
         Ok(())
     }
@@ -255,7 +259,7 @@ impl Store {
     /// Every card state the store holds (cards of decks that are gone included).
     pub fn all_states(&self) -> Result<HashMap<CardKey, CardState>, StoreError> {
         let mut out = HashMap::new();
-        self.for_each_state(|deck, card, state| {
+        self.for_each_state(|deck, card, state, _| {
             out.insert((deck.to_string(), card.to_string()), state);
         })?;
         Ok(out)

@@ -90,7 +90,11 @@ fn mode_code(name: &str) -> Result<i64, StoreError> {
 }
 
 /// Writes one review row (and notes its day); returns its id.
-fn insert_review(tx: &rusqlite::Connection, key: i64, r: &ReviewRecord) -> Result<i64, StoreError> {
+pub(super) fn insert_review(
+    tx: &rusqlite::Connection,
+    key: i64,
+    r: &ReviewRecord,
+) -> Result<i64, StoreError> {
     let answer = if r.correct { None } else { r.answer.as_deref() };
     tx.prepare_cached(INSERT_REVIEW)?.execute(params![
         r.time_ms,

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use super::StoreError;
 
 /// The schema this build writes.
-pub const VERSION: i64 = 4;
+pub const VERSION: i64 = 5;
 
 /// Version 1: cards, their states, the review log and settings.
 const V1: &str = "
@@ -97,11 +97,19 @@ CREATE INDEX review_confidence ON review (day, key, confidence, correct)
     WHERE confidence IS NOT NULL;
 ";
 
+/// Version 5: what each card taught when it was last answered (the fingerprint of its answer
+/// and claim, and the same in words), so that a deck update that changes a fact is noticed.
+/// NULL for the states of earlier versions until the app fills them in from the decks.
+const V5: &str = "
+ALTER TABLE card_state ADD COLUMN fact INTEGER;
+ALTER TABLE card_state ADD COLUMN learned TEXT;
+";
+
 /// The answer modes as version 3 numbers them (`review.mode` is the index here).
 pub const MODE_NAMES: [&str; 5] = ["choice", "typed", "verdict", "order", "source-said"];
 
 /// The migrations, in order: the one at index i takes version i to i + 1.
-const MIGRATIONS: [&str; VERSION as usize] = [V1, V2, V3, V4];
+const MIGRATIONS: [&str; VERSION as usize] = [V1, V2, V3, V4, V5];
 
 /// The version from which a migration rewrites the review log: the file is compacted after it
 /// (SQLite keeps the freed pages otherwise).

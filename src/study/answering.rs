@@ -9,6 +9,7 @@ use std::sync::Arc;
 use super::Collection;
 use super::changes::Changes;
 use super::error::{StudyError, StudyResult};
+use super::facts::ChangedFact;
 use crate::deck::Card;
 use crate::quiz::confidence::settle_grade;
 use crate::quiz::{Confidence, Grade, Mode, Outcome, Question, Response, check, choose_mode};
@@ -32,6 +33,8 @@ pub struct Answered {
     pub taken_ms: i64,
     /// How sure the learner said they were before the answer showed (`None`: not asked).
     pub confidence: Option<Confidence>,
+    /// What changed in the card's fact since the learner last answered it, if it did.
+    pub changed: Option<ChangedFact>,
 }
 
 /// A graded answer, written.
@@ -140,6 +143,7 @@ impl Collection {
             .unwrap_or_else(CardState::new_card);
         let given = describe_response(&question, &card, &response);
         let fuzz = fuzz_for(&deck.deck.id, &card.id, state.reps);
+        let changed = self.changed_fact(slot, &card)?;
         Ok(Answered {
             slot,
             intervals: self.scheduler.preview(&state, &self.clock(), fuzz),
@@ -150,6 +154,7 @@ impl Collection {
             outcome,
             taken_ms,
             confidence,
+            changed,
         })
     }
 
@@ -178,8 +183,12 @@ impl Collection {
             before,
             after,
         };
-        let review_id = self.store.record_answer(&record)?;
+        let card = self.read_card(a.slot)?;
+        let (fact, words) = self.fact_now(a.slot, &card);
+        let (review_id, learned_before) =
+            self.store.record_learned_answer(&record, (fact, &words))?;
         self.set_state(a.slot, Some(after));
+        self.learned(a.slot, review_id, learned_before);
         Ok(Recorded {
             review_id,
             before,

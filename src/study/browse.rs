@@ -20,15 +20,18 @@ pub enum StateFilter {
     Review,
     Suspended,
     Leech,
+    /// Cards whose fact changed since they were last answered (see `study::facts`).
+    Changed,
 }
 
 impl StateFilter {
-    pub const ALL: [StateFilter; 5] = [
+    pub const ALL: [StateFilter; 6] = [
         StateFilter::New,
         StateFilter::Learning,
         StateFilter::Review,
         StateFilter::Suspended,
         StateFilter::Leech,
+        StateFilter::Changed,
     ];
 
     pub fn name(self) -> &'static str {
@@ -38,10 +41,19 @@ impl StateFilter {
             StateFilter::Review => "review",
             StateFilter::Suspended => "suspended",
             StateFilter::Leech => "leech",
+            StateFilter::Changed => "changed since learned",
         }
     }
 
-    pub fn matches(self, s: Option<&CardState>) -> bool {
+    /// Whether the card at `slot` is in this state.
+    pub fn matches(self, coll: &Collection, slot: Slot) -> bool {
+        if self == StateFilter::Changed {
+            return coll.fact_changed(slot);
+        }
+        self.matches_state(coll.state(slot))
+    }
+
+    fn matches_state(self, s: Option<&CardState>) -> bool {
         match (self, s) {
             (StateFilter::New, None) => true,
             (_, None) => false,
@@ -52,6 +64,7 @@ impl StateFilter {
             (StateFilter::Review, Some(s)) => s.queue == Queue::Review && !s.suspended,
             (StateFilter::Suspended, Some(s)) => s.suspended,
             (StateFilter::Leech, Some(s)) => s.leech,
+            (StateFilter::Changed, Some(_)) => false,
         }
     }
 }
@@ -185,7 +198,7 @@ pub fn select(coll: &Collection, rows: &[Row], f: &Filter) -> Vec<usize> {
         .filter(|(_, r)| {
             f.deck.is_none_or(|d| r.slot().deck == d)
                 && f.kind.is_none_or(|k| r.kind == k)
-                && f.state.is_none_or(|s| s.matches(coll.state(r.slot())))
+                && f.state.is_none_or(|s| s.matches(coll, r.slot()))
                 && f.claim.is_none_or(|c| r.claim == Some(c))
                 && has_topic(r)
                 && found(r)

@@ -47,6 +47,8 @@ pub struct Collection {
     /// Called when a worker of the collection has something new (the window repaints).
     pub(super) waker: Waker,
     pub(super) versions: Versions,
+    /// What the cards taught when last answered, and which changed since (see `facts.rs`).
+    pub(super) facts: super::facts::Facts,
 }
 
 impl Collection {
@@ -78,6 +80,7 @@ impl Collection {
         c.notice = opened.notice.map(|n| n.to_string());
         c.restore_candidate = restore_candidate;
         c.data_dir = Some(data_dir.to_path_buf());
+        c.send_changed_back()?;
         Ok(c)
     }
 
@@ -109,6 +112,7 @@ impl Collection {
             data_dir,
             waker: no_waker(),
             versions: Versions::fresh(),
+            facts: Default::default(),
         };
         c.reload_states()?;
         Ok(c)
@@ -120,6 +124,7 @@ impl Collection {
     pub fn start_workers(&mut self, waker: Waker) {
         self.waker = waker;
         self.index.start();
+        self.start_filling_facts();
         if let (Some(dir), None, None) = (&self.data_dir, &self.read_only, &self.later) {
             let dir = dir.clone();
             self.later = Some(Job::spawn(
@@ -131,7 +136,8 @@ impl Collection {
     }
 
     /// Reads every card's state from the store again: one pass over the stored states,
-    /// each put in its place through maps of ids borrowed from the library.
+    /// each put in its place through maps of ids borrowed from the library, its learned fact
+    /// compared with the card's (see `facts.rs`).
     pub(super) fn reload_states(&mut self) -> Result<(), StoreError> {
         let decks = &self.library.decks;
         let mut states: Vec<Vec<Option<CardState>>> = decks
@@ -149,11 +155,22 @@ impl Collection {
                 (di, cards)
             });
         }
-        self.store.for_each_state(|deck, card, state| {
+        let facts = &mut self.facts;
+        facts.clear_noted();
+        self.store.for_each_state(|deck, card, state, fact| {
             if let Some((di, cards)) = places.get(deck)
                 && let Some(&ci) = cards.get(card)
             {
                 states[*di][ci] = Some(state);
+                let now = decks[*di].deck.cards.heads()[ci].fact;
+                facts.note(
+                    Slot {
+                        deck: *di,
+                        card: ci,
+                    },
+                    fact,
+                    now,
+                );
             }
         })?;
         self.states = states;

@@ -29,6 +29,7 @@ impl Collection {
         self.writable()?;
         self.store.undo_review(review_id, before.as_ref())?;
         self.set_state(slot, before);
+        self.undo_fact(review_id)?;
         Ok(self.changed(Changes::PROGRESS))
     }
 
@@ -98,6 +99,9 @@ impl Collection {
     /// Takes in what the checks after opening found, once they are done; true when that
     /// brought a notice to show.
     pub fn take_later_checks(&mut self) -> bool {
+        if self.take_filled_facts() {
+            return true;
+        }
         let Some(found) = self.later.as_mut().and_then(|j| j.try_take()) else {
             return false;
         };

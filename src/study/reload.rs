@@ -19,6 +19,8 @@ impl Collection {
         self.index = IndexSlot::new(Arc::clone(&self.library));
         self.index.start();
         self.reload_states()?;
+        self.send_changed_back()?;
+        self.start_filling_facts();
         Ok(self.changed(Changes::LIBRARY.and(Changes::PROGRESS)))
     }
 

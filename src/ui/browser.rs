@@ -81,9 +81,10 @@ impl BrowserScreen {
                 for &i in &self.shown[range] {
                     let r = &self.rows[i];
                     let deck = coll.deck(r.slot()).map_or("", |d| d.deck.id.as_str());
-                    let state = StateFilter::ALL
-                        .iter()
-                        .find(|s| s.matches(coll.state(r.slot())))
+                    // A changed fact says so before the state it sent the card back to.
+                    let state = std::iter::once(&StateFilter::Changed)
+                        .chain(&StateFilter::ALL)
+                        .find(|s| s.matches(coll, r.slot()))
                         .map_or("", |s| s.name());
                     let recall = r
                         .recall(coll)

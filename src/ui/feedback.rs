@@ -7,7 +7,7 @@ use egui::{Key, Modifiers, RichText, Ui};
 use super::command::Command;
 use super::{confidence, evidence, review, theme, widgets};
 use crate::quiz::{Grade, Match};
-use crate::study::{Answered, Collection};
+use crate::study::{Answered, ChangedFact, Collection};
 
 /// Draws the feedback for an answered card; what its evidence asks for.
 pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) -> Option<Command> {
@@ -15,6 +15,8 @@ pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) -> Option<Command> {
     let o = &a.outcome;
     let (text, color) = if o.correct && o.with_typo() {
         ("Accepted with a typo", theme::warn(ui))
+    } else if o.correct && o.doubt.is_some() {
+        ("Accepted, not exactly", theme::warn(ui))
     } else if o.correct {
         ("Right", theme::right(ui))
     } else if o.credit > 0.0 {
@@ -24,6 +26,9 @@ pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) -> Option<Command> {
     };
     ui.label(RichText::new(text).size(24.0).strong().color(color));
     confidence::feedback_line(ui, a, card.kind);
+    if let Some(changed) = &a.changed {
+        changed_fact(ui, changed);
+    }
     widgets::prompt(ui, &a.question.prompt);
     review::source_line(ui, &deck.deck, &card);
     ui.add_space(8.0);
@@ -67,6 +72,30 @@ pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) -> Option<Command> {
     }
     ui.add_space(10.0);
     evidence::show_evidence(ui, coll, a.slot, &card)
+}
+
+/// "Changed since you learned it": what the card taught when last answered, what it teaches
+/// now, and why.
+fn changed_fact(ui: &mut Ui, c: &ChangedFact) {
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(1.0, theme::warn(ui)))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new("Changed since you learned it")
+                    .strong()
+                    .color(theme::warn(ui)),
+            );
+            let was = c
+                .was
+                .as_deref()
+                .unwrap_or("(not kept: you learned this card before factquiz noted it)");
+            ui.add(egui::Label::new(format!("Was: {was}")).wrap());
+            ui.add(egui::Label::new(format!("Now: {}", c.now)).wrap());
+            if let Some(why) = &c.why {
+                ui.add(egui::Label::new(format!("Why: {why}")).wrap());
+            }
+        });
+    ui.add_space(4.0);
 }
 
 /// The grade buttons with the interval each gives, the suggested one highlighted. Returns a

@@ -72,7 +72,10 @@ pub fn source_line<C>(ui: &mut Ui, deck: &Deck<C>, card: &crate::deck::Card) {
     let text: Vec<String> = seen
         .iter()
         .filter_map(|id| deck.source(id))
-        .map(|s| format!("{} ({}, {})", s.title, short_outlet(s), s.date_text()))
+        .map(|s| match short_outlet(s) {
+            "" => format!("{} ({})", s.title, s.date_text()),
+            outlet => format!("{} ({outlet}, {})", s.title, s.date_text()),
+        })
         .collect();
     ui.add(
         egui::Label::new(

@@ -137,7 +137,7 @@ impl TopicsScreen {
                 ui.label(RichText::new("Topic").strong());
                 ui.label(RichText::new(self.at.heading()).strong());
                 ui.label(RichText::new("Cards").strong());
-                ui.label(RichText::new("Last 30 days").strong());
+                ui.label(RichText::new("Answers (30 days) · lapses (ever)").strong());
                 ui.end_row();
                 for t in stats {
                     let mut on = self.picked.contains(&t.topic);
@@ -160,7 +160,7 @@ impl TopicsScreen {
                     let mut last =
                         format!("{} answers, {} right", t.recent_answers, pct(t.accuracy));
                     if t.lapses > 0 {
-                        last.push_str(&format!(", {} lapses", t.lapses));
+                        last.push_str(&format!(" · {} lapses", t.lapses));
                     }
                     if t.leeches > 0 {
                         last.push_str(&format!(", {} leech(es)", t.leeches));

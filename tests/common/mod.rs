@@ -14,7 +14,7 @@ use factquiz::study::Collection;
 use factquiz::ui::{App, Startup};
 
 pub const DAY: i64 = 86_400_000;
-/// 2022-01-10 12:00 UTC.
+/// 2022-01-06 12:00 UTC.
 pub const NOON: i64 = 18_998 * DAY + 12 * 3_600_000;
 
 /// A valid deck "d" of `n` What cards ("c0", "c1"...: "answer number i") with one source.

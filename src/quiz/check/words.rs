@@ -132,6 +132,15 @@ impl<'a> Wordings<'a> {
         let Some((d, v)) = best else {
             return Outcome::wrong(format!("\"{given}\" matches no accepted answer"), expected);
         };
+        // A negating prefix is the opposite meaning, not a slip ("necessary" is not
+        // "unnecessary").
+        let (plain, wording) = (normalize(given), normalize(v));
+        if let Some((w, x)) = negated_word(&plain, &wording) {
+            return Outcome::wrong(
+                format!("\"{w}\" says the opposite of \"{x}\": not taken as a typo"),
+                expected,
+            );
+        }
         // A word that is someone else's surname is no typo ("Samat Abishev" is not Samat Abish).
         let others_surname = words(&answer).find(|w| {
             !own_keys.iter().any(|k| words(k).any(|x| x == *w)) && ix.surname_shared(w, own_keys)
@@ -163,6 +172,23 @@ impl<'a> Wordings<'a> {
     }
 }
 
+/// Prefixes that turn a word into its opposite.
+const NEGATIONS: [&str; 7] = ["un", "in", "im", "il", "ir", "non", "dis"];
+
+/// The first word of `given` that is a word of `wording` with a negating prefix added or
+/// taken away, with that word (both normalized texts, not folded: folding merges double
+/// letters, "unnecessary" into "unecesary"; compared word by word in order).
+fn negated_word<'a>(given: &'a str, wording: &'a str) -> Option<(&'a str, &'a str)> {
+    let negates = |long: &str, short: &str| {
+        NEGATIONS
+            .iter()
+            .any(|p| long.strip_prefix(p) == Some(short) && short.len() >= 4)
+    };
+    words(given)
+        .zip(words(wording))
+        .find(|(g, w)| negates(g, w) || negates(w, g))
+}
+
 /// Whether a wording is a proper name (every word capitalised: "Samat Abish"), so that its last
 /// word is a surname; "Nazarbaev's brother" is a description, and "brother" is no surname.
 fn looks_like_a_name(v: &str) -> bool {
@@ -173,6 +199,21 @@ fn looks_like_a_name(v: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_negating_prefix_is_no_typo() {
+        use super::negated_word;
+        assert_eq!(
+            negated_word("necessary", "unnecessary"),
+            Some(("necessary", "unnecessary"))
+        );
+        assert_eq!(
+            negated_word("dishonest men", "honest men").map(|p| p.0),
+            Some("dishonest")
+        );
+        assert_eq!(negated_word("unnecesary", "unnecessary"), None);
+        assert_eq!(negated_word("nazarbaev", "nazarbayev"), None);
+    }
+
     use super::looks_like_a_name;
 
     #[test]

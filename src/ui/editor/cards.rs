@@ -194,4 +194,11 @@ fn card_fields(ui: &mut Ui, c: &mut CardFields) {
         false,
         "the id of a claim of the deck (optional)",
     );
+    field(
+        ui,
+        "Why it changed",
+        &mut c.changed,
+        false,
+        "when you change the answer: why, for those who learned the old one (optional)",
+    );
 }

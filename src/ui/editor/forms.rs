@@ -179,4 +179,11 @@ fn claim_fields(ui: &mut Ui, c: &mut ClaimFields) {
         true,
         "one per line: source :: value :: where :: what it says",
     );
+    field(
+        ui,
+        "Why it changed",
+        &mut c.changed,
+        false,
+        "when you change the status or a value: why (optional)",
+    );
 }
