@@ -103,7 +103,7 @@ fn data_dir(words: usize) -> tempfile::TempDir {
 
 fn read_and_mark(c: &mut Criterion, dir: &Path) {
     let coll = Collection::open(dir, &[]).unwrap();
-    let book = coll.name_book();
+    let book = coll.name_book().unwrap();
     let path = dir.join("articles/long.txt");
     let words = coll.read_article(&path, &book).unwrap().article.words.len();
     let name = format!("article: read {words} words and mark their facts");

@@ -1,7 +1,8 @@
 //! Speed at the scale of a heavy user (issue 8): 100,000 cards in 20 decks and 1,000,000
 //! reviews. Every row of the issue's table that runs inside the process: due counts, the first
 //! card of a session, one answer (with its p50 and p99), a frame of the review, home and browser
-//! screens, loading a 10,000-card deck, the statistics and the parameter optimisation.
+//! screens, loading a 10,000-card deck, the browser's search and a card read from the deck
+//! cache, the statistics and the parameter optimisation.
 //!
 //! The collection is written once into `target/bench-collection` (by
 //! `examples/synth_collection.rs`, included below) and copied to a temporary folder for each
@@ -17,6 +18,8 @@ mod synth;
 
 #[path = "scale/answers.rs"]
 mod answers;
+#[path = "scale/cache.rs"]
+mod cache;
 #[path = "scale/frames.rs"]
 mod frames;
 
@@ -109,8 +112,8 @@ fn shared_copy() -> PathBuf {
 }
 
 /// The collection as the app holds it (opened without the daily backup and integrity check,
-/// which the start-up figure of `scripts/bench.sh` covers): its decks' parsed copies written
-/// first, so that cards are read from them as the app reads them.
+/// which the start-up figure of `scripts/bench.sh` covers): its decks' copies in the deck
+/// cache written first, so that cards are read from there as the app reads them.
 fn open(dir: &Path) -> Collection {
     factquiz::deck::library::write_copies(dir);
     let lib = Library::load(Some(&factquiz::data_dir::user_decks(dir)), &[]);
@@ -249,6 +252,7 @@ criterion_group!(
     charts,
     frames::frames,
     answers::answer,
+    cache::cache,
     optimize
 );
 

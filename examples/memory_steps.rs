@@ -76,7 +76,7 @@ fn main() {
         );
     };
     sizes();
-    // The decks' parsed copies, as the app keeps them (written for this program's build).
+    // The decks' copies in the deck cache, as the app keeps them.
     factquiz::deck::library::write_copies(&dir);
     let t = Instant::now();
     step("start", &t);
@@ -85,15 +85,15 @@ fn main() {
     let in_files = lib
         .decks
         .iter()
-        .filter(|d| d.deck.cards.in_a_file())
+        .filter(|d| d.deck.cards.from_cache())
         .count();
     eprintln!(
-        "({} cards; {in_files} of {} decks read their cards from the parsed copies)",
+        "({} cards; {in_files} of {} decks read their cards from the deck cache)",
         lib.card_count(),
         lib.decks.len()
     );
     let before = HELD.load(Ordering::Relaxed);
-    let ix = factquiz::quiz::QuizIndex::build(&lib);
+    let ix = factquiz::quiz::QuizIndex::build(&lib).expect("every card read");
     let held = HELD.load(Ordering::Relaxed).saturating_sub(before);
     step("quiz index", &t);
     eprintln!(
@@ -121,7 +121,7 @@ fn main() {
         text: "figure".into(),
         ..Default::default()
     };
-    let sel = factquiz::study::browse::select(&coll, &rows, &f);
+    let sel = factquiz::study::browse::select(&coll, &rows, &f).expect("every deck searched");
     step("browser search", &t);
     eprintln!("{} rows, {} found", rows.len(), sel.len());
 }

@@ -62,6 +62,9 @@ fn respond(q: &Question, answer: &Answer, right: bool, rng: &mut StdRng) -> Resp
             }
         }
         Mode::Typed => Response::Text(String::new()),
+        // Recalled or not is the grade the learner gives (the built-in cards never insist on
+        // this mode, and the settings here ask choices).
+        Mode::ShowAnswer => Response::Revealed,
     }
 }
 

@@ -166,6 +166,7 @@ fn card(d: usize, i: usize, rng: &mut StdRng) -> Card {
             says: "A generated passage that supports the answer.".into(),
         }],
         claim,
+        mode: None,
         changed: None,
     }
 }

@@ -16,7 +16,7 @@
 use std::process::ExitCode;
 
 use factquiz::deck::{Answer, Card, CardKind, Library};
-use factquiz::quiz::{AnswerMode, Mode, Question, QuizIndex, choose_mode};
+use factquiz::quiz::{AnswerMode, Asking, Mode, Question, QuizIndex, choose_mode};
 use serde_json::{Value, json};
 
 use crate::try_cmd::find_card;
@@ -35,19 +35,25 @@ pub fn run(
     };
     // A new card is asked as the app asks it first.
     let mode = match mode.map(|m| (m, Mode::from_name(m))) {
-        None => choose_mode(card.kind, AnswerMode::Adaptive, 0, None),
+        None => choose_mode(Asking::of(&card), AnswerMode::Adaptive, 0, None),
         Some((_, Some(m))) if modes_of(card.kind).contains(&m) => m,
         Some((name, _)) => {
             let can: Vec<&str> = modes_of(card.kind).iter().map(|m| m.name()).collect();
             eprintln!(
                 "factquiz: card \"{card_id}\" is of kind {}: it is asked as {}, not as {name}",
                 card.kind.name(),
-                can.join(" or ")
+                or_list(&can)
             );
             return ExitCode::from(2);
         }
     };
-    let index = QuizIndex::build(lib);
+    let index = match QuizIndex::build(lib) {
+        Ok(ix) => ix,
+        Err(e) => {
+            eprintln!("factquiz: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let q = Question::make(&index, &deck.deck, &card, mode, seed);
     if q.mode != mode {
         eprintln!(
@@ -86,10 +92,10 @@ pub fn run(
 /// The modes a card of a kind can be asked in.
 fn modes_of(kind: CardKind) -> &'static [Mode] {
     match kind {
-        CardKind::Verdict => &[Mode::Verdict],
-        CardKind::Order => &[Mode::Order],
-        CardKind::SourceSaid => &[Mode::SourceSaid],
-        _ => &[Mode::Choice, Mode::Typed],
+        CardKind::Verdict => &[Mode::Verdict, Mode::ShowAnswer],
+        CardKind::Order => &[Mode::Order, Mode::ShowAnswer],
+        CardKind::SourceSaid => &[Mode::SourceSaid, Mode::ShowAnswer],
+        _ => &[Mode::Choice, Mode::Typed, Mode::ShowAnswer],
     }
 }
 
@@ -178,4 +184,12 @@ fn as_text(q: &Value) -> String {
         )),
     }
     out
+}
+
+/// "a", "a or b", "a, b or c".
+fn or_list(items: &[&str]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => items.join(""),
+    }
 }

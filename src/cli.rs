@@ -93,18 +93,25 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Import a deck file (RON, CSV or TSV) into your decks. Any line that cannot be read is
-    /// printed with its number and why, and nothing is written (exit 1) unless --skip-bad.
+    /// Import a deck file into your decks: factquiz's RON, CSV or TSV; an Anki package (.apkg,
+    /// with its review history) or plain-text export; a Quizlet export or any two-column text.
+    /// Any line or note that cannot be read is printed with where and why, and nothing is
+    /// written (exit 1) unless --skip-bad.
     Import {
         file: PathBuf,
         /// Import the good lines and leave the bad ones out.
         #[arg(long)]
         skip_bad: bool,
-        /// Replace a deck of yours that has the same id.
+        /// Replace a deck of yours that has the same id (imports from Anki and Quizlet always
+        /// replace the decks they made before).
         #[arg(long)]
         replace: bool,
+        /// Two-column text: which column is the prompt ("prompt,answer" or "answer,prompt").
+        #[arg(long, value_name = "ORDER", default_value = "prompt,answer")]
+        columns: factquiz::interop::Columns,
     },
-    /// Export a deck (by id) to a file: RON, or CSV/TSV by the file's extension.
+    /// Export a deck (by id) to a file: RON, CSV/TSV, or Anki's plain-text format for a .txt
+    /// file (with its # header lines).
     Export { deck: String, file: PathBuf },
     /// Print what a study session would ask now, in order: deck, card, kind, mode, state and
     /// due time of each card (no deck: every deck).
@@ -149,9 +156,11 @@ pub struct AnswerArgs {
     pub card: String,
     /// The answer as typed. Choice mode: an option's number; verdict: confirmed, false,
     /// disputed or unverified; order: the shown events' numbers in your order ("2,1,3");
-    /// source-said: source ids, one per figure, separated by commas.
+    /// source-said: source ids, one per figure, separated by commas; show-answer: anything
+    /// (you recalled it or not: say so with --grade).
     pub answer: String,
-    /// The grade to record (default: the one the quiz suggests).
+    /// The grade to record (default: the one the quiz suggests; needed in show-answer mode,
+    /// where you grade yourself).
     #[arg(long, value_parser = parse_grade)]
     pub grade: Option<factquiz::quiz::Grade>,
     /// Ask the card in this mode (default: typed recall, or the card's own mode for
@@ -207,7 +216,8 @@ pub fn run(args: Args) -> ExitCode {
             file,
             skip_bad,
             replace,
-        }) => crate::import_cmd::import(&data_dir, &file, skip_bad, replace),
+            columns,
+        }) => crate::import_cmd::import(&data_dir, &args.decks, &file, skip_bad, replace, columns),
         Some(Command::Export { deck, file }) => {
             let lib = Library::load(Some(&data_dir::user_decks(&data_dir)), &args.decks);
             crate::import_cmd::export(&lib, &deck, &file)

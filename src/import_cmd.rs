@@ -1,12 +1,23 @@
 //! `factquiz import FILE` and `factquiz export DECK FILE`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use factquiz::deck::import::prepare;
 use factquiz::deck::{Library, save};
+use factquiz::interop::{Columns, Format, sniff};
 
-pub fn import(data: &Path, file: &Path, skip_bad: bool, replace: bool) -> ExitCode {
+pub fn import(
+    data: &Path,
+    extra: &[PathBuf],
+    file: &Path,
+    skip_bad: bool,
+    replace: bool,
+    columns: Columns,
+) -> ExitCode {
+    if sniff(file, None) == Some(Format::AnkiPackage) {
+        return crate::import_foreign_cmd::import(data, extra, file, skip_bad, columns);
+    }
     let text = match factquiz::deck::load::read_deck_file(file) {
         Ok(t) => t,
         Err(e) => {
@@ -14,6 +25,9 @@ pub fn import(data: &Path, file: &Path, skip_bad: bool, replace: bool) -> ExitCo
             return ExitCode::FAILURE;
         }
     };
+    if sniff(file, Some(&text)).is_some() {
+        return crate::import_foreign_cmd::import(data, extra, file, skip_bad, columns);
+    }
     let p = prepare(file, &text, skip_bad);
     for problem in &p.problems {
         eprintln!("{problem}");
@@ -89,7 +103,15 @@ pub fn export(lib: &Library, deck_id: &str, file: &Path) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match save::export(&deck, file) {
+    let anki = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    let written = if anki {
+        save::write_atomic(file, &factquiz::interop::export::to_anki_text(&deck))
+    } else {
+        save::export(&deck, file)
+    };
+    match written {
         Ok(()) => {
             outln!("wrote {} card(s) to {}", d.deck.cards.len(), file.display());
             ExitCode::SUCCESS

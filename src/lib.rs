@@ -4,6 +4,7 @@
 pub mod article;
 pub mod data_dir;
 pub mod deck;
+pub mod interop;
 pub mod malloc;
 pub mod parallel;
 pub mod quiz;

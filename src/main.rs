@@ -12,6 +12,7 @@ macro_rules! outln {
 mod ask_cmd;
 mod cli;
 mod import_cmd;
+mod import_foreign_cmd;
 mod optimize_cmd;
 mod stats_cmd;
 mod study_cmd;

@@ -163,6 +163,7 @@ fn response(q: &Question, text: &str) -> Result<Response, String> {
     };
     match q.mode {
         Mode::Typed => Ok(Response::Text(text.to_string())),
+        Mode::ShowAnswer => Ok(Response::Revealed),
         Mode::Choice => match numbers(q.choices.len())?.as_slice() {
             [i] => Ok(Response::Choice(*i)),
             _ => Err("give one option's number".into()),
@@ -219,6 +220,13 @@ pub fn answer(data_dir: &Path, extra: &[PathBuf], a: &AnswerArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    if question.mode == Mode::ShowAnswer && a.grade.is_none() {
+        eprintln!(
+            "factquiz: card \"{}\" is asked as show-answer, which you grade yourself: give --grade again, hard, good or easy",
+            a.card
+        );
+        return ExitCode::from(2);
+    }
     let resp = match response(&question, &a.answer) {
         Ok(r) => r,
         Err(e) => {
@@ -242,13 +250,14 @@ pub fn answer(data_dir: &Path, extra: &[PathBuf], a: &AnswerArgs) -> ExitCode {
         }
     };
     let o = &answered.outcome;
+    let correct = answered.right_at(grade);
     let due = local_time(recorded.after.due_ms);
     if a.json {
         let v = json!({
             "deck": a.deck,
             "card": a.card,
             "mode": answered.question.mode.name(),
-            "correct": o.correct,
+            "correct": correct,
             "credit": o.credit,
             "reading": o.reading,
             "expected": o.expected,
@@ -268,7 +277,7 @@ pub fn answer(data_dir: &Path, extra: &[PathBuf], a: &AnswerArgs) -> ExitCode {
     } else {
         let mut out = format!(
             "{}: {}\nexpected: {}\n",
-            if o.correct { "right" } else { "not right" },
+            if correct { "right" } else { "not right" },
             o.reading,
             o.expected
         );
@@ -295,7 +304,7 @@ pub fn answer(data_dir: &Path, extra: &[PathBuf], a: &AnswerArgs) -> ExitCode {
         ));
         crate::cli::emit(&out);
     }
-    if o.correct {
+    if correct {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -8,8 +8,8 @@ use factquiz::deck::{Card, Library, LoadedDeck};
 use factquiz::quiz::check::response_from_text;
 use factquiz::quiz::{Question, QuizIndex, check};
 
-/// A deck and a card of the library by their ids; an unknown one is said on standard error
-/// (with the decks there are) and gives exit status 2.
+/// A deck and a card of the library by their ids; an unknown one, or a card that cannot be
+/// read, is said on standard error (with the decks there are) and gives exit status 2.
 pub fn find_card<'a>(
     lib: &'a Library,
     deck_id: &str,
@@ -23,12 +23,17 @@ pub fn find_card<'a>(
         );
         return Err(ExitCode::from(2));
     };
-    let card = deck.deck.cards.position(card_id);
-    let Some(card) = card.and_then(|i| deck.deck.cards.get(i)) else {
+    let Some(card) = deck.deck.cards.position(card_id) else {
         eprintln!("factquiz: deck \"{deck_id}\" has no card \"{card_id}\"");
         return Err(ExitCode::from(2));
     };
-    Ok((deck, card))
+    match deck.deck.cards.get(card) {
+        Ok(card) => Ok((deck, card)),
+        Err(e) => {
+            eprintln!("factquiz: {e}");
+            Err(ExitCode::from(2))
+        }
+    }
 }
 
 pub fn run(lib: &Library, deck_id: &str, card_id: &str, answer: &str) -> ExitCode {
@@ -43,9 +48,16 @@ pub fn run(lib: &Library, deck_id: &str, card_id: &str, answer: &str) -> ExitCod
             return ExitCode::from(2);
         }
     };
-    let index = QuizIndex::build(lib);
     let question = Question::typed(&deck.deck, &card);
-    let outcome = check(lib, &index, &deck.deck, &card, &question, &response);
+    let checked = QuizIndex::build(lib)
+        .and_then(|index| check(lib, &index, &deck.deck, &card, &question, &response));
+    let outcome = match checked {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("factquiz: {e}");
+            return ExitCode::from(2);
+        }
+    };
     outln!("card: {}", card.prompt);
     outln!(
         "{}: {}",

@@ -191,12 +191,12 @@ fn an_unknown_deck_or_card_or_an_impossible_mode_exits_2() {
     let (deck, who) = ("people-and-roles", "who-knb-chief-arrested");
     let err = refused(d, &[deck, who, "--mode", "order"]);
     assert!(
-        err.contains("is of kind Who: it is asked as choice or typed, not as order"),
+        err.contains("is of kind Who: it is asked as choice, typed or show-answer, not as order"),
         "{err}"
     );
     let err = refused(d, &[deck, "order-ruzakhunov-ordeal", "--mode", "choice"]);
     assert!(
-        err.contains("is of kind Order: it is asked as order, not as choice"),
+        err.contains("is of kind Order: it is asked as order or show-answer, not as choice"),
         "{err}"
     );
     // Not a mode at all: the usage error says which there are.

@@ -209,6 +209,47 @@ fn answers_in_the_cards_own_modes() {
 }
 
 #[test]
+fn a_shown_answer_is_graded_by_the_learner() {
+    let dir = TempDir::new().unwrap();
+    let card = ["disputed-figures", "fig-death-toll-227"];
+    let show = |extra: &[&str]| {
+        let mut args = vec!["answer", card[0], card[1], "-", "--mode", "show-answer"];
+        args.extend_from_slice(extra);
+        args.push("--json");
+        run(dir.path(), &args)
+    };
+    // Nothing checks a shown answer: without a grade, exit 2 and nothing written.
+    let o = show(&[]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("which you grade yourself: give --grade"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // Again: not recalled (exit 1), whatever the confidence said before.
+    let o = show(&["--grade", "again", "--confidence", "sure"]);
+    assert_eq!(code(&o), 1, "{}", String::from_utf8_lossy(&o.stderr));
+    let v = json(&o);
+    assert_eq!(
+        (&v["mode"], &v["correct"], &v["grade"], &v["confidence"]),
+        (
+            &Value::from("show-answer"),
+            &Value::from(false),
+            &Value::from("Again"),
+            &Value::from("sure")
+        )
+    );
+    // Hard: recalled (exit 0).
+    let o = show(&["--grade", "hard"]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(json(&o)["correct"], true);
+    let coll = Collection::open(dir.path(), &[]).unwrap();
+    let log = coll.store().all_reviews().unwrap();
+    let seen: Vec<(&str, bool)> = log.iter().map(|r| (r.mode, r.correct)).collect();
+    assert_eq!(seen, vec![("show-answer", false), ("show-answer", true)]);
+}
+
+#[test]
 fn unknown_decks_and_cards_exit_2_and_write_nothing() {
     let dir = TempDir::new().unwrap();
     let o = run(dir.path(), &["answer", "no-such-deck", "x", "y"]);

@@ -73,7 +73,7 @@ fn insert_old_review(conn: &rusqlite::Connection, v: i64) {
         [],
     )
     .unwrap();
-    let state = CardState::new_card().to_bytes();
+    let state = common::old_new_card_state();
     if v < 3 {
         conn.execute(
             "INSERT INTO review (time_ms, key, grade, correct, mode, answer, taken_ms,

@@ -198,7 +198,7 @@ fn an_unknown_field_names_the_fields_expected() {
     assert_eq!(
         error(&edit("prompt: \"Put these", "promt: \"Put these")),
         "decks/mini.ron:49:13: card \"order-one\": unknown field `promt`: expected one of \
-         id, kind, topics, prompt, answer, explanation, evidence, claim, changed"
+         id, kind, topics, prompt, answer, explanation, evidence, claim, mode, changed"
     );
 }
 

@@ -158,12 +158,13 @@ fn accepted(c: &Collection, deck: &str, text: &str) -> bool {
     let response = Response::Text(text.into());
     check(
         c.library(),
-        c.index(),
+        c.index().unwrap(),
         d,
         &card,
         &Question::typed(d, &card),
         &response,
     )
+    .unwrap()
     .correct
 }
 
@@ -183,7 +184,12 @@ fn after_a_reload_answers_are_checked_against_the_new_decks() {
     // The new deck's card is answerable, typo and all...
     assert!(accepted(&c, "two", "Dana Testbekov"));
     assert!(accepted(&c, "two", "Dana Testbekv"));
-    assert!(c.index().person_of(&["Dana Testbekov".into()]).is_some());
+    assert!(
+        c.index()
+            .unwrap()
+            .person_of(&["Dana Testbekov".into()])
+            .is_some()
+    );
     // ...and its person is known to the old card's checking: the shared surname is no answer.
     assert!(!accepted(&c, "one", "Testbekov"));
     assert!(!accepted(&c, "two", "Testbekov"));

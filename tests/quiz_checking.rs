@@ -38,7 +38,7 @@ fn env() -> &'static Env {
             "built-in decks fail: {:?}",
             lib.errors
         );
-        let ix = QuizIndex::build(&lib);
+        let ix = QuizIndex::build(&lib).unwrap();
         let decks = lib.decks.iter().map(|d| d.deck.whole().unwrap()).collect();
         Env { lib, ix, decks }
     })
@@ -64,7 +64,7 @@ fn cards(e: &Env) -> impl Iterator<Item = (&Deck, &Card)> {
 
 fn respond_in(e: &Env, deck: &Deck, card: &Card, response: Response) -> Outcome {
     let q = Question::typed(deck, card);
-    let o = check(&e.lib, &e.ix, deck, card, &q, &response);
+    let o = check(&e.lib, &e.ix, deck, card, &q, &response).unwrap();
     assert_consistent(&o, &format!("{}/{} {response:?}", deck.id, card.id));
     o
 }

@@ -27,7 +27,7 @@ fn env() -> &'static Env {
             "built-in decks fail: {:?}",
             lib.errors
         );
-        let ix = QuizIndex::build(&lib);
+        let ix = QuizIndex::build(&lib).unwrap();
         let decks = lib.decks.iter().map(|d| d.deck.whole().unwrap()).collect();
         Env { lib, decks, ix }
     })
@@ -152,7 +152,8 @@ fn check_all_shapes(deck: &Deck, card: &Card, text: &str, seed: u64, n: usize) -
         card,
         &typed,
         &Response::Text(text.into()),
-    );
+    )
+    .unwrap();
     assert_sane(&o);
     let q = Question::make(&e.ix, deck, card, Mode::Choice, seed);
     for r in [
@@ -163,7 +164,7 @@ fn check_all_shapes(deck: &Deck, card: &Card, text: &str, seed: u64, n: usize) -
         Response::Sources(vec![text.to_string(); n % 4]),
         Response::Verdict(Verdict::ALL[n % 4]),
     ] {
-        assert_sane(&check(&e.lib, &e.ix, deck, card, &q, &r));
+        assert_sane(&check(&e.lib, &e.ix, deck, card, &q, &r).unwrap());
     }
     o
 }
@@ -257,7 +258,7 @@ proptest! {
         let e = env();
         let q = Question::make(&e.ix, deck, card, Mode::Order, seed);
         for r in [Response::Order(order), Response::Order(small), Response::Sources(sources)] {
-            assert_sane(&check(&e.lib, &e.ix, deck, card, &q, &r));
+            assert_sane(&check(&e.lib, &e.ix, deck, card, &q, &r).unwrap());
         }
     }
 

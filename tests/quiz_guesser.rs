@@ -209,7 +209,7 @@ impl Strategy {
 fn a_test_wise_guesser_does_no_better_than_chance() {
     let lib = Library::builtin();
     assert!(lib.errors.is_empty(), "{:?}", lib.errors);
-    let ix = QuizIndex::build(&lib);
+    let ix = QuizIndex::build(&lib).unwrap();
     let decks: Vec<Deck> = lib
         .decks
         .iter()

@@ -35,7 +35,7 @@ fn env() -> &'static Env {
             "built-in decks fail: {:?}",
             lib.errors
         );
-        let ix = QuizIndex::build(&lib);
+        let ix = QuizIndex::build(&lib).unwrap();
         let decks = lib.decks.iter().map(|d| d.deck.whole().unwrap()).collect();
         Env { lib, ix, decks }
     })
@@ -170,7 +170,7 @@ fn every_choice_question_has_unique_plausible_options_and_one_right_one() {
             let mut right_by_index = 0;
             let mut right_by_text = 0;
             for (i, option) in q.choices.iter().enumerate() {
-                let by_index = check(&e.lib, &e.ix, deck, card, &q, &Response::Choice(i));
+                let by_index = check(&e.lib, &e.ix, deck, card, &q, &Response::Choice(i)).unwrap();
                 let typed = Question::typed(deck, card);
                 let by_text = check(
                     &e.lib,
@@ -179,7 +179,8 @@ fn every_choice_question_has_unique_plausible_options_and_one_right_one() {
                     card,
                     &typed,
                     &Response::Text(option.clone()),
-                );
+                )
+                .unwrap();
                 right_by_index += usize::from(by_index.correct);
                 right_by_text += usize::from(by_text.correct);
                 if by_index.correct != (i == ci) {
@@ -250,7 +251,8 @@ fn the_right_option_looks_like_the_others() {
                 card,
                 &typed,
                 &Response::Text(right.clone()),
-            );
+            )
+            .unwrap();
             assert!(o.correct, "{right:?}");
         }
     }

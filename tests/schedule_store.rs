@@ -2,6 +2,8 @@
 //! kept apart, undo, reopening after each answer, migrations, the lock, the clock, and
 //! optimisation on a real review log.
 
+mod common;
+
 use std::collections::{HashMap, HashSet};
 
 use factquiz::deck::{Library, load::parse_deck};
@@ -358,7 +360,7 @@ fn a_version_2_log_migrates_whole_and_smaller() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(factquiz::store::FILE_NAME);
     let modes = ["choice", "typed", "verdict", "order", "source-said"];
-    let state = CardState::new_card().to_bytes();
+    let state = common::old_new_card_state();
     {
         let mut conn = rusqlite::Connection::open(&path).unwrap();
         schema::create_at_version(&mut conn, 2).unwrap();

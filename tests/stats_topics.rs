@@ -11,7 +11,7 @@ use factquiz::stats::charts_job;
 use factquiz::stats::topics::{RecallAt, leeches, topic_stats, weak_topic_queue};
 use factquiz::store::{ReviewRecord, Store};
 use factquiz::study::browse::{Filter, SortBy, StateFilter, rows, select};
-use factquiz::study::{Collection, no_waker};
+use factquiz::study::{Collection, StudyResult, no_waker};
 
 const DAY: i64 = 86_400_000;
 /// Day 19,000 (2022-01-08) at noon UTC.
@@ -192,8 +192,9 @@ fn chart_figures_match_the_history() {
 fn browser_filters_and_sorts() {
     let c = studied();
     let r = rows(&c);
-    let ids = |sel: Vec<usize>| -> Vec<String> {
-        sel.iter()
+    let ids = |sel: StudyResult<Vec<usize>>| -> Vec<String> {
+        sel.unwrap()
+            .iter()
             .map(|&i| c.card(r[i].slot()).unwrap().id.to_string())
             .collect()
     };

@@ -47,6 +47,7 @@ fn kind(c: &Command) -> &'static str {
         Command::DismissNotice => "DismissNotice",
         Command::SaveDeck { .. } => "SaveDeck",
         Command::ImportDeck(_) => "ImportDeck",
+        Command::ImportForeign(..) => "ImportForeign",
         Command::EditCard(_) => "EditCard",
         Command::ShowInBrowser(_) => "ShowInBrowser",
         Command::Say(_) => "Say",
@@ -58,7 +59,7 @@ fn kind(c: &Command) -> &'static str {
         Command::CloseReader => "CloseReader",
     }
 }
-const KINDS: usize = 25;
+const KINDS: usize = 26;
 
 struct Driver {
     h: Harness<'static, App>,
@@ -97,7 +98,7 @@ impl Driver {
             .session()
             .and_then(|s| s.current.clone())
             .expect("a question on screen");
-        let card = self.coll().read_card(cur.slot).unwrap();
+        let card = self.coll().card(cur.slot).unwrap();
         let r = match (cur.question.mode, &card.answer) {
             (Mode::Choice, _) => Response::Choice(cur.question.correct_choice.unwrap()),
             (_, Answer::Verdict(v)) => Response::Verdict(*v),
@@ -190,7 +191,7 @@ fn every_command_runs_through_the_command_path() {
     // The browser and the editor.
     d.run(Command::ShowInBrowser(slot));
     assert_eq!(d.screen(), Screen::Browser);
-    let prompt = d.coll().read_card(slot).unwrap().prompt.to_string();
+    let prompt = d.coll().card(slot).unwrap().prompt.to_string();
     d.h.get_all_by_label_contains(&prompt)
         .next()
         .expect("the card shown");
@@ -216,6 +217,16 @@ fn every_command_runs_through_the_command_path() {
     d.run(Command::ImportDeck(Box::new(other)));
     assert!(d.status().starts_with("Imported "), "{}", d.status());
     assert!(d.coll().library().get("imported-copy").is_some());
+    let terms = dir.path().join("terms.txt");
+    std::fs::write(&terms, "Astana\tcapital\nAlmaty\tlargest city\n").unwrap();
+    let foreign = factquiz::interop::read(&terms, &Default::default(), &|_| {}).unwrap();
+    d.run(Command::ImportForeign(Box::new(foreign), false));
+    assert!(
+        d.status().starts_with("Imported 2 card(s) in 1 deck(s)"),
+        "{}",
+        d.status()
+    );
+    assert!(d.coll().library().get("quizlet-terms").is_some());
 
     // Articles and the reading view.
     let elsewhere = tempfile::tempdir().unwrap();

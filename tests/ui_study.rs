@@ -52,6 +52,7 @@ fn give_answer(h: &mut Harness<'_, App>, right: bool) {
             h.run();
             h.key_press(Key::Enter);
         }
+        Mode::ShowAnswer => h.key_press(Key::Space),
         Mode::Order | Mode::SourceSaid => {
             for _ in 0..6 {
                 h.key_press(Key::Num1);

@@ -42,6 +42,7 @@ pub(super) fn respond(coll: &Collection, s: &StudySession, right: bool) -> Respo
             // A wrong typed answer: a typo too many, so that every check runs.
             Response::Text(if right { text } else { format!("{text}xq") })
         }
+        Mode::ShowAnswer => Response::Revealed,
         Mode::Order => {
             let n = q.events.len();
             let mut order: Vec<usize> = (0..n).collect();

@@ -32,8 +32,8 @@ const FLAT: [&str; 27] = [
     "optgroup", "rb", "rt",
 ];
 
-/// Elements that start a new line of the text.
-const BLOCKS: [&str; 38] = [
+/// Elements that start a new line of the text (an Anki field's too, see `interop::html`).
+pub const HTML_BLOCKS: [&str; 38] = [
     "address",
     "article",
     "aside",
@@ -286,7 +286,7 @@ pub fn html_text(html: &str) -> String {
                 if HIDDEN.contains(&e.name()) || e.attr("hidden").is_some() {
                     continue;
                 }
-                if BLOCKS.contains(&e.name()) {
+                if HTML_BLOCKS.contains(&e.name()) {
                     raw.push('\n');
                     stack.push(None);
                 }

@@ -15,6 +15,7 @@ pub mod sentence;
 pub mod shelf;
 
 pub use file::{
-    Article, ArticleError, ArticleFormat, MAX_ARTICLE_BYTES, MAX_HTML_DEPTH, html_text, read_bytes,
+    Article, ArticleError, ArticleFormat, HTML_BLOCKS, MAX_ARTICLE_BYTES, MAX_HTML_DEPTH,
+    html_text, read_bytes,
 };
 pub use passage::{Lookup, excerpt, look_up};

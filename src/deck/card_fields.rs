@@ -5,8 +5,8 @@
 
 use super::date::PartialDate;
 use super::model::{
-    Amount, Answer, Attribution, Card, CardKind, Deck, Evidence, NumberAnswer, Source, Text,
-    Verdict,
+    Amount, Answer, AskMode, Attribution, Card, CardKind, Deck, Evidence, NumberAnswer, Source,
+    Text, Verdict,
 };
 
 /// Separates several values in one cell (accepted wordings, topics, events).
@@ -65,6 +65,9 @@ pub struct CardFields {
     /// One line per piece of evidence: "source :: where :: what it says".
     pub evidence: String,
     pub claim: String,
+    /// How the card is always asked: "choice", "typed", "show-answer", or empty (the setting).
+    #[serde(default)]
+    pub mode: String,
     /// Why the card's answer changed in this version of the deck (empty: no change to tell).
     #[serde(default)]
     pub changed: String,
@@ -86,6 +89,7 @@ impl CardFields {
                 .collect::<Vec<_>>()
                 .join("\n"),
             claim: c.claim.as_deref().unwrap_or_default().to_string(),
+            mode: c.mode.map(AskMode::name).unwrap_or_default().to_string(),
             changed: c.changed.as_deref().unwrap_or_default().to_string(),
             ..CardFields::default()
         };
@@ -247,7 +251,14 @@ pub(super) fn card_of(r: &CardFields, deck: &mut Deck, n: usize) -> Result<Card,
             says: Text::default(),
         });
     }
+    let mode = match r.mode.trim() {
+        "" => None,
+        m => Some(AskMode::from_name(m).ok_or(format!(
+            "unknown mode \"{m}\": use choice, typed or show-answer (or leave it empty)"
+        ))?),
+    };
     Ok(Card {
+        mode,
         id: if r.id.is_empty() {
             format!("card-{}", n + 1).into()
         } else {

@@ -1,19 +1,36 @@
 //! A loaded deck's cards, as the library keeps them: for every card a small head (its id,
 //! kind, topics and claim: what due counts, the browser's filters and the topic statistics
-//! read), and the whole card only when something shows or checks it. A deck read from its
-//! parsed copy (`deck/cache.rs`) leaves the whole cards in that file and reads one when asked,
-//! keeping the last few; a deck parsed from its own file (built-in decks, a deck edited since
-//! the copy was made) keeps them in memory. A heavy user's 100,000 cards then cost a few
-//! megabytes instead of a hundred.
+//! read), and the whole card only when something shows or checks it. A deck read from the deck
+//! cache (`deck/cache/`) leaves the whole cards there and reads one when asked, keeping the
+//! last few; a deck parsed from its own file (built-in decks, a deck edited since its copy was
+//! made) keeps them in memory. A heavy user's 100,000 cards then cost a few megabytes instead
+//! of a hundred.
 
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-pub(super) use super::card_file::FileBodies;
-use super::card_file::{broken, split_items};
-use super::model::{Card, CardKind, Claim, Deck, Text};
+use super::cache::CachedBodies;
+use super::model::{AskMode, Card, CardKind, Claim, Deck, Text};
 use crate::text::fold::normalize;
+
+/// Why a whole card (or a deck's cards, or their search texts) could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CardReadError {
+    #[error("the deck has no card {index} (it has {len})")]
+    NoSuchCard { index: usize, len: usize },
+    #[error(
+        "card {index} of {file} could not be read from the deck cache ({reason}); factquiz \
+         writes the deck's copy again from its file"
+    )]
+    Damaged {
+        file: String,
+        index: usize,
+        reason: String,
+    },
+    #[error("the deck cache could not be read for {file}: {reason}")]
+    Cache { file: String, reason: String },
+}
 
 /// What the library keeps of every card.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,6 +39,10 @@ pub struct CardHead {
     pub kind: CardKind,
     /// The index of the card's claim in its deck's claims.
     pub claim: Option<u32>,
+    /// The mode the card insists on, if any.
+    pub mode: Option<AskMode>,
+    /// Whether its answer is too long to type or choose (see [`super::model::Answer::too_long_to_ask`]).
+    pub long: bool,
     /// The fingerprint of what the card teaches (its answer and claim: see `deck::fact`).
     pub fact: u64,
     /// Where the card's topics are in [`Cards`]' list of topic numbers.
@@ -33,7 +54,7 @@ pub struct CardHead {
 #[derive(Debug, Clone)]
 pub struct Cards(Arc<Inner>);
 
-/// The heads, the deck's topics, and where the whole cards are.
+/// The heads and the deck's topics.
 #[derive(Debug, Serialize, Deserialize)]
 pub(super) struct Heads {
     pub(super) heads: Vec<CardHead>,
@@ -53,10 +74,10 @@ struct Inner {
 enum Bodies {
     Memory {
         cards: Vec<Arc<Card>>,
-        /// The search texts, made the first time a search needs them.
-        search: OnceLock<(String, Vec<u32>)>,
+        /// The search texts, one a line, made the first time a search needs them.
+        search: OnceLock<String>,
     },
-    File(FileBodies),
+    Cache(CachedBodies),
 }
 
 impl Heads {
@@ -64,6 +85,19 @@ impl Heads {
         self.heads.shrink_to_fit();
         self.topic_names.shrink_to_fit();
         self.topic_ids.shrink_to_fit();
+    }
+
+    /// Whether every head's claim is one of `claims` claims and its topics are in the lists
+    /// (heads read from the cache are checked so before they are used).
+    pub(super) fn fits(&self, claims: usize) -> bool {
+        self.heads.iter().all(|h| {
+            let start = h.topics_start as usize;
+            h.claim.is_none_or(|c| (c as usize) < claims)
+                && self
+                    .topic_ids
+                    .get(start..start + usize::from(h.topics_len))
+                    .is_some_and(|ids| ids.iter().all(|&t| usize::from(t) < self.topic_names.len()))
+        })
     }
 
     /// The heads of `cards`, whose claims are among `claims`.
@@ -90,6 +124,8 @@ impl Heads {
                 kind: card.kind,
                 claim: claim.and_then(|i| u32::try_from(i).ok()),
                 fact: super::fact::fingerprint(card, claim.map(|i| &claims[i])),
+                mode: card.mode,
+                long: card.answer.too_long_to_ask(),
                 topics_start: u32::try_from(start).unwrap_or(u32::MAX),
                 topics_len: u16::try_from(topic_ids.len() - start).unwrap_or(0),
             });
@@ -104,7 +140,8 @@ impl Heads {
     }
 }
 
-/// A card's search text: its prompt, answer and topics, normalized.
+/// A card's search text: its prompt, answer and topics, normalized (lower-case letters and
+/// digits, one space between words: never a line break).
 pub(super) fn search_text<C>(deck: &Deck<C>, card: &Card) -> String {
     normalize(&format!(
         "{} {} {}",
@@ -127,11 +164,11 @@ impl Cards {
         }))
     }
 
-    /// Cards whose whole texts are in a file (see [`FileBodies`]).
-    pub(super) fn in_file(heads: Heads, bodies: FileBodies) -> Cards {
+    /// Cards whose whole texts are in the deck cache.
+    pub(super) fn in_cache(heads: Heads, bodies: CachedBodies) -> Cards {
         Cards(Arc::new(Inner {
             heads,
-            bodies: Bodies::File(bodies),
+            bodies: Bodies::Cache(bodies),
         }))
     }
 
@@ -143,9 +180,17 @@ impl Cards {
         self.len() == 0
     }
 
-    /// Whether the whole cards are read from a file when needed (rather than held).
-    pub fn in_a_file(&self) -> bool {
-        matches!(self.0.bodies, Bodies::File(_))
+    /// Whether the whole cards are read from the deck cache when needed (rather than held).
+    pub fn from_cache(&self) -> bool {
+        self.cached().is_some()
+    }
+
+    /// The cards' place in the deck cache, when they are read from it.
+    pub(super) fn cached(&self) -> Option<&CachedBodies> {
+        match &self.0.bodies {
+            Bodies::Cache(c) => Some(c),
+            Bodies::Memory { .. } => None,
+        }
     }
 
     pub fn heads(&self) -> &[CardHead] {
@@ -184,27 +229,25 @@ impl Cards {
         &self.0.heads.topic_names
     }
 
-    /// Whether the deck's cards are the very same as another's (not a copy).
-    pub fn same_as(&self, other: &Cards) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-
-    /// An address that tells these cards from others while they live.
-    pub fn address(&self) -> usize {
-        Arc::as_ptr(&self.0) as usize
-    }
-
-    /// The whole card; `None` past the end, or when its file can no longer be read.
-    pub fn get(&self, i: usize) -> Option<Arc<Card>> {
+    /// The whole card, or why it cannot be read: past the end, or its copy in the deck cache
+    /// is damaged or cannot be read.
+    pub fn get(&self, i: usize) -> Result<Arc<Card>, CardReadError> {
+        let len = self.len();
+        if i >= len {
+            return Err(CardReadError::NoSuchCard { index: i, len });
+        }
         match &self.0.bodies {
-            Bodies::Memory { cards, .. } => cards.get(i).cloned(),
-            Bodies::File(f) => f.get(i),
+            Bodies::Memory { cards, .. } => cards
+                .get(i)
+                .cloned()
+                .ok_or(CardReadError::NoSuchCard { index: i, len }),
+            Bodies::Cache(c) => c.get(i),
         }
     }
 
-    /// Every whole card, in order, with its index (read from the file a deck at a time when
-    /// they are in one); stops at the first that cannot be read, and says why.
-    pub fn for_each(&self, mut f: impl FnMut(usize, &Card)) -> std::io::Result<()> {
+    /// Every whole card, in order, with its index (read from the cache a batch at a time when
+    /// they are there); stops at the first that cannot be read, and says why.
+    pub fn for_each(&self, mut f: impl FnMut(usize, &Card)) -> Result<(), CardReadError> {
         match &self.0.bodies {
             Bodies::Memory { cards, .. } => {
                 for (i, c) in cards.iter().enumerate() {
@@ -212,11 +255,7 @@ impl Cards {
                 }
                 Ok(())
             }
-            Bodies::File(b) => b.for_each_item(b.cards_at, &b.card_ends, &mut |i, bytes| {
-                let card: Card = serde_json::from_slice(bytes).map_err(|_| broken())?;
-                f(i, &card);
-                Ok(())
-            }),
+            Bodies::Cache(c) => c.for_each(self.len(), &mut f),
         }
     }
 
@@ -225,30 +264,24 @@ impl Cards {
         &self,
         deck: &Deck<C>,
         mut f: impl FnMut(usize, &str),
-    ) -> std::io::Result<()> {
-        let mut text = |i: usize, bytes: &[u8]| {
-            f(i, std::str::from_utf8(bytes).map_err(|_| broken())?);
-            Ok(())
-        };
+    ) -> Result<(), CardReadError> {
         match &self.0.bodies {
             Bodies::Memory { cards, search } => {
-                let (all, ends) = search.get_or_init(|| {
-                    let mut all = String::new();
-                    let mut ends = Vec::with_capacity(cards.len());
-                    for c in cards {
-                        all.push_str(&search_text(deck, c));
-                        ends.push(u32::try_from(all.len()).unwrap_or(u32::MAX));
-                    }
-                    (all, ends)
+                let all = search.get_or_init(|| {
+                    let texts: Vec<String> = cards.iter().map(|c| search_text(deck, c)).collect();
+                    texts.join("\n")
                 });
-                split_items(all.as_bytes(), 0, 0, ends, &mut text)
+                if !cards.is_empty() {
+                    all.split('\n').enumerate().for_each(|(i, t)| f(i, t));
+                }
+                Ok(())
             }
-            Bodies::File(b) => b.for_each_item(b.search_at, &b.search_ends, &mut text),
+            Bodies::Cache(c) => c.for_each_search_text(self.len(), &mut f),
         }
     }
 
     /// Every whole card, in a list (for the editor, export and checks of one deck).
-    pub fn to_vec(&self) -> std::io::Result<Vec<Card>> {
+    pub fn to_vec(&self) -> Result<Vec<Card>, CardReadError> {
         let mut out = Vec::with_capacity(self.len());
         self.for_each(|_, c| out.push(c.clone()))?;
         Ok(out)
@@ -271,7 +304,7 @@ impl<C> Deck<C> {
 
 impl Deck<Cards> {
     /// The whole deck, every card read (for the editor and for export).
-    pub fn whole(&self) -> std::io::Result<Deck> {
+    pub fn whole(&self) -> Result<Deck, CardReadError> {
         Ok(self.with_cards(self.cards.to_vec()?))
     }
 }

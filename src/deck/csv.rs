@@ -14,7 +14,7 @@ use super::model::Deck;
 use super::validate::{Subject, validate};
 
 /// The columns an export writes, in order.
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 15] = [
     "id",
     "kind",
     "prompt",
@@ -28,6 +28,7 @@ pub const COLUMNS: [&str; 14] = [
     "source",
     "evidence",
     "claim",
+    "mode",
     "changed",
 ];
 
@@ -141,6 +142,7 @@ pub fn read_csv(
             source: get("source"),
             evidence: get("evidence"),
             claim: get("claim"),
+            mode: get("mode"),
             changed: get("changed"),
         };
         let n = out.deck.cards.len();
@@ -203,6 +205,7 @@ pub fn write_csv(deck: &Deck, tab: bool) -> String {
             &f.source,
             &f.evidence,
             &f.claim,
+            &f.mode,
             &f.changed,
         ]);
     }

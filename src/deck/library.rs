@@ -4,15 +4,14 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::cache::{cache_dir, file_cache_key, read_cached};
+use super::cache::{Reader, file_key, read_cached};
 use super::cards::Cards;
 use super::load::{DeckError, load_deck, locate};
 use super::model::Deck;
 use super::validate::{Problem, Subject};
 
-pub use super::cache::{refresh_cache, write_copies};
+pub use super::cache::{CacheRefresh, cache_refresh, write_copies};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_decks.rs"));
 
@@ -44,12 +43,7 @@ pub struct LoadedDeck {
 pub struct Library {
     pub decks: Vec<LoadedDeck>,
     pub errors: Vec<DeckError>,
-    /// Changes whenever a deck is added here, for [`Library::fingerprint`].
-    serial: u64,
 }
-
-/// Numbers every change to every library of the process.
-static CHANGES: AtomicU64 = AtomicU64::new(1);
 
 impl Library {
     /// The built-in decks, the user's decks in `user_dir` (if it exists) and the named files.
@@ -66,9 +60,9 @@ impl Library {
                 .iter()
                 .map(|p| (p.clone(), DeckOrigin::Named(p.clone()))),
         );
-        // The user's decks, parsed, may be kept beside the progress (see `refresh_cache`).
-        let cache = user_dir.and_then(cache_dir);
-        lib.add_files_cached(files, cache.as_deref());
+        // The user's decks, parsed, may be kept beside the progress (see `cache_refresh`).
+        let cache = user_dir.and_then(Reader::open);
+        lib.add_files_cached(files, cache.as_ref());
         lib
     }
 
@@ -79,15 +73,18 @@ impl Library {
         self.add_files_cached(files, None);
     }
 
-    /// [`Library::add_files`], the user's decks through the cache in `cache` (see
-    /// [`read_cached`]).
-    fn add_files_cached(&mut self, files: Vec<(PathBuf, DeckOrigin)>, cache: Option<&Path>) {
+    /// [`Library::add_files`], the user's decks through the deck cache (see [`read_cached`]).
+    fn add_files_cached(
+        &mut self,
+        files: Vec<(PathBuf, DeckOrigin)>,
+        cache: Option<&std::sync::Arc<Reader>>,
+    ) {
         let parse = |i: usize| -> Result<Deck<Cards>, Vec<DeckError>> {
             let (path, origin) = &files[i];
             // A user's deck with a current copy: its text is hashed as it is read, never held.
             let cached = cache
                 .filter(|_| matches!(origin, DeckOrigin::User(_)))
-                .and_then(|dir| read_cached(dir, path, file_cache_key(path)?));
+                .and_then(|reader| read_cached(reader, path, file_key(path)?));
             if let Some(deck) = cached {
                 return Ok(deck);
             }
@@ -146,7 +143,6 @@ impl Library {
         origin: DeckOrigin,
         text: impl FnOnce() -> String,
     ) {
-        self.serial = CHANGES.fetch_add(1, Ordering::Relaxed);
         match loaded {
             Ok(deck) => {
                 let same = self.decks.iter().position(|d| d.deck.id == deck.id);
@@ -205,27 +201,6 @@ impl Library {
 
     pub fn card_count(&self) -> usize {
         self.decks.iter().map(|d| d.deck.cards.len()).sum()
-    }
-
-    /// What tells this library from another without reading every card, for caches of what
-    /// is derived from the cards: the number of its last change (every deck added is one), and
-    /// the decks' ids, sizes and storage, and their first and last cards. Loading decks gives a
-    /// new one.
-    pub fn fingerprint(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        self.serial.hash(&mut h);
-        self.decks.len().hash(&mut h);
-        for d in &self.decks {
-            d.deck.id.hash(&mut h);
-            d.deck.cards.len().hash(&mut h);
-            d.deck.cards.address().hash(&mut h);
-            let heads = d.deck.cards.heads();
-            for c in heads.first().into_iter().chain(heads.last()) {
-                c.id.hash(&mut h);
-            }
-        }
-        h.finish()
     }
 }
 

@@ -2,9 +2,9 @@
 //! of built-in and user decks.
 
 mod amount;
+mod ask;
 mod cache;
 mod card_fields;
-mod card_file;
 pub mod cards;
 pub mod csv;
 pub mod date;
@@ -20,7 +20,7 @@ pub mod report;
 pub mod save;
 pub mod validate;
 
-pub use cards::{CardHead, Cards};
+pub use cards::{CardHead, CardReadError, Cards};
 pub use date::{PartialDate, Precision};
 pub use library::{DeckOrigin, Library, LoadedDeck};
 pub use load::{DeckError, parse_deck};

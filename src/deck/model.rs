@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::ask::AskMode;
 use super::date::PartialDate;
 
 /// A card's text: a string kept inline when it is short (ids, topics, names, most answers are
@@ -128,6 +129,9 @@ pub struct Card {
     /// The id of a claim of the deck that this card is about.
     #[serde(default)]
     pub claim: Option<Text>,
+    /// How the card is always asked, whatever the answer-mode setting (none: by the setting).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<AskMode>,
     /// Why the card's answer changed in this version of the deck, shown to a learner who
     /// learned the old one ("The official toll was revised from 225 to 238").
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -14,4 +14,4 @@ pub use check::{Response, check};
 pub use confidence::{AskConfidence, Confidence};
 pub use index::QuizIndex;
 pub use outcome::{Grade, Match, Outcome};
-pub use question::{AnswerMode, Mode, Question, choose_mode};
+pub use question::{AnswerMode, Asking, Mode, Question, choose_mode};

@@ -8,23 +8,24 @@
 use super::check::{MAX_TYPOS, check_text, date_matches, number_fits, reading_texts};
 use super::index::{Folded, Near, QuizIndex, cards_of_kind, value_number};
 use super::question::source_name;
-use crate::deck::{Answer, Card, Deck, Library};
+use crate::deck::{Answer, Card, CardReadError, Deck, Library};
 use crate::text::date::{DateReading, parse_date};
 use crate::text::fold::fold;
 use crate::text::number::{NumberReading, format_number, parse_number};
 use crate::text::units;
 
 /// What a wrong answer is, if the library knows it: another source's value for the card's claim,
-/// or the answer of another card of the same kind.
+/// or the answer of another card of the same kind. An error when another card it must look at
+/// cannot be read.
 pub(super) fn note_for_text<C>(
     lib: &Library,
     ix: &QuizIndex,
     deck: &Deck<C>,
     card: &Card,
     given: &str,
-) -> Option<String> {
+) -> Result<Option<String>, CardReadError> {
     if let Some(note) = claim_note(deck, card, given) {
-        return Some(note);
+        return Ok(Some(note));
     }
     other_cards_answer(lib, ix, deck, card, given, false)
 }
@@ -38,12 +39,12 @@ pub(super) fn exactly_another_cards<C>(
     deck: &Deck<C>,
     card: &Card,
     given: &str,
-) -> Option<String> {
+) -> Result<Option<String>, CardReadError> {
     other_cards_answer(lib, ix, deck, card, given, true)
 }
 
 /// The first card of the kind (other than `card`) that takes `given` (with `exact`: without a
-/// typo forgiven), as a note.
+/// typo forgiven), as a note; an error when one of the cards it must read cannot be read.
 fn other_cards_answer<C>(
     lib: &Library,
     ix: &QuizIndex,
@@ -51,7 +52,7 @@ fn other_cards_answer<C>(
     card: &Card,
     given: &str,
     exact: bool,
-) -> Option<String> {
+) -> Result<Option<String>, CardReadError> {
     // Every card of the kind, in library order; the text is read once, and cards whose
     // wordings none of its readings can come near are passed over.
     let person = card.kind == crate::deck::CardKind::Who;
@@ -73,9 +74,7 @@ fn other_cards_answer<C>(
         let Some(other_deck) = lib.decks.get(r.deck).map(|d| &d.deck) else {
             continue;
         };
-        let Some(other) = other_deck.cards.get(r.card) else {
-            continue;
-        };
+        let other = other_deck.cards.get(r.card)?;
         if other.id == card.id && other_deck.id == deck.id {
             continue;
         }
@@ -83,10 +82,10 @@ fn other_cards_answer<C>(
             another_card(ix, card, other_deck, &other, given, &number, &date)
             && !(exact && close)
         {
-            return Some(note);
+            return Ok(Some(note));
         }
     }
-    None
+    Ok(None)
 }
 
 /// The note for a figure that another source gave for the card's claim: only for a figure
@@ -199,7 +198,7 @@ mod tests {
         let (number, date) = (parse_number(given), parse_date(given));
         for r in cards_of_kind(lib, card.kind) {
             let other_deck = &lib.decks.get(r.deck)?.deck;
-            let other = other_deck.cards.get(r.card)?;
+            let other = other_deck.cards.get(r.card).ok()?;
             if other.id == card.id && other_deck.id == deck.id {
                 continue;
             }
@@ -214,7 +213,7 @@ mod tests {
     #[test]
     fn another_cards_answer_is_found_as_by_asking_every_card() {
         let lib = Library::builtin();
-        let ix = QuizIndex::build(&lib);
+        let ix = QuizIndex::build(&lib).unwrap();
         let mut givens: Vec<String> = Vec::new();
         for d in &lib.decks {
             for c in &d.deck.cards.to_vec().unwrap() {
@@ -245,7 +244,7 @@ mod tests {
             for c in d.deck.cards.to_vec().unwrap().iter().step_by(card_step) {
                 for g in givens.iter().step_by(given_step) {
                     let slow = note_slowly(&lib, &ix, &d.deck, c, g);
-                    let fast = note_for_text(&lib, &ix, &d.deck, c, g);
+                    let fast = note_for_text(&lib, &ix, &d.deck, c, g).unwrap();
                     // A claim's own figure is named before any other card is looked at.
                     if fast
                         .as_deref()

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::distractors::distractors;
 use super::index::QuizIndex;
-use crate::deck::{Answer, Card, CardKind, Deck, Verdict};
+use crate::deck::{Answer, AskMode, Card, CardHead, CardKind, Deck, Verdict};
 
 /// How a question is answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -18,6 +18,8 @@ pub enum Mode {
     Verdict,
     Order,
     SourceSaid,
+    /// The prompt alone; the learner recalls, reveals the answer and grades themselves.
+    ShowAnswer,
 }
 
 impl Mode {
@@ -28,6 +30,7 @@ impl Mode {
             Mode::Verdict => "verdict",
             Mode::Order => "order",
             Mode::SourceSaid => "source-said",
+            Mode::ShowAnswer => "show-answer",
         }
     }
 
@@ -38,6 +41,7 @@ impl Mode {
             Mode::Verdict,
             Mode::Order,
             Mode::SourceSaid,
+            Mode::ShowAnswer,
         ]
         .into_iter()
         .find(|m| m.name() == s)
@@ -52,6 +56,8 @@ pub enum AnswerMode {
     Adaptive,
     Choices,
     Typed,
+    /// Always the prompt, then the answer, graded by the learner (as in Anki).
+    ShowAnswer,
 }
 
 /// Right answers in a row after which an adaptive card is asked as typed recall.
@@ -59,20 +65,69 @@ pub const TYPED_AFTER_STREAK: u32 = 2;
 /// FSRS stability (days) past which an adaptive card is asked as typed recall.
 pub const TYPED_AFTER_STABILITY: f32 = 4.0;
 
-/// The mode a card is asked in.
+/// What decides how a card is asked: its kind, the mode it insists on, and whether its answer
+/// is too long to type or choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Asking {
+    pub kind: CardKind,
+    pub forced: Option<AskMode>,
+    pub long: bool,
+}
+
+impl Asking {
+    pub fn of(card: &Card) -> Asking {
+        Asking {
+            kind: card.kind,
+            forced: card.mode,
+            long: card.answer.too_long_to_ask(),
+        }
+    }
+
+    pub fn of_head(head: &CardHead) -> Asking {
+        Asking {
+            kind: head.kind,
+            forced: head.mode,
+            long: head.long,
+        }
+    }
+}
+
+/// A card of a kind with no mode of its own and a short answer.
+impl From<CardKind> for Asking {
+    fn from(kind: CardKind) -> Asking {
+        Asking {
+            kind,
+            forced: None,
+            long: false,
+        }
+    }
+}
+
+/// The mode a card is asked in. A card's own mode comes first; verdict, order and source-said
+/// cards are asked their own way; the adaptive setting asks an answer too long to type or to
+/// offer as a choice as "show answer".
 pub fn choose_mode(
-    kind: CardKind,
+    card: impl Into<Asking>,
     setting: AnswerMode,
     streak: u32,
     stability: Option<f32>,
 ) -> Mode {
-    match kind {
+    let card = card.into();
+    match card.forced {
+        Some(AskMode::ShowAnswer) => return Mode::ShowAnswer,
+        Some(AskMode::Choice) if card.kind.can_choose() => return Mode::Choice,
+        Some(AskMode::Typed) if card.kind.can_choose() => return Mode::Typed,
+        _ => {}
+    }
+    match card.kind {
         CardKind::Verdict => Mode::Verdict,
         CardKind::Order => Mode::Order,
         CardKind::SourceSaid => Mode::SourceSaid,
         _ => match setting {
             AnswerMode::Choices => Mode::Choice,
             AnswerMode::Typed => Mode::Typed,
+            AnswerMode::ShowAnswer => Mode::ShowAnswer,
+            AnswerMode::Adaptive if card.long => Mode::ShowAnswer,
             AnswerMode::Adaptive => {
                 let known = streak >= TYPED_AFTER_STREAK
                     || stability.is_some_and(|s| s >= TYPED_AFTER_STABILITY);
@@ -121,6 +176,7 @@ impl Question {
         let mut rng = StdRng::seed_from_u64(seed);
         let mut q = Question::bare(mode, card);
         match (&card.answer, mode) {
+            (_, Mode::ShowAnswer) => {}
             (Answer::Verdict(v), _) => {
                 q.mode = Mode::Verdict;
                 q.choices = Verdict::ALL.iter().map(|v| v.name().to_string()).collect();

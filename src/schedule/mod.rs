@@ -7,6 +7,7 @@ pub mod fuzz;
 pub mod interleave;
 pub mod optimize;
 pub mod queue;
+pub mod replay;
 pub mod scheduler;
 pub mod state;
 

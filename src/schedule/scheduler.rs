@@ -44,7 +44,7 @@ impl fmt::Display for Interval {
 }
 
 pub struct Scheduler {
-    fsrs: FSRS,
+    pub(super) fsrs: FSRS,
     pub parameters: Vec<f32>,
     pub retention: f32,
 }
@@ -108,35 +108,7 @@ impl Scheduler {
     pub fn answer(&self, state: &CardState, grade: Grade, clock: &Clock, fuzz: f32) -> CardState {
         let next = self.next_states(state, clock);
         let (memory, interval) = next[grade as usize - 1];
-        let today = clock.today();
-        let mut s = *state;
-        s.stability = memory.stability;
-        s.difficulty = memory.difficulty;
-        s.reps = s.reps.saturating_add(1);
-        s.last_review_ms = clock.now_ms;
-        if grade == Grade::Again {
-            if matches!(state.queue, Queue::Review | Queue::Relearning) {
-                // A lapse is forgetting a card in review; failing it again while relearning
-                // is the same lapse.
-                if state.queue == Queue::Review {
-                    s.lapses = s.lapses.saturating_add(1);
-                }
-                s.queue = Queue::Relearning;
-            } else {
-                s.queue = Queue::Learning;
-            }
-            s.streak = 0;
-            s.due_ms = clock.now_ms + RELEARN_MINUTES * 60_000;
-            s.due_day = study_day(s.due_ms, clock.offset_secs);
-        } else {
-            let days = fuzzed_days(interval, fuzz, MAX_INTERVAL_DAYS).max(1);
-            s.queue = Queue::Review;
-            s.streak = s.streak.saturating_add(1);
-            s.due_day = today + i64::from(days);
-            s.due_ms = day_start_ms(s.due_day, clock.offset_secs);
-        }
-        s.leech = s.leech || s.lapses >= LEECH_LAPSES;
-        s
+        after_answer(state, grade, memory, interval, clock, fuzz)
     }
 
     /// The probability of recalling a card now.
@@ -151,6 +123,48 @@ impl Scheduler {
             .copied()
             .unwrap_or(fsrs::FSRS6_DEFAULT_DECAY)
     }
+}
+
+/// The state after answering `grade` at `clock`, given the FSRS memory the answer gives and
+/// its unfuzzed interval in days: the queue, counters and due time (shared by answers and by
+/// histories replayed from another app).
+pub(super) fn after_answer(
+    state: &CardState,
+    grade: Grade,
+    memory: fsrs::MemoryState,
+    interval: f32,
+    clock: &Clock,
+    fuzz: f32,
+) -> CardState {
+    let today = clock.today();
+    let mut s = *state;
+    s.stability = memory.stability;
+    s.difficulty = memory.difficulty;
+    s.reps = s.reps.saturating_add(1);
+    s.last_review_ms = clock.now_ms;
+    if grade == Grade::Again {
+        if matches!(state.queue, Queue::Review | Queue::Relearning) {
+            // A lapse is forgetting a card in review; failing it again while relearning
+            // is the same lapse.
+            if state.queue == Queue::Review {
+                s.lapses = s.lapses.saturating_add(1);
+            }
+            s.queue = Queue::Relearning;
+        } else {
+            s.queue = Queue::Learning;
+        }
+        s.streak = 0;
+        s.due_ms = clock.now_ms + RELEARN_MINUTES * 60_000;
+        s.due_day = study_day(s.due_ms, clock.offset_secs);
+    } else {
+        let days = fuzzed_days(interval, fuzz, MAX_INTERVAL_DAYS).max(1);
+        s.queue = Queue::Review;
+        s.streak = s.streak.saturating_add(1);
+        s.due_day = today + i64::from(days);
+        s.due_ms = day_start_ms(s.due_day, clock.offset_secs);
+    }
+    s.leech = s.leech || s.lapses >= LEECH_LAPSES;
+    s
 }
 
 /// The probability of recalling a card at `now_ms`, for a forgetting curve's `decay` (what

@@ -4,18 +4,22 @@
 //! Backups live in `backup` and `restore`; opening a damaged, newer or unwritable file in
 //! `recovery`.
 
+pub mod anki;
 pub mod backup;
 mod confidence;
 mod damaged;
 mod day_figures;
+pub mod deck_cache;
 mod facts;
 mod figures;
 mod health;
+pub mod imported;
 mod later_check;
 mod lock;
 mod read_only;
 pub mod recovery;
 mod restore;
+mod review_rows;
 pub mod reviews;
 pub mod schema;
 

@@ -1,8 +1,7 @@
 //! The review log: one row per answer, written with the card's new state in one transaction;
-//! undo; counts per day for the daily limits; export as CSV.
+//! undo; counts per day for the daily limits. Reading the log back is in `review_rows`.
 
 use std::collections::HashMap;
-use std::io::Write;
 
 use rusqlite::{OptionalExtension, params};
 
@@ -81,7 +80,7 @@ pub(super) fn since_day(param: usize) -> String {
 }
 
 /// A mode's number in the log.
-fn mode_code(name: &str) -> Result<i64, StoreError> {
+pub(super) fn mode_code(name: &str) -> Result<i64, StoreError> {
     MODE_NAMES
         .iter()
         .position(|m| *m == name)
@@ -96,14 +95,47 @@ pub(super) fn insert_review(
     r: &ReviewRecord,
 ) -> Result<i64, StoreError> {
     let answer = if r.correct { None } else { r.answer.as_deref() };
+    let row = LogRow {
+        time_ms: r.time_ms,
+        day: r.day,
+        grade: r.grade,
+        correct: r.correct,
+        mode: mode_code(&r.mode)?,
+        queue_before: r.before.map_or(Queue::New, |b| b.queue),
+        taken_ms: r.taken_ms,
+        confidence: r.confidence,
+    };
+    insert_row(tx, key, &row, answer)
+}
+
+/// The columns of a review row but its card and words.
+pub(super) struct LogRow {
+    pub time_ms: i64,
+    pub day: i64,
+    pub grade: u8,
+    pub correct: bool,
+    pub mode: i64,
+    pub queue_before: Queue,
+    pub taken_ms: i64,
+    /// How sure the learner said they were (`None`: not asked, as in every imported review).
+    pub confidence: Option<Confidence>,
+}
+
+/// Writes a review row and notes its day; returns its id.
+pub(super) fn insert_row(
+    tx: &rusqlite::Connection,
+    key: i64,
+    r: &LogRow,
+    answer: Option<&str>,
+) -> Result<i64, StoreError> {
     tx.prepare_cached(INSERT_REVIEW)?.execute(params![
         r.time_ms,
         key,
         r.day,
         r.grade,
         r.correct,
-        mode_code(&r.mode)?,
-        r.before.map_or(Queue::New, |b| b.queue) as u8,
+        r.mode,
+        r.queue_before as u8,
         r.taken_ms,
         answer,
         r.confidence.map(Confidence::code)
@@ -229,37 +261,6 @@ impl Store {
         Ok(out)
     }
 
-    /// The reviews of one card, oldest first. The log has no index by card (it would be a
-    /// quarter of the file), so this reads the whole log: tens of milliseconds for a million
-    /// reviews. The browser asks for it off the UI thread.
-    pub fn card_reviews(&self, deck: &str, card: &str) -> Result<Vec<ReviewRow>, StoreError> {
-        card_reviews(&self.conn, deck, card)
-    }
-
-    /// Every review, oldest first.
-    pub fn all_reviews(&self) -> Result<Vec<ReviewRow>, StoreError> {
-        let mut out = Vec::new();
-        self.for_each_review(|_, r| {
-            out.push(r);
-            Ok(())
-        })?;
-        Ok(out)
-    }
-
-    /// Calls `f` with every review (and its card's key), oldest first, without holding the
-    /// log in memory; stops at the first error `f` returns.
-    pub fn for_each_review(
-        &self,
-        mut f: impl FnMut(i64, ReviewRow) -> Result<(), StoreError>,
-    ) -> Result<(), StoreError> {
-        let mut stmt = self.conn.prepare(&format!("{SELECT_ROWS} ORDER BY r.id"))?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            f(r.get(SELECT_KEY)?, read_row(r)?)?;
-        }
-        Ok(())
-    }
-
     /// Every review as the optimiser needs it: card key, time and grade.
     pub fn optimizer_events(&self) -> Result<Vec<crate::schedule::optimize::Event>, StoreError> {
         let mut stmt = self
@@ -280,94 +281,4 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM review", [], |r| r.get(0))?)
     }
-
-    /// Writes the review log as CSV: the columns `optimize --revlog` reads (card_id,
-    /// review_rating, review_time, review_duration) plus deck_id, card, answer and confidence.
-    pub fn export_reviews_csv(&self, out: impl Write) -> Result<u64, StoreError> {
-        let mut w = csv::Writer::from_writer(out);
-        let io = |e: csv::Error| StoreError::Io(std::io::Error::other(e));
-        w.write_record([
-            "card_id",
-            "review_rating",
-            "review_time",
-            "review_duration",
-            "deck_id",
-            "card",
-            "correct",
-            "mode",
-            "answer",
-            "confidence",
-        ])
-        .map_err(io)?;
-        let mut n = 0;
-        self.for_each_review(|key, r| {
-            let time = chrono::DateTime::from_timestamp_millis(r.time_ms)
-                .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
-                .unwrap_or_default();
-            w.write_record([
-                key.to_string(),
-                r.grade.to_string(),
-                time,
-                r.taken_ms.to_string(),
-                r.deck_id,
-                r.card_id,
-                u8::from(r.correct).to_string(),
-                r.mode.to_string(),
-                r.answer.unwrap_or_default(),
-                r.confidence.map_or("", Confidence::name).to_string(),
-            ])
-            .map_err(io)?;
-            n += 1;
-            Ok(())
-        })?;
-        w.flush()?;
-        Ok(n)
-    }
-}
-
-/// The columns [`read_row`] reads, then the card's key (at [`SELECT_KEY`]).
-const SELECT_ROWS: &str =
-    "SELECT r.id, c.deck_id, c.card_id, r.time_ms, r.day, r.grade, r.correct, r.mode,
-            r.queue_before, r.taken_ms, r.answer, r.confidence, r.key
-     FROM review r JOIN card c ON c.key = r.key";
-const SELECT_KEY: usize = 12;
-
-fn read_row(r: &rusqlite::Row<'_>) -> Result<ReviewRow, StoreError> {
-    Ok(ReviewRow {
-        id: r.get(0)?,
-        deck_id: r.get(1)?,
-        card_id: r.get(2)?,
-        time_ms: r.get(3)?,
-        day: r.get(4)?,
-        grade: r.get(5)?,
-        correct: r.get(6)?,
-        mode: usize::try_from(r.get::<_, i64>(7)?)
-            .ok()
-            .and_then(|i| MODE_NAMES.get(i))
-            .copied()
-            .unwrap_or("?"),
-        queue_before: Queue::from_u8(r.get(8)?),
-        taken_ms: r.get(9)?,
-        answer: r.get(10)?,
-        confidence: r.get::<_, Option<i64>>(11)?.and_then(Confidence::from_code),
-    })
-}
-
-/// The reviews of one card through `conn`, oldest first (a whole read of the log, see
-/// [`Store::card_reviews`]).
-pub fn card_reviews(
-    conn: &rusqlite::Connection,
-    deck: &str,
-    card: &str,
-) -> Result<Vec<ReviewRow>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT_ROWS} WHERE r.key = (SELECT key FROM card WHERE deck_id = ?1 AND card_id = ?2)
-         ORDER BY r.id"
-    ))?;
-    let mut rows = stmt.query(params![deck, card])?;
-    let mut out = Vec::new();
-    while let Some(r) = rows.next()? {
-        out.push(read_row(r)?);
-    }
-    Ok(out)
 }

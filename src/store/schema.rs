@@ -105,8 +105,17 @@ ALTER TABLE card_state ADD COLUMN fact INTEGER;
 ALTER TABLE card_state ADD COLUMN learned TEXT;
 ";
 
-/// The answer modes as version 3 numbers them (`review.mode` is the index here).
-pub const MODE_NAMES: [&str; 5] = ["choice", "typed", "verdict", "order", "source-said"];
+/// The answer modes as version 3 numbers them (`review.mode` is the index here); modes are
+/// only ever added at the end ("show-answer" came with the imports from Anki, whose reviews are
+/// all of that kind).
+pub const MODE_NAMES: [&str; 6] = [
+    "choice",
+    "typed",
+    "verdict",
+    "order",
+    "source-said",
+    "show-answer",
+];
 
 /// The migrations, in order: the one at index i takes version i to i + 1.
 const MIGRATIONS: [&str; VERSION as usize] = [V1, V2, V3, V4, V5];

@@ -12,7 +12,9 @@ use super::error::{StudyError, StudyResult};
 use super::facts::ChangedFact;
 use crate::deck::Card;
 use crate::quiz::confidence::settle_grade;
-use crate::quiz::{Confidence, Grade, Mode, Outcome, Question, Response, check, choose_mode};
+use crate::quiz::{
+    Asking, Confidence, Grade, Mode, Outcome, Question, Response, check, choose_mode,
+};
 use crate::schedule::queue::Slot;
 use crate::schedule::{CardState, Interval, Queue};
 use crate::store::ReviewRecord;
@@ -37,6 +39,18 @@ pub struct Answered {
     pub changed: Option<ChangedFact>,
 }
 
+impl Answered {
+    /// Whether the answer counts as right when graded `grade`: as checked, or for a revealed
+    /// answer, which nothing checks, when the learner says they recalled it (not Again).
+    pub fn right_at(&self, grade: Grade) -> bool {
+        if self.question.mode == Mode::ShowAnswer {
+            grade != Grade::Again
+        } else {
+            self.outcome.correct
+        }
+    }
+}
+
 /// A graded answer, written.
 #[derive(Debug, Clone, Copy)]
 pub struct Recorded {
@@ -48,8 +62,9 @@ pub struct Recorded {
 }
 
 impl Collection {
-    /// The whole card at `slot`; an error the user sees when it cannot be read.
-    pub fn read_card(&self, slot: Slot) -> StudyResult<Arc<Card>> {
+    /// The whole card at `slot` (read from the deck cache when its deck's cards are there);
+    /// an error the user sees when it cannot be read.
+    pub fn card(&self, slot: Slot) -> StudyResult<Arc<Card>> {
         let deck = self.deck(slot).ok_or_else(|| StudyError::CardUnreadable {
             deck: format!("#{}", slot.deck),
             card: format!("#{}", slot.card),
@@ -58,7 +73,6 @@ impl Collection {
         deck.deck
             .cards
             .get(slot.card)
-            .ok_or("its deck's parsed copy could not be read")
             .map_err(|e| StudyError::CardUnreadable {
                 deck: deck.deck.id.clone(),
                 card: deck
@@ -80,7 +94,7 @@ impl Collection {
             .ok_or_else(|| StudyError::Deck(format!("no card at {slot:?}")))?;
         let state = self.state(slot);
         Ok(choose_mode(
-            head.kind,
+            Asking::of_head(head),
             self.settings.answer_mode,
             state.map_or(0, |s| s.streak),
             state.and_then(|s| s.memory()).map(|m| m.stability),
@@ -98,12 +112,12 @@ impl Collection {
 
     /// The card as a question in `mode` (choices and orders shuffled from `seed`).
     pub fn question(&self, slot: Slot, mode: Mode, seed: u64) -> StudyResult<Question> {
-        let card = self.read_card(slot)?;
+        let card = self.card(slot)?;
         let deck = self
             .deck(slot)
             .map(|d| &d.deck)
             .ok_or_else(|| StudyError::Deck(format!("no deck at {slot:?}")))?;
-        Ok(Question::make(self.index(), deck, &card, mode, seed))
+        Ok(Question::make(self.index()?, deck, &card, mode, seed))
     }
 
     /// Checks a response to a question about the card at `slot`, given `taken_ms` after it was
@@ -118,25 +132,29 @@ impl Collection {
         confidence: Option<Confidence>,
         taken_ms: i64,
     ) -> StudyResult<Answered> {
-        let card = self.read_card(slot)?;
+        let card = self.card(slot)?;
         let deck = self
             .deck(slot)
             .ok_or_else(|| StudyError::Deck(format!("no deck at {slot:?}")))?;
         let mut outcome = check(
             &self.library,
-            self.index(),
+            self.index()?,
             &deck.deck,
             &card,
             &question,
             &response,
-        );
+        )?;
         let taken_ms = taken_ms.max(0);
-        settle_grade(
-            &mut outcome,
-            confidence,
-            (taken_ms > 0).then(|| std::time::Duration::from_millis(taken_ms as u64)),
-            question.mode == Mode::Typed,
-        );
+        // A revealed answer is graded by the learner alone: neither the time taken to recall
+        // nor the confidence said before revealing moves the grade they will pick.
+        if question.mode != Mode::ShowAnswer {
+            settle_grade(
+                &mut outcome,
+                confidence,
+                (taken_ms > 0).then(|| std::time::Duration::from_millis(taken_ms as u64)),
+                question.mode == Mode::Typed,
+            );
+        }
         let state = self
             .state(slot)
             .copied()
@@ -174,16 +192,17 @@ impl Collection {
             card_id,
             time_ms: clock.now_ms,
             grade: grade as u8,
-            correct: a.outcome.correct,
+            correct: a.right_at(grade),
             mode: a.question.mode.name().to_string(),
-            answer: Some(a.given.clone()),
+            // A revealed answer has no words to keep.
+            answer: (!a.given.is_empty()).then(|| a.given.clone()),
             taken_ms: a.taken_ms,
             confidence: a.confidence,
             day: clock.today(),
             before,
             after,
         };
-        let card = self.read_card(a.slot)?;
+        let card = self.card(a.slot)?;
         let (fact, words) = self.fact_now(a.slot, &card);
         let (review_id, learned_before) =
             self.store.record_learned_answer(&record, (fact, &words))?;
@@ -221,5 +240,6 @@ fn describe_response(q: &Question, card: &Card, r: &Response) -> String {
             _ => String::new(),
         },
         Response::Sources(ids) => ids.join(", "),
+        Response::Revealed => String::new(),
     }
 }

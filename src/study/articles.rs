@@ -167,9 +167,10 @@ impl Collection {
         locate(name, deck_dir, &dirs)
     }
 
-    /// The names the library knows (persons and places, every spelling), to mark in articles.
-    pub fn name_book(&self) -> NameBook {
-        NameBook::from_index(self.index())
+    /// The names the library knows (persons and places, every spelling), to mark in articles;
+    /// an error when the library's cards cannot be read to know them.
+    pub fn name_book(&self) -> StudyResult<NameBook> {
+        Ok(NameBook::from_index(self.index()?))
     }
 
     /// Reads the article at `path` and finds its candidate facts, names looked up in `book`.

@@ -5,11 +5,11 @@
 //! decks' parsed copies (on every core), holding none; filtering and sorting return indexes,
 //! so the screen only draws the rows in view.
 
-use crate::deck::{CardKind, ClaimStatus, Library};
+use crate::deck::{CardKind, CardReadError, ClaimStatus, Library};
 use crate::schedule::queue::Slot;
 use crate::schedule::scheduler::retrievability;
 use crate::schedule::{CardState, Queue};
-use crate::study::Collection;
+use crate::study::{Collection, StudyResult};
 use crate::text::fold::normalize;
 
 /// A card's state, as the browser filters it.
@@ -121,21 +121,25 @@ impl Row {
 /// Which cards of each deck have every word in their search text (prompt, answer and
 /// topics, normalized: see `deck/cards.rs`), read deck by deck (from the decks' parsed copies
 /// when the cards are kept there, so that no search text stays in memory), on every core.
-/// `None` for a deck left out by `only`, or whose copy could not be read.
-fn matching(lib: &Library, words: &[String], only: Option<usize>) -> Vec<Option<Vec<bool>>> {
+/// `None` for a deck left out by `only`; an error when a deck's search texts could not be read.
+fn matching(
+    lib: &Library,
+    words: &[String],
+    only: Option<usize>,
+) -> Result<Vec<Option<Vec<bool>>>, CardReadError> {
     crate::parallel::map_indexed(lib.decks.len(), |i| {
         if only.is_some_and(|d| d != i) {
-            return None;
+            return Ok(None);
         }
         let deck = &lib.decks[i].deck;
         let mut hits = vec![false; deck.cards.len()];
-        deck.cards
-            .for_each_search_text(deck, |ci, text| {
-                hits[ci] = words.iter().all(|w| text.contains(w.as_str()));
-            })
-            .ok()?;
-        Some(hits)
+        deck.cards.for_each_search_text(deck, |ci, text| {
+            hits[ci] = words.iter().all(|w| text.contains(w.as_str()));
+        })?;
+        Ok(Some(hits))
     })
+    .into_iter()
+    .collect()
 }
 
 /// Every card of the collection as a row.
@@ -157,15 +161,20 @@ pub fn rows(coll: &Collection) -> Vec<Row> {
     out
 }
 
-/// The indexes of the rows that pass the filter, in the chosen order.
-pub fn select(coll: &Collection, rows: &[Row], f: &Filter) -> Vec<usize> {
+/// The indexes of the rows that pass the filter, in the chosen order; an error when the text
+/// searched for could not be looked for in every card.
+pub fn select(coll: &Collection, rows: &[Row], f: &Filter) -> StudyResult<Vec<usize>> {
     let words: Vec<String> = normalize(&f.text)
         .split(' ')
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect();
     let lib = &coll.library();
-    let hits = (!words.is_empty()).then(|| matching(lib, &words, f.deck));
+    let hits = if words.is_empty() {
+        None
+    } else {
+        Some(matching(lib, &words, f.deck)?)
+    };
     let found = |r: &Row| {
         hits.as_ref().is_none_or(|h| {
             h.get(r.slot().deck)
@@ -228,5 +237,5 @@ pub fn select(coll: &Collection, rows: &[Row], f: &Filter) -> Vec<usize> {
     if f.descending {
         out.reverse();
     }
-    out
+    Ok(out)
 }

@@ -13,7 +13,7 @@ use super::changes::{Changes, Versions};
 use super::error::StudyResult;
 use super::index_slot::IndexSlot;
 use super::job::{Job, Waker, no_waker};
-use crate::deck::{Card, Library, LoadedDeck};
+use crate::deck::{Library, LoadedDeck};
 use crate::quiz::QuizIndex;
 use crate::schedule::queue::{Limits, Slot};
 use crate::schedule::{CardState, Clock, Scheduler};
@@ -41,6 +41,8 @@ pub struct Collection {
     pub(super) restore_candidate: Option<PathBuf>,
     /// The integrity check and the day's backup, running on a worker after opening.
     pub(super) later: Option<Job<LaterCheck>>,
+    /// The pass that brings the deck cache up to date (see [`Collection::refresh_deck_cache`]).
+    pub(super) cache_refresh: Option<Job<()>>,
     /// A fixed clock for tests; the system clock when `None`.
     pub(super) fixed_clock: Option<Clock>,
     pub(super) data_dir: Option<PathBuf>,
@@ -108,6 +110,7 @@ impl Collection {
             notice: None,
             restore_candidate: None,
             later: None,
+            cache_refresh: None,
             fixed_clock: None,
             data_dir,
             waker: no_waker(),
@@ -119,12 +122,14 @@ impl Collection {
     }
 
     /// Starts what the first frame does not need, once it is on screen: the quiz index, and
-    /// (for a collection that writes) the integrity check and the day's backup. `waker` is
-    /// called when a worker of the collection has news for the screens.
+    /// (for a collection that writes) the integrity check, the day's backup and the deck
+    /// cache's pass. `waker` is called when a worker of the collection has news for the
+    /// screens.
     pub fn start_workers(&mut self, waker: Waker) {
         self.waker = waker;
         self.index.start();
         self.start_filling_facts();
+        self.refresh_deck_cache();
         if let (Some(dir), None, None) = (&self.data_dir, &self.read_only, &self.later) {
             let dir = dir.clone();
             self.later = Some(Job::spawn(
@@ -198,8 +203,9 @@ impl Collection {
     }
 
     /// The quiz index of the library (for making and checking questions). The first call after
-    /// opening or reloading waits until the worker has built it, or builds it.
-    pub fn index(&self) -> &QuizIndex {
+    /// opening or reloading waits until the worker has built it, or builds it; an error when a
+    /// card could not be read for it.
+    pub fn index(&self) -> StudyResult<&QuizIndex> {
         self.index.get()
     }
 
@@ -247,11 +253,6 @@ impl Collection {
 
     pub fn deck(&self, slot: Slot) -> Option<&LoadedDeck> {
         self.library.decks.get(slot.deck)
-    }
-
-    /// The whole card (read from its deck's parsed copy when it is kept there).
-    pub fn card(&self, slot: Slot) -> Option<Arc<Card>> {
-        self.deck(slot)?.deck.cards.get(slot.card)
     }
 
     pub fn state(&self, slot: Slot) -> Option<&CardState> {

@@ -20,6 +20,9 @@ pub enum StudyError {
         card: String,
         why: String,
     },
+    /// A deck's cards could not be read in a pass over them (the quiz index, a search).
+    #[error("{0}")]
+    CardRead(#[from] crate::deck::CardReadError),
     #[error("no deck \"{0}\"")]
     UnknownDeck(String),
     #[error("deck \"{deck}\" has no card \"{card}\"")]
@@ -35,6 +38,8 @@ pub enum StudyError {
     Deck(String),
     #[error("{0}")]
     Optimize(#[from] OptimizeError),
+    #[error("{0}")]
+    Import(#[from] crate::interop::InteropError),
     #[error("the {0} stopped on an internal error; please report this")]
     WorkerPanicked(&'static str),
     #[error("{0}")]

@@ -229,13 +229,11 @@ fn fill_facts(store: &mut Store, library: &Library, slots: &[Slot]) -> StudyResu
             let Some(d) = library.decks.get(slot.deck) else {
                 continue;
             };
-            // A card that cannot be read now keeps no fact; the next start tries again.
-            let (Some(head), Some(card)) = (
-                d.deck.cards.heads().get(slot.card),
-                d.deck.cards.get(slot.card),
-            ) else {
+            let Some(head) = d.deck.cards.heads().get(slot.card) else {
                 continue;
             };
+            // A card that cannot be read is the job's error, shown as the others are.
+            let card = d.deck.cards.get(slot.card)?;
             let words = in_words(&d.deck, &card, claim_of(&d.deck, &card));
             rows.push((d.deck.id.clone(), head.id.to_string(), head.fact, words));
         }

@@ -37,7 +37,7 @@ pub fn import_deck(data_dir: &Path, deck: &Deck, replace: bool) -> StudyResult<I
 }
 
 /// The import, with `backup` taking the backup of the progress first.
-fn import_with(
+pub(super) fn import_with(
     data_dir: &Path,
     deck: &Deck,
     replace: bool,

@@ -13,10 +13,12 @@ pub mod error;
 pub mod facts;
 pub mod history;
 pub mod import;
+pub mod import_foreign;
 mod index_slot;
 pub mod job;
 pub mod optimize_job;
 mod progress;
+pub mod read_job;
 mod reload;
 pub mod session;
 

@@ -1,6 +1,7 @@
 //! Changing the decks: reloading the library after a deck is saved or imported, saving a deck
 //! of the user's, importing one. The quiz index (rebuilt on a worker) and the card states
-//! follow the new decks; progress stays in the store, keyed by ids.
+//! follow the new decks; progress stays in the store, keyed by ids. The deck cache is brought
+//! up to date on a worker, too.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -9,6 +10,7 @@ use super::Collection;
 use super::changes::Changes;
 use super::error::{StudyError, StudyResult};
 use super::index_slot::IndexSlot;
+use super::job::{Job, no_waker};
 use crate::deck::{Deck, Library, save};
 
 impl Collection {
@@ -22,6 +24,36 @@ impl Collection {
         self.send_changed_back()?;
         self.start_filling_facts();
         Ok(self.changed(Changes::LIBRARY.and(Changes::PROGRESS)))
+    }
+
+    /// Brings the deck cache (`<data dir>/cache/decks.sqlite3`) up to date on a worker: the
+    /// first time it is called, and again whenever a card read from the cache was found
+    /// damaged since (its deck's copy is then written again from the deck file). Nothing for
+    /// a collection that cannot write, or while a pass runs. The app calls this once its
+    /// first frame is on screen, and then every frame (it costs a look at each deck).
+    pub fn refresh_deck_cache(&mut self) {
+        let (Some(dir), None) = (&self.data_dir, &self.read_only) else {
+            return;
+        };
+        if self.cache_refresh.as_ref().is_some_and(|j| !j.is_done()) {
+            return;
+        }
+        let finished = self
+            .cache_refresh
+            .as_mut()
+            .and_then(Job::try_take)
+            .is_some();
+        let first = self.cache_refresh.is_none();
+        if let Some(pass) = crate::deck::library::cache_refresh(dir, &self.library, first) {
+            let job = Job::spawn("deck cache", no_waker(), move || {
+                pass.run();
+                Ok(())
+            });
+            self.cache_refresh = Some(job);
+        } else if finished && self.index.failed() {
+            // The damaged copies are written again: the quiz index they stopped can be built.
+            self.index.retry();
+        }
     }
 
     /// Loads the decks again (built-in, the user's, and `extra` files).

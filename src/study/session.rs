@@ -169,12 +169,13 @@ impl StudySession {
             Ok(r) => {
                 self.error = None;
                 self.answered_count += 1;
-                self.right_count += usize::from(a.outcome.correct);
+                let correct = a.right_at(grade);
+                self.right_count += usize::from(correct);
                 self.done.push(Done {
                     review_id: r.review_id,
                     slot: a.slot,
                     before: r.before,
-                    correct: a.outcome.correct,
+                    correct,
                 });
                 if self.done.len() > UNDO_DEPTH {
                     self.done.remove(0);

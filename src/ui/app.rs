@@ -246,7 +246,7 @@ impl App {
             }
             self.run(Command::Open(Screen::Editor));
             if self.screen == Screen::Editor {
-                self.editor.import.load(path);
+                self.editor.import.load(path, ctx);
             }
         }
     }
@@ -320,6 +320,11 @@ impl eframe::App for App {
         // What the checks after opening found shows as the notice on the home screen.
         if let Ok(c) = &mut self.coll {
             c.take_later_checks();
+            // Once the decks are on screen (see `start_workers`), a deck whose copy in the deck
+            // cache was found damaged has it written again.
+            if self.frames >= 2 {
+                c.refresh_deck_cache();
+            }
         }
         self.apply_theme(ctx);
         if let Some(c) = self.global_keys(ctx) {

@@ -4,6 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::command::Command;
+use super::status::Message;
 use super::{evidence, theme};
 use crate::deck::{CardKind, ClaimStatus};
 use crate::schedule::queue::Slot;
@@ -29,7 +30,9 @@ pub struct BrowserScreen {
 const ROW_HEIGHT: f32 = 22.0;
 
 impl BrowserScreen {
-    fn refresh(&mut self, coll: &Collection) {
+    /// Makes the rows and the rows shown again when what they are of moved; what could not be
+    /// searched is said in the status line (no row is shown for a search that failed).
+    fn refresh(&mut self, coll: &Collection) -> Option<Command> {
         let v = coll.versions();
         if self.rows_of != Some(v) {
             self.rows = rows(coll);
@@ -52,9 +55,21 @@ impl BrowserScreen {
             topics.sort_unstable();
             self.topics = topics.into_iter().map(str::to_string).collect();
         }
-        if self.applied.as_ref() != Some(&self.filter) {
-            self.shown = select(coll, &self.rows, &self.filter);
-            self.applied = Some(self.filter.clone());
+        if self.applied.as_ref() == Some(&self.filter) {
+            return None;
+        }
+        self.applied = Some(self.filter.clone());
+        match select(coll, &self.rows, &self.filter) {
+            Ok(shown) => {
+                self.shown = shown;
+                None
+            }
+            Err(e) => {
+                self.shown.clear();
+                Some(Command::Say(Message::error(format!(
+                    "The search could not be made: {e}"
+                ))))
+            }
         }
     }
 
@@ -65,8 +80,7 @@ impl BrowserScreen {
     }
 
     pub fn show(&mut self, ui: &mut Ui, coll: &Collection, wake: &Waker) -> Option<Command> {
-        self.refresh(coll);
-        let mut action = None;
+        let mut action = self.refresh(coll);
         self.filters(ui, coll);
         ui.label(
             RichText::new(format!("{} of {} cards", self.shown.len(), self.rows.len()))
@@ -89,7 +103,7 @@ impl BrowserScreen {
                     let recall = r
                         .recall(coll)
                         .map_or("–".into(), |v| format!("{:.0}%", v * 100.0));
-                    let prompt: String = match coll.read_card(r.slot()) {
+                    let prompt: String = match coll.card(r.slot()) {
                         Ok(c) => c.prompt.chars().take(90).collect(),
                         Err(e) => e.to_string(),
                     };
@@ -108,7 +122,7 @@ impl BrowserScreen {
             });
         ui.separator();
         if let Some(slot) = self.selected {
-            action = self.details(ui, coll, slot, wake);
+            action = self.details(ui, coll, slot, wake).or(action);
         } else {
             ui.label("Select a card to see it, its evidence and its review history.");
         }
@@ -192,7 +206,7 @@ impl BrowserScreen {
         slot: Slot,
         wake: &Waker,
     ) -> Option<Command> {
-        let card = match coll.read_card(slot) {
+        let card = match coll.card(slot) {
             Ok(card) => card,
             Err(e) => {
                 ui.colored_label(theme::wrong(ui), e.to_string());

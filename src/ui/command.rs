@@ -52,6 +52,9 @@ pub enum Command {
     },
     /// Save an imported deck as a new deck of the user's.
     ImportDeck(Box<Deck>),
+    /// Import what was read from another app's file (decks and review history); with
+    /// `true`, leaving out the notes that cannot be read.
+    ImportForeign(Box<crate::interop::Foreign>, bool),
     /// Open a card in the deck editor (a built-in deck as a copy).
     EditCard(Slot),
     /// Show a card in the browser.

@@ -9,7 +9,7 @@ use super::command::Command;
 use super::review::{self, Input};
 use super::{theme, widgets};
 use crate::deck::CardKind;
-use crate::quiz::{Confidence, Grade, Question, Response};
+use crate::quiz::{Confidence, Grade, Mode, Question, Response};
 use crate::study::{Answered, Collection, Current};
 
 /// The confidence picked and the answer waiting for it, for the question on screen.
@@ -62,9 +62,17 @@ impl Asking {
     fn ask_after(&self, ui: &mut Ui, q: &Question, response: Response) -> Option<Command> {
         widgets::prompt(ui, &q.prompt);
         ui.add_space(8.0);
-        ui.label(RichText::new(format!("Your answer: {}", given(q, &response))).size(18.0));
+        // A recalled answer has no words on screen: the learner says how sure they are of
+        // what they recalled.
+        let ask = match given(q, &response) {
+            Some(words) => {
+                ui.label(RichText::new(format!("Your answer: {words}")).size(18.0));
+                "How sure are you? The answer shows next."
+            }
+            None => "How sure are you of what you recalled? The answer shows next.",
+        };
         ui.add_space(8.0);
-        ui.label(RichText::new("How sure are you? The answer shows next.").strong());
+        ui.label(RichText::new(ask).strong());
         // Some(None): go on without saying.
         let mut choice: Option<Option<Confidence>> = None;
         ui.horizontal_wrapped(|ui| {
@@ -107,15 +115,16 @@ fn buttons(ui: &mut Ui, picked: Option<Confidence>) -> Option<Confidence> {
     out
 }
 
-/// An answer as words, while it waits for its confidence.
-fn given(q: &Question, r: &Response) -> String {
-    match r {
+/// An answer as words, while it waits for its confidence (`None`: recalled, not given).
+fn given(q: &Question, r: &Response) -> Option<String> {
+    Some(match r {
         Response::Text(t) => t.clone(),
         Response::Choice(i) => q.choices.get(*i).cloned().unwrap_or_default(),
         Response::Verdict(v) => v.name().to_string(),
         Response::Order(_) => "the events in your order".into(),
         Response::Sources(_) => "an article for each figure".into(),
-    }
+        Response::Revealed => return None,
+    })
 }
 
 /// What a card of a kind is about, in "this is a figure you were confident about".
@@ -136,6 +145,15 @@ fn what(kind: CardKind) -> &'static str {
 /// to the suggested grade.
 pub fn feedback_line(ui: &mut Ui, a: &Answered, kind: CardKind) {
     let Some(c) = a.confidence else { return };
+    if a.question.mode == Mode::ShowAnswer {
+        // Right or not is the learner's own grade, still to come.
+        let text = format!(
+            "You said \"{}\" before seeing it: grade what you recalled, not how sure you were.",
+            c.label()
+        );
+        ui.add(egui::Label::new(RichText::new(text).color(theme::muted(ui))).wrap());
+        return;
+    }
     let right = a.outcome.correct;
     let (text, color) = match (c, right) {
         (Confidence::Sure, false) => (

@@ -6,14 +6,17 @@ use egui::{Key, Modifiers, RichText, Ui};
 
 use super::command::Command;
 use super::{confidence, evidence, review, theme, widgets};
-use crate::quiz::{Grade, Match};
+use crate::quiz::{Grade, Match, Mode};
 use crate::study::{Answered, ChangedFact, Collection};
 
 /// Draws the feedback for an answered card; what its evidence asks for.
 pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) -> Option<Command> {
     let (deck, card) = widgets::card_or_error(ui, coll, a.slot)?;
     let o = &a.outcome;
-    let (text, color) = if o.correct && o.with_typo() {
+    let shown = a.question.mode == Mode::ShowAnswer;
+    let (text, color) = if shown {
+        ("Did you recall it? Grade yourself (1-4)", theme::muted(ui))
+    } else if o.correct && o.with_typo() {
         ("Accepted with a typo", theme::warn(ui))
     } else if o.correct && o.doubt.is_some() {
         ("Accepted, not exactly", theme::warn(ui))
@@ -36,14 +39,16 @@ pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) -> Option<Command> {
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            ui.label(RichText::new("Your answer").strong());
-            let shown = if o.reading.starts_with("chose ") || o.reading.starts_with("said ") {
-                a.given.clone()
-            } else {
-                format!("{} ({})", a.given, o.reading)
-            };
-            ui.add(egui::Label::new(shown).wrap());
-            ui.end_row();
+            if !shown {
+                ui.label(RichText::new("Your answer").strong());
+                let given = if o.reading.starts_with("chose ") || o.reading.starts_with("said ") {
+                    a.given.clone()
+                } else {
+                    format!("{} ({})", a.given, o.reading)
+                };
+                ui.add(egui::Label::new(given).wrap());
+                ui.end_row();
+            }
             ui.label(RichText::new("The answer").strong());
             ui.add(
                 egui::Label::new(RichText::new(&o.expected).strong().color(theme::right(ui)))

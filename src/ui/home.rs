@@ -76,11 +76,6 @@ fn show(
     next_due_ms: Option<i64>,
 ) -> Option<Command> {
     let mut action = None;
-    // Once the decks are shown, their parsed copies are brought up to date in the background,
-    // so that the next start reads them instead of parsing every deck file.
-    if let (Some(dir), None) = (coll.data_dir(), coll.read_only()) {
-        crate::deck::library::refresh_cache(dir, coll.library());
-    }
     let first_run = coll.states().iter().flatten().all(Option::is_none);
     if first_run {
         egui::Frame::group(ui.style()).show(ui, |ui| {

@@ -13,7 +13,7 @@ use crate::study::Job;
 pub enum Purpose {
     /// An article to read and make cards from.
     Article,
-    /// A deck to import (.ron, .csv, .tsv).
+    /// A deck to import (.ron, .csv, .tsv), or another app's export (Anki, Quizlet).
     Import,
     /// Where to export a deck.
     Export,
@@ -43,6 +43,10 @@ impl Picker {
                 Purpose::Import => dialog
                     .set_title("Import a deck")
                     .add_filter("Decks (RON, CSV, TSV)", &["ron", "csv", "tsv"])
+                    .add_filter(
+                        "Anki and Quizlet exports",
+                        &["apkg", "colpkg", "txt", "csv", "tsv", "tab"],
+                    )
                     .pick_file(),
                 Purpose::Export => dialog
                     .set_title("Export the deck")

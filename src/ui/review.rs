@@ -1,5 +1,6 @@
 //! The review screen's question: the prompt, the source line, and the answer control for the
-//! mode (choices, typed field, verdict buttons, order list, source picker), each with its keys.
+//! mode (choices, typed field, verdict buttons, order list, source picker, "show answer"), each
+//! with its keys.
 
 use egui::{Key, Modifiers, RichText, Ui};
 
@@ -107,7 +108,20 @@ pub fn show(ui: &mut Ui, coll: &Collection, cur: &Current, input: &mut Input) ->
             _ => None,
         },
         Mode::SourceSaid => source_said(ui, cur, input, typing),
+        Mode::ShowAnswer => show_answer(ui, typing),
     }
+}
+
+/// "Show answer" mode: recall it, then Space (or Enter) shows the answer to grade yourself by.
+fn show_answer(ui: &mut Ui, typing: bool) -> Option<Response> {
+    ui.label(
+        RichText::new("Recall the answer, then show it and grade yourself.")
+            .color(theme::muted(ui)),
+    );
+    ui.add_space(6.0);
+    let clicked = widgets::primary_button(ui, "Space", "Show answer").clicked();
+    let key = !typing && (pressed(ui, Key::Space) || pressed(ui, Key::Enter));
+    (clicked || key).then_some(Response::Revealed)
 }
 
 fn choices(ui: &mut Ui, choices: &[String], typing: bool) -> Option<usize> {

@@ -80,6 +80,19 @@ impl App {
                     Err(e) => self.say(Message::error(format!("Not imported: {e}"))),
                 }
             }
+            Command::ImportForeign(foreign, skip_bad) => {
+                let extra = self.startup.extra_decks.clone();
+                let Ok(coll) = &mut self.coll else { return };
+                match coll.import_foreign(&foreign, skip_bad, &extra) {
+                    Ok((done, _)) => self.say(Message::info(format!(
+                        "Imported {} card(s) in {} deck(s) and {} review(s); your progress was backed up first",
+                        foreign.report.cards,
+                        done.decks.len(),
+                        done.history.reviews
+                    ))),
+                    Err(e) => self.say(Message::error(format!("Not imported: {e}"))),
+                }
+            }
             Command::EditCard(slot) => self.edit_card(slot),
             Command::ShowInBrowser(slot) => {
                 self.open(Screen::Browser);

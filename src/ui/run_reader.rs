@@ -95,8 +95,10 @@ impl App {
 
     fn read_evidence(&mut self, slot: Slot, nth: usize) {
         let Ok(coll) = &self.coll else { return };
-        let (Some(d), Ok(card)) = (coll.deck(slot), coll.read_card(slot)) else {
-            return;
+        let Some(d) = coll.deck(slot) else { return };
+        let card = match coll.card(slot) {
+            Ok(card) => card,
+            Err(e) => return self.status.set(Message::error(e.to_string())),
         };
         let Some(e) = card.evidence.get(nth) else {
             return;
@@ -199,7 +201,11 @@ impl App {
         else {
             return;
         };
-        let facts = find_facts(&article.text, &super::reader::open::name_book(coll, &deck));
+        let book = match super::reader::open::name_book(coll, &deck) {
+            Ok(book) => book,
+            Err(m) => return self.status.set(m),
+        };
+        let facts = find_facts(&article.text, &book);
         let reading = Reading { article, facts };
         let locator = deck
             .cards

@@ -136,6 +136,7 @@ pub fn answer_for_show(app: &mut App) {
             }
         }
         Mode::Typed => Response::Text("I am not sure".into()),
+        Mode::ShowAnswer => Response::Revealed,
         Mode::Order => Response::Order(q.events.clone()),
         Mode::SourceSaid => Response::Sources(
             q.sources

@@ -48,9 +48,11 @@ impl SettingsScreen {
             ui.label("Answer mode");
             ui.horizontal(|ui| {
                 ui.radio_value(&mut draft.answer_mode, AnswerMode::Adaptive, "Adaptive")
-                    .on_hover_text("Choices until you know a card, then typed recall");
+                    .on_hover_text("Choices until you know a card, then typed recall; an answer too long to type is shown for you to grade");
                 ui.radio_value(&mut draft.answer_mode, AnswerMode::Choices, "Always choices");
                 ui.radio_value(&mut draft.answer_mode, AnswerMode::Typed, "Always typed");
+                ui.radio_value(&mut draft.answer_mode, AnswerMode::ShowAnswer, "Always show answer")
+                    .on_hover_text("Recall, press Space to see the answer, grade yourself 1-4");
             });
             ui.end_row();
             ui.label("Ask how sure I am");

@@ -58,7 +58,7 @@ pub fn card_or_error<'a>(
     &'a crate::deck::LoadedDeck,
     std::sync::Arc<crate::deck::Card>,
 )> {
-    match coll.read_card(slot) {
+    match coll.card(slot) {
         Ok(card) => Some((coll.deck(slot)?, card)),
         Err(e) => {
             ui.colored_label(super::theme::wrong(ui), e.to_string());

@@ -3,6 +3,8 @@
 //! harness. Each test crate uses the part it needs.
 #![allow(dead_code)]
 
+pub mod anki;
+
 use std::path::Path;
 
 use egui_kittest::Harness;
@@ -16,6 +18,17 @@ use factquiz::ui::{App, Startup};
 pub const DAY: i64 = 86_400_000;
 /// 2022-01-06 12:00 UTC.
 pub const NOON: i64 = 18_998 * DAY + 12 * 3_600_000;
+
+/// A new card's state in the compact byte form that schema versions 1 and 2 kept before and
+/// after each answer (the review log of version 3 dropped it, and factquiz no longer writes it).
+pub fn old_new_card_state() -> Vec<u8> {
+    [
+        &[2u8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0][..],
+        &[0xff; 9],
+        &[1, 0, 0, 0],
+    ]
+    .concat()
+}
 
 /// A valid deck "d" of `n` What cards ("c0", "c1"...: "answer number i") with one source.
 pub fn deck_text(n: usize) -> String {

@@ -152,7 +152,7 @@ fn a_note_compares_the_unit_and_names_the_other_cards_real_answer() {
     let mut q = Question::make(&e.ix, deck, card, factquiz::quiz::Mode::Choice, 1);
     q.choices = vec!["20,000 terrorists".into(), "10,000 terrorists".into()];
     q.correct_choice = Some(0);
-    let o = check(&e.lib, &e.ix, deck, card, &q, &Response::Choice(1));
+    let o = check(&e.lib, &e.ix, deck, card, &q, &Response::Choice(1)).unwrap();
     assert!(!o.correct);
     assert_eq!(o.note, None, "{o:?}");
 
@@ -189,7 +189,7 @@ fn no_wrong_option_is_ever_called_another_cards_answer_falsely() {
                 if Some(i) == q.correct_choice {
                     continue;
                 }
-                let o = check(&e.lib, &e.ix, deck, card, &q, &Response::Choice(i));
+                let o = check(&e.lib, &e.ix, deck, card, &q, &Response::Choice(i)).unwrap();
                 let Some(note) = o.note.filter(|n| n.contains("the answer to another card")) else {
                     continue;
                 };

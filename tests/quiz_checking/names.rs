@@ -118,7 +118,7 @@ fn toqaev_library() -> (Library, QuizIndex) {
         DeckOrigin::User(PathBuf::from("toqaev.ron")),
     );
     assert!(lib.errors.is_empty(), "{:?}", lib.errors);
-    let ix = QuizIndex::build(&lib);
+    let ix = QuizIndex::build(&lib).unwrap();
     (lib, ix)
 }
 
@@ -130,7 +130,7 @@ fn answer_toqaev(lib: &Library, ix: &QuizIndex, given: &str) -> Outcome {
         .get(deck.cards.position("who-president").unwrap())
         .unwrap();
     let q = Question::typed(deck, &card);
-    check(lib, ix, deck, &card, &q, &Response::Text(given.into()))
+    check(lib, ix, deck, &card, &q, &Response::Text(given.into())).unwrap()
 }
 
 #[test]

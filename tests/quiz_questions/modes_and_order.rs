@@ -132,7 +132,9 @@ fn order_cards_of_the_library_give_partial_credit() {
         };
         let n = events.len();
         let q = Question::make(&e.ix, deck, card, Mode::Order, 1);
-        let run = |order: Vec<usize>| check(&e.lib, &e.ix, deck, card, &q, &Response::Order(order));
+        let run = |order: Vec<usize>| {
+            check(&e.lib, &e.ix, deck, card, &q, &Response::Order(order)).unwrap()
+        };
         let right = run((0..n).collect());
         assert!(right.correct && right.credit == 1.0, "{}", card.id);
         // The first event moved to the end: the rest still stand in order.
@@ -152,4 +154,78 @@ fn order_cards_of_the_library_give_partial_credit() {
             card.id
         );
     }
+}
+
+#[test]
+fn show_answer_for_long_answers_a_setting_and_a_card_of_its_own() {
+    use factquiz::deck::AskMode;
+    use factquiz::quiz::Asking;
+    let long = Asking {
+        kind: CardKind::What,
+        forced: None,
+        long: true,
+    };
+    // The adaptive mode asks an answer too long to type or choose as "show answer".
+    assert_eq!(
+        choose_mode(long, AnswerMode::Adaptive, 0, None),
+        Mode::ShowAnswer
+    );
+    assert_eq!(
+        choose_mode(long, AnswerMode::Adaptive, 9, Some(50.0)),
+        Mode::ShowAnswer
+    );
+    // The other settings are the learner's choice.
+    assert_eq!(choose_mode(long, AnswerMode::Typed, 0, None), Mode::Typed);
+    assert_eq!(
+        choose_mode(CardKind::Who, AnswerMode::ShowAnswer, 0, None),
+        Mode::ShowAnswer
+    );
+    // Verdict, order and source-said cards keep their own way under the setting...
+    assert_eq!(
+        choose_mode(CardKind::Verdict, AnswerMode::ShowAnswer, 0, None),
+        Mode::Verdict
+    );
+    // ...and a card's own mode comes first.
+    let forced = |kind, mode| Asking {
+        kind,
+        forced: Some(mode),
+        long: false,
+    };
+    assert_eq!(
+        choose_mode(
+            forced(CardKind::Order, AskMode::ShowAnswer),
+            AnswerMode::Adaptive,
+            0,
+            None
+        ),
+        Mode::ShowAnswer
+    );
+    assert_eq!(
+        choose_mode(
+            forced(CardKind::Who, AskMode::Typed),
+            AnswerMode::Choices,
+            0,
+            None
+        ),
+        Mode::Typed
+    );
+    assert_eq!(
+        choose_mode(
+            forced(CardKind::Order, AskMode::Choice),
+            AnswerMode::Adaptive,
+            0,
+            None
+        ),
+        Mode::Order
+    );
+    // What is too long: a sentence, several lines, a list of four; not a name or a phrase.
+    let phrase = |a: &str| factquiz::deck::Answer::Phrase(vec![a.into()]);
+    assert!(
+        phrase("the security forces were ordered to fire without warning at them")
+            .too_long_to_ask()
+    );
+    assert!(phrase("one\ntwo").too_long_to_ask());
+    assert!(phrase("Almaty, Aktobe, Taraz, Shymkent").too_long_to_ask());
+    assert!(!phrase("criminal, extremist, and terrorist networks").too_long_to_ask());
+    assert!(!phrase("Collective Security Treaty Organization").too_long_to_ask());
 }

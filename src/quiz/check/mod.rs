@@ -13,7 +13,7 @@ mod words;
 use super::index::QuizIndex;
 use super::outcome::{Grade, Match, Outcome};
 use super::question::Question;
-use crate::deck::{Answer, Card, Deck, Library, Verdict};
+use crate::deck::{Answer, Card, CardReadError, Deck, Library, Verdict};
 use date::check_date;
 pub use date::date_matches;
 use figure::check_number;
@@ -33,13 +33,16 @@ pub enum Response {
     Order(Vec<usize>),
     /// For each figure of a source-said card (in the card's order), the source id picked.
     Sources(Vec<String>),
+    /// The learner asked to see the answer ("show answer" mode): they grade themselves.
+    Revealed,
 }
 
 /// Answers slower than these are suggested Hard even when right.
 pub const SLOW_TYPED: Duration = Duration::from_secs(25);
 pub const SLOW_CHOICE: Duration = Duration::from_secs(15);
 
-/// Checks a response to a card; `question` is needed for choices.
+/// Checks a response to a card; `question` is needed for choices. An error when another card
+/// that a wrong answer may be (see `note.rs`) cannot be read.
 pub fn check<C>(
     lib: &Library,
     ix: &QuizIndex,
@@ -47,14 +50,14 @@ pub fn check<C>(
     card: &Card,
     question: &Question,
     response: &Response,
-) -> Outcome {
+) -> Result<Outcome, CardReadError> {
     let mut outcome = judge(ix, deck, card, question, response);
     // An answer taken only by reading it (a remark left out, a figure rounded) that is, as
     // typed, another card's answer word for word, is that card's answer, not this one's.
     if let Response::Text(t) = response
         && outcome.correct
         && read_beyond_its_wording(&outcome, t)
-        && let Some(note) = super::note::exactly_another_cards(lib, ix, deck, card, t)
+        && let Some(note) = super::note::exactly_another_cards(lib, ix, deck, card, t)?
     {
         let reading = format!(
             "{}; but as typed it is another card's answer",
@@ -70,10 +73,10 @@ pub fn check<C>(
             _ => None,
         };
         if let Some(given) = given {
-            outcome.note = super::note::note_for_text(lib, ix, deck, card, given);
+            outcome.note = super::note::note_for_text(lib, ix, deck, card, given)?;
         }
     }
-    outcome
+    Ok(outcome)
 }
 
 /// Whether an accepted answer was taken for more than the wording it matched (a remark left
@@ -97,6 +100,7 @@ pub(super) fn judge<C>(
 ) -> Outcome {
     let expected = card.answer.display(deck);
     match (response, &card.answer) {
+        (Response::Revealed, _) => Outcome::right(Match::Exact, "shown".into(), expected),
         (Response::Choice(i), _) => match question.choices.get(*i) {
             Some(choice) if Some(*i) == question.correct_choice => Outcome::right(
                 Match::Exact,

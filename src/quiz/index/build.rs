@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::persons::group_persons;
 use super::reach::{Reach, reach_keys};
 use super::{Figure, Folded, Owner, Phrase, QuizIndex, TopicRun};
-use crate::deck::{Answer, CardKind, Library, PartialDate, Text};
+use crate::deck::{Answer, CardKind, CardReadError, Library, PartialDate, Text};
 use crate::quiz::check::accepted_range;
 use crate::text::fold::fold;
 use crate::text::number::parse_number;
@@ -22,10 +22,13 @@ type PhraseKeys = HashMap<Text, Vec<(CardKind, usize)>>;
 type PhraseTopics = HashMap<CardKind, Vec<Vec<u16>>>;
 
 impl QuizIndex {
-    pub fn build(lib: &Library) -> QuizIndex {
+    /// The index of a library's cards; an error when a card cannot be read (its deck's copy
+    /// in the deck cache is damaged): an index without it would leave it out of every choice
+    /// and every "that is another card's answer" without a word.
+    pub fn build(lib: &Library) -> Result<QuizIndex, CardReadError> {
         // What each card gives (folding every spelling is the costly part) is read on every
         // core, a deck at a time; it is joined in library order after.
-        let parts = read_decks(lib);
+        let parts = read_decks(lib)?;
         let mut ix = QuizIndex::default();
         let mut topic_names: Vec<Text> = parts
             .iter()
@@ -86,7 +89,7 @@ impl QuizIndex {
         // `malloc::trim`): 13 -> 10 MB at 100,000 cards.
         let packed = ix.clone();
         drop(ix);
-        packed
+        Ok(packed)
     }
 
     /// Every person's spellings and surnames and every phrase's wordings in `names`, and
@@ -219,14 +222,14 @@ struct DeckPart {
     figures: Vec<Figure>,
 }
 
-/// Reads every card of a deck (from its file when the cards are in one; a deck whose copy
-/// cannot be read gives what was read before).
-fn read_deck(deck: &crate::deck::Deck<crate::deck::Cards>) -> DeckPart {
+/// Reads every card of a deck (from the deck cache when the cards are there), or says which
+/// could not be read.
+fn read_deck(deck: &crate::deck::Deck<crate::deck::Cards>) -> Result<DeckPart, CardReadError> {
     let mut part = DeckPart {
         reach: Vec::with_capacity(deck.cards.len()),
         ..DeckPart::default()
     };
-    let _ = deck.cards.for_each(|_, card| {
+    deck.cards.for_each(|_, card| {
         let mut reach = Reach::Nothing;
         match &card.answer {
             Answer::Name(v) | Answer::Phrase(v) => {
@@ -256,16 +259,17 @@ fn read_deck(deck: &crate::deck::Deck<crate::deck::Cards>) -> DeckPart {
             _ => {}
         }
         part.reach.push(reach);
-    });
-    part.reach.resize_with(deck.cards.len(), || Reach::Nothing);
+    })?;
     part.dates
         .extend(deck.claims.iter().filter_map(|c| c.made_on));
-    part
+    Ok(part)
 }
 
 /// [`read_deck`] of every deck, on every core; in library order.
-fn read_decks(lib: &Library) -> Vec<DeckPart> {
+fn read_decks(lib: &Library) -> Result<Vec<DeckPart>, CardReadError> {
     crate::parallel::map_indexed(lib.decks.len(), |i| read_deck(&lib.decks[i].deck))
+        .into_iter()
+        .collect()
 }
 
 /// The number a claim's source value gives, if it gives one.

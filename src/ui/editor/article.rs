@@ -36,7 +36,7 @@ impl EditorScreen {
         let mut command = None;
         let can = coll.read_only().is_none() && coll.data_dir().is_some();
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Articles").strong());
+            let heading = ui.label(RichText::new("Articles").strong());
             if ui
                 .add_enabled(
                     can && !self.picker.busy(),
@@ -47,11 +47,13 @@ impl EditorScreen {
             {
                 self.picker.open(Purpose::Article, ui.ctx());
             }
-            let r = ui.add(
-                egui::TextEdit::singleline(&mut self.article.path)
-                    .hint_text("or type an article's path")
-                    .desired_width(240.0),
-            );
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.article.path)
+                        .hint_text("or type an article's path")
+                        .desired_width(240.0),
+                )
+                .labelled_by(heading.id);
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             let typed = self.article.path.trim();
             if (ui

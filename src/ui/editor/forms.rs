@@ -50,9 +50,28 @@ pub fn deck_form(ui: &mut Ui, d: &mut DeckDraft, _problems: &[FieldProblem]) {
 }
 
 pub fn sources_form(ui: &mut Ui, d: &mut DeckDraft, problems: &[FieldProblem]) {
+    // A deck imported from Anki or Quizlet cites only the file it came in.
+    let imported = d
+        .sources
+        .iter()
+        .any(|s| s.outlet.starts_with("imported from "));
     egui::CollapsingHeader::new(format!("Sources ({})", d.sources.len()))
         .id_salt("sources")
+        .default_open(imported)
         .show(ui, |ui| {
+            if imported {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(
+                            "These cards came from another app and cite only the file they came \
+                             in: add the article they come from, and name it in each card's \
+                             evidence, so that every card shows where its fact is written.",
+                        )
+                        .color(theme::warn(ui)),
+                    )
+                    .wrap(),
+                );
+            }
             let mut remove = None;
             for (i, s) in d.sources.iter_mut().enumerate() {
                 egui::Frame::group(ui.style()).show(ui, |ui| {

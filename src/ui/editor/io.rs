@@ -1,13 +1,16 @@
 //! Importing into the editor: a typed path or a file dropped on the window (file dialogs do not
 //! exist on every desktop), a preview of the cards and of every line that cannot be read, and
-//! then saving it as a deck of yours or opening it in the editor.
+//! then saving it as a deck of yours or opening it in the editor. A file from another app
+//! (Anki, Quizlet) gets its own preview (see `foreign.rs`).
 
 use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
+use super::super::command::Command;
 use super::super::picker::{Picker, Purpose};
 use super::super::theme;
+use super::foreign::{ForeignOutcome, ForeignPreview};
 use crate::deck::draft::DeckDraft;
 use crate::deck::import::{Prepared, prepare};
 use crate::study::Collection;
@@ -16,19 +19,32 @@ use crate::study::Collection;
 pub struct ImportPanel {
     pub path: String,
     preview: Option<(PathBuf, Prepared)>,
+    foreign: Option<ForeignPreview>,
 }
 
 pub enum ImportOutcome {
-    /// Save it as a new deck of the user's (the collection does, see `Command::ImportDeck`).
-    Save(Box<crate::deck::Deck>),
+    /// Save it as a new deck of the user's, or import another app's file: the collection
+    /// does (`Command::ImportDeck`, `Command::ImportForeign`).
+    Run(Command),
     Edit(Box<DeckDraft>),
 }
 
 impl ImportPanel {
-    /// Reads a file for the preview.
-    pub fn load(&mut self, path: PathBuf) {
+    /// Reads a file for the preview (a file of another app's on a worker).
+    pub fn load(&mut self, path: PathBuf, ctx: &egui::Context) {
+        use crate::interop::sniff;
         self.path = path.display().to_string();
+        self.preview = None;
+        self.foreign = None;
+        if sniff(&path, None).is_some() {
+            self.foreign = Some(ForeignPreview::start(path, ctx));
+            return;
+        }
         self.preview = Some(match crate::deck::load::read_deck_file(&path) {
+            Ok(text) if sniff(&path, Some(&text)).is_some() => {
+                self.foreign = Some(ForeignPreview::start(path, ctx));
+                return;
+            }
             Ok(text) => {
                 let p = prepare(&path, &text, true);
                 (path, p)
@@ -45,16 +61,20 @@ impl ImportPanel {
     ) -> Option<ImportOutcome> {
         let mut out = None;
         ui.horizontal(|ui| {
-            let r = ui.add(
-                egui::TextEdit::singleline(&mut self.path)
-                    .hint_text(
-                        "Import: type a .ron, .csv or .tsv path (or drop a file on the window)",
-                    )
-                    .desired_width(420.0),
-            );
+            // Labelled: a hint is no accessible name (the editor has other path fields).
+            let l = ui.label("Import:");
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.path)
+                        .hint_text(
+                            "type a .ron, .csv, .tsv, Anki (.apkg, .txt) or Quizlet path (or drop a file on the window)",
+                        )
+                        .desired_width(420.0),
+                )
+                .labelled_by(l.id);
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (ui.button("Preview").clicked() || enter) && !self.path.trim().is_empty() {
-                self.load(PathBuf::from(self.path.trim()));
+                self.load(PathBuf::from(self.path.trim()), ui.ctx());
             }
             if ui
                 .add_enabled(!picker.busy(), egui::Button::new("Browse…"))
@@ -64,7 +84,26 @@ impl ImportPanel {
             }
         });
         if let Some(path) = picker.take(Purpose::Import) {
-            self.load(path);
+            self.load(path, ui.ctx());
+        }
+        if let Some(f) = &mut self.foreign {
+            let mut out = None;
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                out = f.show(ui, coll);
+            });
+            return match out? {
+                ForeignOutcome::Import(foreign, skip_bad) => {
+                    self.foreign = None;
+                    Some(ImportOutcome::Run(Command::ImportForeign(
+                        foreign, skip_bad,
+                    )))
+                }
+                ForeignOutcome::Cancel => {
+                    self.foreign = None;
+                    None
+                }
+            };
         }
         let Some((path, p)) = &self.preview else {
             return None;
@@ -104,7 +143,9 @@ impl ImportPanel {
                     )
                     .clicked()
                 {
-                    out = Some(ImportOutcome::Save(Box::new(p.deck.clone())));
+                    out = Some(ImportOutcome::Run(Command::ImportDeck(Box::new(
+                        p.deck.clone(),
+                    ))));
                 }
                 if ui
                     .add_enabled(

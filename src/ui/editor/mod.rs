@@ -5,6 +5,7 @@
 
 mod article;
 mod cards;
+mod foreign;
 mod forms;
 mod io;
 mod kept;
@@ -129,7 +130,7 @@ impl EditorScreen {
         ui.label(RichText::new("Deck editor").size(24.0).strong());
         if let Some(a) = self.import.show(ui, coll, &mut self.picker) {
             match a {
-                io::ImportOutcome::Save(deck) => action = Some(Command::ImportDeck(deck)),
+                io::ImportOutcome::Run(command) => action = Some(command),
                 io::ImportOutcome::Edit(draft) => self.open_draft(*draft, false),
             }
         }

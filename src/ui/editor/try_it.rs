@@ -59,19 +59,17 @@ fn try_card(coll: &Collection, deck: &Deck, d: &DeckDraft, i: usize, text: &str)
         "draft",
         crate::deck::DeckOrigin::Named("draft".into()),
     );
-    let ix = QuizIndex::build(&lib);
     let response = match response_from_text(&card.answer, text) {
         Ok(r) => r,
         Err(e) => return (false, e),
     };
-    let o = check(
-        &lib,
-        &ix,
-        deck,
-        card,
-        &Question::typed(deck, card),
-        &response,
-    );
+    let question = Question::typed(deck, card);
+    let checked =
+        QuizIndex::build(&lib).and_then(|ix| check(&lib, &ix, deck, card, &question, &response));
+    let o = match checked {
+        Ok(o) => o,
+        Err(e) => return (false, e.to_string()),
+    };
     let mut why = format!(
         "{}: {}",
         if o.correct {

@@ -66,11 +66,14 @@ pub fn backing(article: &Article, deck: &Deck, source: &str) -> Vec<Backing> {
     out
 }
 
-/// The names to mark: the library's, and the people and places of the deck being read.
-pub fn name_book(coll: &Collection, deck: &Deck) -> NameBook {
-    let mut book = coll.name_book();
+/// The names to mark: the library's, and the people and places of the deck being read; a
+/// message when the library's cards cannot be read.
+pub fn name_book(coll: &Collection, deck: &Deck) -> Result<NameBook, Message> {
+    let mut book = coll
+        .name_book()
+        .map_err(|e| Message::error(format!("The names to mark cannot be read: {e}")))?;
     book.add_deck(deck);
-    book
+    Ok(book)
 }
 
 /// The reading view of source `source_id` of `deck` (whose file is in `dir`), at `locator`.
@@ -94,7 +97,7 @@ pub fn open(
         .find_article(name, dir)
         .map_err(|folders| Message::warn(missing_text(name, &folders)))?;
     let reading = coll
-        .read_article(&path, &name_book(coll, deck))
+        .read_article(&path, &name_book(coll, deck)?)
         .map_err(|e| Message::error(format!("The article cannot be read: {e}")))?;
     Ok(opened(origin, deck, source_id, name, reading, locator))
 }
