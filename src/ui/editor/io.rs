@@ -73,7 +73,11 @@ impl ImportPanel {
                 )
                 .labelled_by(l.id);
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if (ui.button("Preview").clicked() || enter) && !self.path.trim().is_empty() {
+            let typed = !self.path.trim().is_empty();
+            let preview = ui
+                .add_enabled(typed, egui::Button::new("Preview"))
+                .on_disabled_hover_text("Type the path of a file to import first");
+            if (preview.clicked() || enter) && typed {
                 self.load(PathBuf::from(self.path.trim()), ui.ctx());
             }
             if ui
