@@ -231,20 +231,32 @@ fn open_an_article_mark_a_fact_save_the_card_and_study_it() {
     let saved = data.path().join(format!("decks/{deck_id}.ron"));
     assert!(saved.exists(), "{}", status(&h));
 
-    // `check` finds the locator in the article (copied into <data dir>/articles/).
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_factquiz"))
-        .arg("--data-dir")
-        .arg(data.path())
-        .arg("check")
-        .arg(&saved)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}");
-    assert!(
-        stdout.contains("locators: 1 checked in 1 article(s)"),
-        "{stdout}"
-    );
+    // `check` finds the locator in the article: copied into <data dir>/articles/, and from
+    // another data folder, in the folder given with --articles.
+    let elsewhere = tempfile::TempDir::new().unwrap();
+    let articles = data.path().join("articles");
+    for extra in [None, Some(["--articles".as_ref(), articles.as_os_str()])] {
+        let dir = if extra.is_some() {
+            elsewhere.path()
+        } else {
+            data.path()
+        };
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_factquiz"))
+            .arg("--data-dir")
+            .arg(dir)
+            .arg("check")
+            .args(extra.iter().flatten())
+            .arg("--strict")
+            .arg(&saved)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{extra:?}: {stdout}");
+        assert!(
+            stdout.contains("locators: 1 checked in 1 article(s)"),
+            "{extra:?}: {stdout}"
+        );
+    }
 
     // Study it: the new deck's card, answered rightly by its key.
     h.key_press(Key::Escape);
