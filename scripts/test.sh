@@ -35,7 +35,7 @@ data=$(mktemp -d)
 out=$(mktemp -d)
 trap 'rm -rf "$data" "$out" "${check_data:-}"' EXIT
 failed=0
-screens="home review feedback settings topics browser stats editor"
+screens="home review feedback settings topics browser stats editor article"
 for screen in $screens; do
   if timeout 120 xvfb-run -a -s "-screen 0 1280x900x24" "$bin" --data-dir "$data" \
        --screenshot "$out/$screen.png" --screen "$screen" \

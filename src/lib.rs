@@ -1,6 +1,7 @@
 //! factquiz: learn what happened, who did it, when, and which figures are disputed, from news
 //! articles, with FSRS scheduling and the evidence for every card.
 
+pub mod article;
 pub mod data_dir;
 pub mod deck;
 pub mod interop;

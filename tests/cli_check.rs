@@ -610,7 +610,17 @@ fn locators_are_looked_up_in_the_articles_folder_given() {
         articles.as_os_str(),
         deck.as_os_str(),
     ]);
-    assert!(stdout(&out).contains("locator \"Repairs took eleven days\" is not in dunmere.txt"));
+    // Not found there: an error with the deck file, the card and the closest passage.
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!(
+            "  {}:13:42: error: card \"who-operator\": locator \"Repairs took eleven days\" is \
+             not in dunmere.txt (source \"notes\"); the closest passage is at line 5: \"Works \
+             took eleven days\"\n",
+            deck.display()
+        )),
+        "{text}"
+    );
     assert_eq!(status(&out), 1);
 }
 

@@ -159,9 +159,11 @@ fn the_preview_of_an_apkg_shows_what_it_holds_then_imports_it() {
     h.run();
     h.state_mut().run(Command::Open(Screen::Editor));
     h.run();
-    h.get_by_role(egui::accesskit::Role::TextInput).focus();
+    // The import field (the editor has other fields, an article's path among them).
+    let field = (egui::accesskit::Role::TextInput, "Import:");
+    h.get_by_role_and_label(field.0, field.1).focus();
     h.run();
-    h.get_by_role(egui::accesskit::Role::TextInput)
+    h.get_by_role_and_label(field.0, field.1)
         .type_text(apkg.to_str().unwrap());
     h.run();
     h.get_by_label("Preview").click();

@@ -10,12 +10,22 @@ use std::collections::BTreeSet;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use std::path::Path;
+
+use factquiz::article::draft::{SourceRef, draft_card};
+use factquiz::article::facts::{FactKind, NameBook, find_facts};
+use factquiz::article::{Article, ArticleFormat};
 use factquiz::deck::{Answer, Library};
 use factquiz::quiz::{Grade, Mode, Response};
 use factquiz::schedule::queue::Slot;
+use factquiz::study::articles::ArticleInput;
 use factquiz::study::{Collection, StudySession};
+use factquiz::ui::reader::{DraftedCard, Origin};
 use factquiz::ui::status::Message;
 use factquiz::ui::{App, Command, Screen};
+
+/// A made-up article.
+const THAW: &str = "Thaw in Kelvik\nBy Rhona Vance\n2 April 2024\n\nThe port of Kelvik reopened on 28 March 2024.\n";
 
 /// The name of a command's kind; the match lists every command, so a new one cannot be left
 /// out of [`every_command_runs_through_the_command_path`].
@@ -43,9 +53,15 @@ fn kind(c: &Command) -> &'static str {
         Command::SetSync { .. } => "SetSync",
         Command::SyncNow => "SyncNow",
         Command::Say(_) => "Say",
+        Command::AddArticle(_) => "AddArticle",
+        Command::ReadEvidence(..) => "ReadEvidence",
+        Command::ReadDraftSource { .. } => "ReadDraftSource",
+        Command::DraftCard(_) => "DraftCard",
+        Command::OpenBackedCard { .. } => "OpenBackedCard",
+        Command::CloseReader => "CloseReader",
     }
 }
-const KINDS: usize = 22;
+const KINDS: usize = 28;
 
 struct Driver {
     h: Harness<'static, App>,
@@ -226,6 +242,59 @@ fn every_command_runs_through_the_command_path() {
         d.status()
     );
     assert!(d.coll().library().get("quizlet-terms").is_some());
+
+    // Articles and the reading view.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let path = elsewhere.path().join("thaw.txt");
+    std::fs::write(&path, THAW).unwrap();
+    d.run(Command::AddArticle(ArticleInput::File(path)));
+    assert_eq!(d.screen(), Screen::Editor);
+    assert!(d.status().starts_with("Copied thaw.txt"), "{}", d.status());
+    d.h.get_by_label("[Enter]  Add this source and read the article")
+        .click();
+    d.h.run_steps(4);
+    assert_eq!(d.screen(), Screen::Article);
+    let source = d.h.state().editor_draft().unwrap().sources[0].id.clone();
+    d.run(Command::CloseReader);
+    assert_eq!(d.screen(), Screen::Editor);
+    d.run(Command::ReadDraftSource {
+        source: source.clone(),
+        locator: Some("reopened on 28 March".into()),
+    });
+    assert_eq!(d.screen(), Screen::Article);
+    let target = d.h.state().reader().target().expect("the passage");
+    assert_eq!(&THAW[target], "reopened on 28 March");
+    let article = Article::from_bytes(Path::new("thaw.txt"), ArticleFormat::Text, THAW.into());
+    let article = article.unwrap();
+    let facts = find_facts(&article.text, &NameBook::default());
+    let date = facts.iter().rfind(|f| f.kind == FactKind::Date).unwrap();
+    let year = Some(2024);
+    let draft = draft_card(
+        &article,
+        &facts,
+        date.range.clone(),
+        &SourceRef { id: source, year },
+    );
+    let draft = draft.unwrap();
+    let origin = Origin::Editor;
+    let drafted = DraftedCard { origin, draft };
+    d.run(Command::DraftCard(Box::new(drafted)));
+    assert_eq!(d.screen(), Screen::Editor);
+    let card = d.h.state().editor_draft().unwrap().cards[0].clone();
+    assert_eq!(card.answer, "2024-03-28");
+    d.run(Command::OpenBackedCard {
+        origin: Origin::Editor,
+        card: card.id,
+    });
+    assert_eq!(d.screen(), Screen::Editor);
+    // A built-in card's evidence: its article is not in the data folder.
+    d.run(Command::ReadEvidence(slot, 0));
+    assert!(
+        d.status()
+            .starts_with("To read this passage, put the article's text as"),
+        "{}",
+        d.status()
+    );
 
     // The import took a backup: restore it.
     let backup = factquiz::study::backups::backups(dir.path())

@@ -35,21 +35,7 @@ fn current(h: &Harness<'_, App>) -> (Mode, Option<usize>, usize) {
 /// says "I think so" (W) when asked how sure.
 fn answer(h: &mut Harness<'_, App>, right: bool) {
     give_answer(h, right);
-    say_how_sure(h, Key::W);
-}
-
-/// When the answer waits for how sure it was, says so with `key` (Q, W, E; Space: not said).
-fn say_how_sure(h: &mut Harness<'_, App>, key: Key) {
-    let waiting = h
-        .state()
-        .session()
-        .and_then(|s| s.current.as_ref())
-        .is_some_and(|c| c.ask_confidence);
-    if waiting {
-        h.get_by_label("How sure are you? The answer shows next.");
-        h.key_press(key);
-        h.run();
-    }
+    common::say_how_sure(h, Key::W);
 }
 
 fn give_answer(h: &mut Harness<'_, App>, right: bool) {
@@ -267,7 +253,7 @@ fn order_questions_work_by_keyboard() {
     assert_eq!(h.state().review().input().order, (0..n).collect::<Vec<_>>());
     h.key_press(Key::Enter);
     h.run();
-    say_how_sure(&mut h, Key::Space);
+    common::say_how_sure(&mut h, Key::Space);
     h.get_by_label("Right");
 }
 
@@ -317,7 +303,7 @@ fn source_said_questions_work_by_keyboard() {
     }
     h.key_press(Key::Enter);
     h.run();
-    say_how_sure(&mut h, Key::Q);
+    common::say_how_sure(&mut h, Key::Q);
     h.get_by_label("Right");
     h.get_by_label_contains("Sure, and right");
 }

@@ -280,9 +280,13 @@ impl DeckDraft {
             .first()
             .map(|s| s.id.clone())
             .unwrap_or_default();
-        let mut c = blank_card(kind, &source, self.cards.len() + 1);
-        c.id = self.free_card_id(&c.id);
-        self.cards.push(c);
+        self.push_card(blank_card(kind, &source, self.cards.len() + 1))
+    }
+
+    /// Adds a card (its id made free if another card has it); returns its index.
+    pub fn push_card(&mut self, mut card: CardFields) -> usize {
+        card.id = self.free_card_id(&card.id);
+        self.cards.push(card);
         self.cards.len() - 1
     }
 

@@ -5,6 +5,8 @@
 
 use scraper::{ElementRef, Html, Node};
 
+use crate::article::HTML_BLOCKS;
+
 /// A field as text, with the media it named.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Plain {
@@ -19,24 +21,6 @@ impl Plain {
         self.media > 0 && strip_markers(&self.text).trim().is_empty()
     }
 }
-
-/// Elements after which the text goes on on a new line.
-const BLOCKS: [&str; 14] = [
-    "p",
-    "div",
-    "li",
-    "ul",
-    "ol",
-    "tr",
-    "table",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-];
 
 /// An HTML field as text: `<br>` and blocks become line breaks, entities are decoded, runs of
 /// spaces become one, `<img>` becomes "[image: name]", `[sound:name]` becomes "[sound: name]",
@@ -78,7 +62,7 @@ fn walk(el: ElementRef<'_>, out: &mut String, media: &mut usize) {
                     }
                     "script" | "style" => {}
                     _ => {
-                        let block = BLOCKS.contains(&name);
+                        let block = HTML_BLOCKS.contains(&name);
                         if block {
                             new_line(out);
                         }
@@ -171,6 +155,11 @@ mod tests {
         assert_eq!(p.media, 0);
         let p = html_to_text("<ul><li>one</li><li>two</li></ul>");
         assert_eq!(p.text, "one\ntwo");
+        // Table cells and sections are blocks as in an article's page: never glued together.
+        let p = html_to_text("<table><tr><td>Astana</td><td>capital</td></tr></table>");
+        assert_eq!(p.text, "Astana\ncapital");
+        let p = html_to_text("<section>front</section><section>back</section>");
+        assert_eq!(p.text, "front\nback");
     }
 
     #[test]

@@ -46,6 +46,9 @@ pub enum StudyError {
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Sync(#[from] crate::sync::SyncError),
+    /// An article that cannot be used (too big, not text, unreadable).
+    #[error("{0}")]
+    Article(#[from] crate::article::ArticleError),
 }
 
 impl StudyError {

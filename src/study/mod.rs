@@ -3,6 +3,7 @@
 //! and the command line alike: every write is a method here that returns what it changed.
 
 mod answering;
+pub mod articles;
 pub mod backups;
 pub mod browse;
 pub mod changes;

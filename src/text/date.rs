@@ -13,7 +13,8 @@ const MONTH_PREFIXES: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-fn month_of(word: &str) -> Option<u8> {
+/// The month a lowercase word names: its full name or an abbreviation ("jan", "sept").
+pub fn month_of(word: &str) -> Option<u8> {
     if word.len() < 3 {
         return None;
     }

@@ -13,6 +13,7 @@ use super::browser::BrowserScreen;
 use super::command::Command;
 use super::editor::EditorScreen;
 use super::home::HomeScreen;
+use super::reader::ReaderScreen;
 use super::review_screen::ReviewScreen;
 use super::screen::{NAV, Screen, ShotTarget};
 use super::screenshot::Shot;
@@ -61,6 +62,7 @@ pub struct App {
     pub(super) browser: BrowserScreen,
     pub(super) stats: StatsScreen,
     pub(super) editor: EditorScreen,
+    pub(super) reader: ReaderScreen,
     pub(super) status: Status,
     pub(super) startup: Startup,
     frames: u64,
@@ -93,7 +95,7 @@ impl App {
         let ctx = cc.egui_ctx.clone();
         app.waker = Arc::new(move || ctx.request_repaint());
         app.apply_theme(&cc.egui_ctx);
-        app.prepare_screenshot();
+        super::screenshot::prepare(&mut app);
         app
     }
 
@@ -113,6 +115,7 @@ impl App {
             browser: BrowserScreen::default(),
             stats: StatsScreen::default(),
             editor: EditorScreen::default(),
+            reader: ReaderScreen::default(),
             status: Status::default(),
             startup,
             frames: 0,
@@ -154,6 +157,16 @@ impl App {
         &self.review
     }
 
+    /// The reading view (the article on show, its marks and selection).
+    pub fn reader(&self) -> &ReaderScreen {
+        &self.reader
+    }
+
+    /// The deck open in the editor, as its fields.
+    pub fn editor_draft(&self) -> Option<&crate::deck::draft::DeckDraft> {
+        self.editor.draft()
+    }
+
     /// The message in the status line, if any.
     pub fn status(&self) -> Option<&super::status::Message> {
         self.status.message()
@@ -168,43 +181,6 @@ impl App {
                 self.themed = Some(key);
                 theme::apply(ctx, c.settings());
             }
-        }
-    }
-
-    /// Sets up the state a screenshot of `--screen` needs.
-    fn prepare_screenshot(&mut self) {
-        let Some(target) = self.shot.as_ref().map(|s| s.target) else {
-            return;
-        };
-        match target.screen {
-            Screen::Review => {
-                if let Ok(coll) = &self.coll {
-                    let all = (0..coll.library().decks.len()).collect();
-                    if let Ok(s) = StudySession::start(coll, all, 7) {
-                        self.review.start(s);
-                    }
-                    self.screen = Screen::Review;
-                }
-                if target.answered {
-                    super::screenshot::answer_for_show(self);
-                }
-            }
-            Screen::Browser => {
-                // With a card selected: its evidence and review history show.
-                self.screen = Screen::Browser;
-                self.browser
-                    .select(crate::schedule::queue::Slot { deck: 0, card: 0 });
-            }
-            Screen::Editor => {
-                if let Ok(coll) = &self.coll
-                    && let Some(d) = coll.library().decks.first()
-                {
-                    // Shown as opened, not as an unsaved copy (which would ask before closing).
-                    let _ = self.editor.open_deck(d, true);
-                }
-                self.screen = Screen::Editor;
-            }
-            other => self.screen = other,
         }
     }
 
@@ -238,7 +214,10 @@ impl App {
     fn global_keys(&mut self, ctx: &egui::Context) -> Option<Command> {
         let mut command = None;
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-            command = Some(Command::GoHome);
+            command = Some(match self.screen {
+                Screen::Article => Command::CloseReader,
+                _ => Command::GoHome,
+            });
         }
         // Ctrl+Z undoes the last answer, also while the (empty) answer field has the focus.
         let typing = ctx.egui_wants_keyboard_input()
@@ -257,7 +236,8 @@ impl App {
         command
     }
 
-    /// A deck file dropped on the window opens in the editor's import preview.
+    /// A deck file dropped on the window opens in the editor's import preview; an article
+    /// (.txt, .md, .html) is opened as one.
     fn dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Option<PathBuf> = ctx.input(|i| {
             i.raw
@@ -267,6 +247,10 @@ impl App {
                 .find(|p| !p.as_os_str().is_empty())
         });
         if let Some(path) = dropped {
+            if super::run_reader::is_article(&path) {
+                let input = crate::study::articles::ArticleInput::File(path);
+                return self.run(Command::AddArticle(input));
+            }
             self.run(Command::Open(Screen::Editor));
             if self.screen == Screen::Editor {
                 self.editor.import.load(path, ctx);
@@ -333,6 +317,7 @@ impl App {
             Screen::Stats => self.stats.show(ui, coll, w),
             Screen::Editor => self.editor.show(ui, coll),
             Screen::Browser => self.browser.show(ui, coll, w),
+            Screen::Article => self.reader.show(ui),
         }
     }
 }
@@ -380,6 +365,11 @@ impl eframe::App for App {
             commands.extend(self.review.grade_panel(ui));
         }
         egui::CentralPanel::default().show(ui, |ui| {
+            // The reading view scrolls its text itself (only what is in view is drawn).
+            if self.screen == Screen::Article {
+                ui.add_space(8.0);
+                return widgets::centered_column(ui, |ui| commands.extend(self.central(ui)));
+            }
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {

@@ -247,7 +247,7 @@ impl BrowserScreen {
             if let Some(claim) = card.claim.as_deref().and_then(|c| deck.deck.claim(c)) {
                 evidence::show_claim(ui, &deck.deck, claim);
             }
-            evidence::show_evidence(ui, &deck.deck, &card);
+            action = evidence::show_evidence(ui, coll, slot, &card).or(action.take());
             ui.label(RichText::new("Review history").heading());
             if self.history.as_ref().is_none_or(|h| h.slot != slot) {
                 self.history = Some(HistoryJob::start(coll, slot, wake.clone()));

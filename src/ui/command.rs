@@ -4,12 +4,14 @@
 
 use std::path::PathBuf;
 
+use super::reader::{DraftedCard, Origin};
 use super::screen::Screen;
 use super::status::Message;
 use crate::deck::Deck;
 use crate::quiz::{Confidence, Grade, Response};
 use crate::schedule::queue::Slot;
 use crate::settings::Settings;
+use crate::study::articles::ArticleInput;
 
 #[must_use = "a command does nothing until the app runs it"]
 #[derive(Debug, Clone, PartialEq)]
@@ -66,4 +68,22 @@ pub enum Command {
     SyncNow,
     /// Tell the user something in the status line.
     Say(Message),
+    /// Copy an article into the data folder and offer a source made from it (the editor).
+    AddArticle(ArticleInput),
+    /// Open the reading view at a card's evidence (its nth item).
+    ReadEvidence(Slot, usize),
+    /// Open the reading view at a source of the deck in the editor, at a locator if given.
+    ReadDraftSource {
+        source: String,
+        locator: Option<String>,
+    },
+    /// Put a card drafted in the reading view into the deck editor.
+    DraftCard(Box<DraftedCard>),
+    /// Open the card whose evidence a passage of the reading view is.
+    OpenBackedCard {
+        origin: Origin,
+        card: String,
+    },
+    /// Leave the reading view for the screen it was opened from.
+    CloseReader,
 }

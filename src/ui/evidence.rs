@@ -1,10 +1,15 @@
-//! A card's evidence (source, outlet, date, locator, what it says) and its claim (status badge,
-//! who made it and when, each source's value), as the feedback screen shows them.
+//! A card's evidence (source, outlet, date, locator, what it says, and the way to read it in
+//! its article) and its claim (status badge, who made it and when, each source's value), as
+//! the feedback screen and the browser show them.
 
 use egui::{RichText, Ui};
 
+use super::command::Command;
+use super::reader::open::{deck_dir, missing_text};
 use super::{theme, widgets};
 use crate::deck::{Card, Claim, ClaimStatus, DateKnown, Deck, Source};
+use crate::schedule::queue::Slot;
+use crate::study::Collection;
 
 pub fn status_name(s: ClaimStatus) -> &'static str {
     match s {
@@ -47,13 +52,20 @@ fn source_block(ui: &mut Ui, s: &Source) {
     }
 }
 
-/// The evidence of a card, one frame per source passage.
-pub fn show_evidence<C>(ui: &mut Ui, deck: &Deck<C>, card: &Card) {
+/// The evidence of the card at `slot`, one frame per source passage; a passage whose
+/// article is at hand opens the reading view there (R opens the first), and one whose
+/// article is missing says which file to put where.
+pub fn show_evidence(ui: &mut Ui, coll: &Collection, slot: Slot, card: &Card) -> Option<Command> {
+    let d = coll.deck(slot)?;
+    let dir = deck_dir(&d.origin);
+    let mut command = None;
+    let mut first_readable = None;
     ui.label(RichText::new("Evidence").heading());
-    for e in &card.evidence {
+    for (nth, e) in card.evidence.iter().enumerate() {
+        let source = d.deck.source(&e.source);
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            match deck.source(&e.source) {
+            match source {
                 Some(s) => source_block(ui, s),
                 None => {
                     ui.label(&*e.source);
@@ -61,8 +73,38 @@ pub fn show_evidence<C>(ui: &mut Ui, deck: &Deck<C>, card: &Card) {
             }
             ui.label(format!("Where: “{}”", e.locator));
             ui.add(egui::Label::new(format!("It says: {}", e.says)).wrap());
+            let Some(name) = source.and_then(|s| s.text.as_deref()) else {
+                return;
+            };
+            match coll.find_article(name, dir.as_deref()) {
+                Ok(_) => {
+                    first_readable.get_or_insert(nth);
+                    let key = if first_readable == Some(nth) { "R" } else { "" };
+                    let label = "Read it in the article";
+                    let r = if key.is_empty() {
+                        ui.button(label)
+                    } else {
+                        widgets::key_button(ui, key, label)
+                    };
+                    if r.clicked() {
+                        command = Some(Command::ReadEvidence(slot, nth));
+                    }
+                }
+                Err(folders) => {
+                    let m = RichText::new(missing_text(name, &folders)).color(theme::muted(ui));
+                    ui.add(egui::Label::new(m).wrap());
+                }
+            }
         });
     }
+    let typing = ui.ctx().egui_wants_keyboard_input();
+    if let Some(nth) = first_readable
+        && !typing
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::R))
+    {
+        command = Some(Command::ReadEvidence(slot, nth));
+    }
+    command
 }
 
 /// A claim: its status badge, statement, who made it and when, and each source's value.

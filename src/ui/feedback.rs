@@ -4,15 +4,14 @@
 
 use egui::{Key, Modifiers, RichText, Ui};
 
+use super::command::Command;
 use super::{confidence, evidence, review, theme, widgets};
 use crate::quiz::{Grade, Match, Mode};
 use crate::study::{Answered, ChangedFact, Collection};
 
-/// Draws the feedback for an answered card.
-pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) {
-    let Some((deck, card)) = widgets::card_or_error(ui, coll, a.slot) else {
-        return;
-    };
+/// Draws the feedback for an answered card; what its evidence asks for.
+pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) -> Option<Command> {
+    let (deck, card) = widgets::card_or_error(ui, coll, a.slot)?;
     let o = &a.outcome;
     let shown = a.question.mode == Mode::ShowAnswer;
     let (text, color) = if shown {
@@ -77,7 +76,7 @@ pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) {
         evidence::show_claim(ui, &deck.deck, claim);
     }
     ui.add_space(10.0);
-    evidence::show_evidence(ui, &deck.deck, &card);
+    evidence::show_evidence(ui, coll, a.slot, &card)
 }
 
 /// "Changed since you learned it": what the card taught when last answered, what it teaches

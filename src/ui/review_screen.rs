@@ -73,8 +73,7 @@ impl ReviewScreen {
             }
             review::show(ui, coll, cur, &mut self.input).map(|r| Command::Answer(r, None))
         } else if let Some(a) = &session.answered {
-            feedback::show(ui, coll, a);
-            None
+            feedback::show(ui, coll, a)
         } else {
             let summary = session.summary(coll);
             session_end::show(ui, &summary).then_some(Command::GoHome)

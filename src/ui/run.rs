@@ -112,6 +112,12 @@ impl App {
             }
             Command::SyncNow => self.sync_now(),
             Command::Say(m) => self.say(m),
+            c @ (Command::AddArticle(_)
+            | Command::ReadEvidence(..)
+            | Command::ReadDraftSource { .. }
+            | Command::DraftCard(_)
+            | Command::OpenBackedCard { .. }
+            | Command::CloseReader) => self.run_reader(c),
         }
     }
 
@@ -149,17 +155,21 @@ impl App {
         }
     }
 
-    /// Goes to a screen: the editor asks first about unsaved changes; leaving the review screen
-    /// ends the session (its answers are saved), leaving the settings drops their draft.
-    fn open(&mut self, screen: Screen) {
-        if self.screen == Screen::Editor && screen != Screen::Editor && self.editor.dirty() {
+    /// Goes to a screen: the editor (or the reading view opened from it) asks first about
+    /// unsaved changes; leaving the review screen ends the session (its answers are saved)
+    /// unless for the reading view, leaving the settings drops their draft.
+    pub(super) fn open(&mut self, screen: Screen) {
+        let editing = self.screen == Screen::Editor
+            || (self.screen == Screen::Article && self.reader.back == Some(Screen::Editor));
+        if editing && !matches!(screen, Screen::Editor | Screen::Article) && self.editor.dirty() {
+            self.screen = Screen::Editor;
             self.editor.ask_before_leaving();
             return;
         }
         if self.screen == Screen::Settings && screen != Screen::Settings {
             self.settings.forget_draft();
         }
-        if screen != Screen::Review {
+        if !matches!(screen, Screen::Review | Screen::Article) {
             self.review.close();
         }
         self.screen = screen;
@@ -239,7 +249,7 @@ impl App {
     }
 
     /// Opens a card's deck in the editor (a built-in deck as a copy), with the card selected.
-    fn edit_card(&mut self, slot: Slot) {
+    pub(super) fn edit_card(&mut self, slot: Slot) {
         let Ok(coll) = &self.coll else { return };
         let Some(d) = coll.deck(slot) else { return };
         match self.editor.open_deck(d, !d.origin.is_builtin()) {

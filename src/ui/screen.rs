@@ -13,11 +13,13 @@ pub enum Screen {
     Browser,
     Stats,
     Editor,
+    /// The reading view of an article.
+    Article,
 }
 
 impl Screen {
     /// Every screen, with its name.
-    pub const ALL: [(Screen, &'static str); 7] = [
+    pub const ALL: [(Screen, &'static str); 8] = [
         (Screen::Home, "home"),
         (Screen::Review, "review"),
         (Screen::Settings, "settings"),
@@ -25,6 +27,7 @@ impl Screen {
         (Screen::Browser, "browser"),
         (Screen::Stats, "stats"),
         (Screen::Editor, "editor"),
+        (Screen::Article, "article"),
     ];
 
     pub fn name(self) -> &'static str {

@@ -6,8 +6,9 @@ use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::{Arc, Mutex};
 
 use super::app::App;
-use super::screen::ShotTarget;
+use super::screen::{Screen, ShotTarget};
 use crate::quiz::{Mode, Response};
+use crate::study::StudySession;
 
 /// The process's exit status after a screenshot run: 0 written, 1 failed.
 pub static STATUS: AtomicI32 = AtomicI32::new(1);
@@ -74,6 +75,44 @@ pub fn step(app: &mut App, ctx: &egui::Context) {
     } else if shot.frames > 600 {
         eprintln!("factquiz: no screenshot arrived from the renderer");
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
+/// Sets up the state a screenshot of `--screen` needs.
+pub fn prepare(app: &mut App) {
+    let Some(target) = app.shot.as_ref().map(|s| s.target) else {
+        return;
+    };
+    match target.screen {
+        Screen::Review => {
+            if let Ok(coll) = &app.coll {
+                let all = (0..coll.library().decks.len()).collect();
+                if let Ok(s) = StudySession::start(coll, all, 7) {
+                    app.review.start(s);
+                }
+                app.screen = Screen::Review;
+            }
+            if target.answered {
+                answer_for_show(app);
+            }
+        }
+        Screen::Browser => {
+            // With a card selected: its evidence and review history show.
+            app.screen = Screen::Browser;
+            app.browser
+                .select(crate::schedule::queue::Slot { deck: 0, card: 0 });
+        }
+        Screen::Editor => {
+            if let Ok(coll) = &app.coll
+                && let Some(d) = coll.library().decks.first()
+            {
+                // Shown as opened, not as an unsaved copy (which would ask before closing).
+                let _ = app.editor.open_deck(d, true);
+            }
+            app.screen = Screen::Editor;
+        }
+        Screen::Article => app.show_sample_article(),
+        other => app.screen = other,
     }
 }
 

@@ -9,6 +9,7 @@ pub mod sync;
 use std::path::Path;
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use factquiz::deck::{DeckOrigin, Library};
 use factquiz::schedule::Clock;
 use factquiz::store::Store;
@@ -118,4 +119,32 @@ pub fn factquiz(data: &Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into(),
         String::from_utf8_lossy(&out.stderr).into(),
     )
+}
+
+/// The place in the app's library of the deck with this id.
+pub fn deck_place(h: &Harness<'_, App>, id: &str) -> usize {
+    let coll = h.state().collection().expect("the collection");
+    let place = coll.library().decks.iter().position(|d| d.deck.id == id);
+    place.unwrap_or_else(|| panic!("no deck \"{id}\""))
+}
+
+/// When the answer on screen waits for how sure it was, says so with `key` (Q, W, E; Space:
+/// not said).
+pub fn say_how_sure(h: &mut Harness<'_, App>, key: egui::Key) {
+    let waiting = h
+        .state()
+        .session()
+        .and_then(|s| s.current.as_ref())
+        .is_some_and(|c| c.ask_confidence);
+    if waiting {
+        h.get_by_label("How sure are you? The answer shows next.");
+        h.key_press(key);
+        h.run();
+    }
+}
+
+/// The reviews the app's progress holds.
+pub fn review_count(h: &Harness<'_, App>) -> u64 {
+    let coll = h.state().collection().expect("the collection");
+    coll.store().review_count().expect("the review count")
 }

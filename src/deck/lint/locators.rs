@@ -7,11 +7,10 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
 
-use super::article::{Article, ArticleError};
-use super::passage::{Lookup, excerpt, look_up};
 use super::place::{Field, Spot};
-use super::shelf::{Found, Shelf};
 use super::{Raw, Rule, Severity};
+use crate::article::shelf::{Found, Shelf};
+use crate::article::{Article, ArticleError, Lookup, excerpt, look_up};
 use crate::deck::model::Deck;
 
 /// What the rule looked at in one deck.

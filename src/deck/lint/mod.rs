@@ -6,15 +6,11 @@
 //! cannot be read), a warning (the other rules) or a note (an article not found), placed at
 //! its file, line and column.
 
-mod article;
 mod coverage;
-mod folded;
 mod giveaway;
 mod locators;
 mod mentions;
-mod passage;
 mod place;
-mod shelf;
 mod wording;
 
 use std::fmt;
@@ -22,10 +18,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-pub use article::{Article, ArticleError, ArticleFormat, MAX_ARTICLE_BYTES, html_text};
+pub use crate::article::shelf::Shelf;
+pub use crate::article::{
+    Article, ArticleError, ArticleFormat, Lookup, MAX_ARTICLE_BYTES, excerpt, html_text, look_up,
+};
 pub use locators::LocatorStats;
-pub use passage::{Lookup, excerpt, look_up};
-pub use shelf::Shelf;
 
 use super::library::{BUILTIN_DECKS, DeckOrigin, Library};
 use super::model::Deck;

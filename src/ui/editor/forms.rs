@@ -99,7 +99,7 @@ pub fn sources_form(ui: &mut Ui, d: &mut DeckDraft, problems: &[FieldProblem]) {
         });
 }
 
-fn source_fields(ui: &mut Ui, s: &mut SourceFields) {
+pub(super) fn source_fields(ui: &mut Ui, s: &mut SourceFields) {
     field(ui, "Id", &mut s.id, false, "how cards cite it");
     field(ui, "Title", &mut s.title, false, "the article's headline");
     field(ui, "Outlet", &mut s.outlet, false, "where it was published");
@@ -119,6 +119,13 @@ fn source_fields(ui: &mut Ui, s: &mut SourceFields) {
         "empty when the date is printed",
     );
     field(ui, "Link", &mut s.url, false, "https://...");
+    field(
+        ui,
+        "Article text",
+        &mut s.text,
+        false,
+        "its file (.txt, .md or .html), beside the deck or in the data folder's articles/",
+    );
 }
 
 pub fn claims_form(ui: &mut Ui, d: &mut DeckDraft, problems: &[FieldProblem]) {

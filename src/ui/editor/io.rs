@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 
 use super::super::command::Command;
+use super::super::picker::{Picker, Purpose};
 use super::super::theme;
 use super::foreign::{ForeignOutcome, ForeignPreview};
 use crate::deck::draft::DeckDraft;
@@ -52,21 +53,43 @@ impl ImportPanel {
         });
     }
 
-    pub fn show(&mut self, ui: &mut Ui, coll: &Collection) -> Option<ImportOutcome> {
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        coll: &Collection,
+        picker: &mut Picker,
+    ) -> Option<ImportOutcome> {
         let mut out = None;
         ui.horizontal(|ui| {
-            let r = ui.add(
-                egui::TextEdit::singleline(&mut self.path)
-                    .hint_text(
-                        "Import: type a .ron, .csv, .tsv, Anki (.apkg, .txt) or Quizlet path (or drop a file on the window)",
-                    )
-                    .desired_width(420.0),
-            );
+            // Labelled: a hint is no accessible name (the editor has other path fields).
+            let l = ui.label("Import:");
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.path)
+                        .hint_text(
+                            "type a .ron, .csv, .tsv, Anki (.apkg, .txt) or Quizlet path (or drop a file on the window)",
+                        )
+                        .desired_width(420.0),
+                )
+                .labelled_by(l.id);
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if (ui.button("Preview").clicked() || enter) && !self.path.trim().is_empty() {
+            let typed = !self.path.trim().is_empty();
+            let preview = ui
+                .add_enabled(typed, egui::Button::new("Preview"))
+                .on_disabled_hover_text("Type the path of a file to import first");
+            if (preview.clicked() || enter) && typed {
                 self.load(PathBuf::from(self.path.trim()), ui.ctx());
             }
+            if ui
+                .add_enabled(!picker.busy(), egui::Button::new("Browse…"))
+                .clicked()
+            {
+                picker.open(Purpose::Import, ui.ctx());
+            }
         });
+        if let Some(path) = picker.take(Purpose::Import) {
+            self.load(path, ui.ctx());
+        }
         if let Some(f) = &mut self.foreign {
             let mut out = None;
             egui::Frame::group(ui.style()).show(ui, |ui| {

@@ -3,10 +3,12 @@
 //! through the quiz engine, save atomically, import and export. Unsaved edits are kept as a
 //! draft every few seconds, and leaving asks first.
 
+mod article;
 mod cards;
 mod foreign;
 mod forms;
 mod io;
+mod kept;
 mod try_it;
 
 use std::path::PathBuf;
@@ -14,11 +16,13 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 
 use super::command::Command;
+use super::picker::{Picker, Purpose};
 use super::status::Message;
 use super::{theme, widgets};
 use crate::deck::draft::{DeckDraft, FieldProblem, Place};
 use crate::deck::save;
 use crate::study::Collection;
+use kept::{draft_file, latest_draft};
 
 /// Seconds between drafts of unsaved edits.
 const DRAFT_EVERY: f64 = 3.0;
@@ -42,6 +46,9 @@ pub struct EditorScreen {
     confirm_export: Option<PathBuf>,
     /// Where unsaved drafts are kept (`<data dir>/drafts`), once known.
     data_dir: Option<PathBuf>,
+    pub(in crate::ui) article: article::ArticlePanel,
+    /// The file dialog (open an article, import, export).
+    picker: Picker,
 }
 
 impl EditorScreen {
@@ -121,23 +128,25 @@ impl EditorScreen {
             return self.confirm(ui);
         }
         ui.label(RichText::new("Deck editor").size(24.0).strong());
-        if let Some(a) = self.import.show(ui, coll) {
+        if let Some(a) = self.import.show(ui, coll, &mut self.picker) {
             match a {
                 io::ImportOutcome::Run(command) => action = Some(command),
                 io::ImportOutcome::Edit(draft) => self.open_draft(*draft, false),
             }
         }
+        action = self.article_panel(ui, coll).or(action);
         ui.separator();
         if self.draft.is_none() {
             self.pick_deck(ui, coll);
             return action;
         }
         self.keep_draft(ui);
-        let (deck, problems) = self
+        let (deck, mut problems) = self
             .draft
             .as_ref()
             .map(DeckDraft::build)
             .unwrap_or_default();
+        self.drafted_problems(&mut problems);
         self.toolbar(ui, coll, &deck, &problems, &mut action);
         if let Some(draft) = &mut self.draft {
             forms::deck_form(ui, draft, &problems);
@@ -261,6 +270,15 @@ impl EditorScreen {
                     .desired_width(360.0),
             );
             if ui
+                .add_enabled(!self.picker.busy(), egui::Button::new("Browse…"))
+                .clicked()
+            {
+                self.picker.open(Purpose::Export, ui.ctx());
+            }
+            if let Some(path) = self.picker.take(Purpose::Export) {
+                self.export_path = path.display().to_string();
+            }
+            if ui
                 .add_enabled(
                     !self.export_path.trim().is_empty(),
                     egui::Button::new("Export"),
@@ -378,23 +396,4 @@ impl EditorScreen {
         }
         action
     }
-}
-
-fn draft_file(dir: &std::path::Path, d: &DeckDraft) -> PathBuf {
-    let token: String = d
-        .token
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .take(32)
-        .collect();
-    save::draft_path(dir, if token.is_empty() { "untitled" } else { &token }).with_extension("json")
-}
-
-/// The newest kept draft, if any.
-fn latest_draft(dir: &std::path::Path) -> Option<PathBuf> {
-    let rd = std::fs::read_dir(dir.join("drafts")).ok()?;
-    rd.filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
 }

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::article::Article;
+use super::file::Article;
 use super::folded::{Folded, words_of};
 
 /// What looking a locator up found, as ranges of the article's text.
@@ -125,7 +125,7 @@ fn closest(article: &Article, needle: &str) -> Option<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::article::ArticleFormat;
+    use super::super::file::ArticleFormat;
     use super::*;
 
     fn article(text: &str) -> Article {

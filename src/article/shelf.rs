@@ -1,12 +1,12 @@
-//! Where `check` finds the article a source names (`text: "FILE"`): beside the deck file, then
-//! in `<data dir>/articles/`, then in each `--articles DIR`, in that order; each article read
-//! once however many decks cite it.
+//! Where the article a source names (`text: "FILE"`) is found: beside the deck file, then in
+//! `<data dir>/articles/`, then in each `--articles DIR`, in that order ([`locate`], for the
+//! reading view too); `check`'s shelf reads each article once however many decks cite it.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use super::article::{Article, ArticleError};
+use super::file::{Article, ArticleError};
 
 /// The folders searched for articles after the deck's own, and the articles read so far.
 #[derive(Debug, Default)]
@@ -35,13 +35,9 @@ impl Shelf {
 
     /// The article `name` for a deck in `deck_dir` (none for a deck built into the program).
     pub fn find(&mut self, name: &str, deck_dir: Option<&Path>) -> Found {
-        let folders: Vec<PathBuf> = deck_dir
-            .map(Path::to_path_buf)
-            .into_iter()
-            .chain(self.dirs.iter().cloned())
-            .collect();
-        let Some(path) = folders.iter().map(|d| d.join(name)).find(|p| p.is_file()) else {
-            return Found::Missing(folders);
+        let path = match locate(name, deck_dir, &self.dirs) {
+            Ok(path) => path,
+            Err(folders) => return Found::Missing(folders),
         };
         let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
         let article = self
@@ -50,4 +46,23 @@ impl Shelf {
             .or_insert_with(|| Rc::new(Article::read(&path)));
         Found::Article(Rc::clone(article))
     }
+}
+
+/// The file `name` of a deck in `deck_dir` (none for a deck built into the program): the first
+/// of the deck's folder and `dirs` that holds it, or every folder searched.
+pub fn locate(
+    name: &str,
+    deck_dir: Option<&Path>,
+    dirs: &[PathBuf],
+) -> Result<PathBuf, Vec<PathBuf>> {
+    let folders: Vec<PathBuf> = deck_dir
+        .map(Path::to_path_buf)
+        .into_iter()
+        .chain(dirs.iter().cloned())
+        .collect();
+    folders
+        .iter()
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
+        .ok_or(folders)
 }

@@ -32,8 +32,8 @@ const FLAT: [&str; 27] = [
     "optgroup", "rb", "rt",
 ];
 
-/// Elements that start a new line of the text.
-const BLOCKS: [&str; 38] = [
+/// Elements that start a new line of the text (an Anki field's too, see `interop::html`).
+pub const HTML_BLOCKS: [&str; 38] = [
     "address",
     "article",
     "aside",
@@ -115,33 +115,8 @@ pub struct Article {
 impl Article {
     /// Reads the article at `path`; `.html` and `.htm` files are read as HTML.
     pub fn read(path: &Path) -> Result<Article, ArticleError> {
-        let shown = path.display().to_string();
-        let io = |source| ArticleError::Io {
-            path: shown.clone(),
-            source,
-        };
-        let file = std::fs::File::open(path).map_err(io)?;
-        let size = file.metadata().map_err(io)?.len();
-        if size > MAX_ARTICLE_BYTES as u64 {
-            return Err(ArticleError::TooBig { path: shown, size });
-        }
-        let mut bytes = Vec::new();
-        file.take(MAX_ARTICLE_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io)?;
-        if bytes.len() > MAX_ARTICLE_BYTES {
-            let size = bytes.len() as u64;
-            return Err(ArticleError::TooBig { path: shown, size });
-        }
-        let html = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-        let format = if html {
-            ArticleFormat::Html
-        } else {
-            ArticleFormat::Text
-        };
-        Article::from_bytes(path, format, bytes)
+        let bytes = read_bytes(path)?;
+        Article::from_bytes(path, ArticleFormat::of(path), bytes)
     }
 
     /// An article from its file's bytes, refusing what is not UTF-8 text.
@@ -198,6 +173,44 @@ impl Article {
         match self.format {
             ArticleFormat::Text => format!("line {n}"),
             ArticleFormat::Html => format!("paragraph {n}"),
+        }
+    }
+}
+
+/// The bytes of the file at `path`, refused over [`MAX_ARTICLE_BYTES`] before they are read
+/// (and while they are, should the file grow).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ArticleError> {
+    let shown = path.display().to_string();
+    let io = |source| ArticleError::Io {
+        path: shown.clone(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_ARTICLE_BYTES as u64 {
+        return Err(ArticleError::TooBig { path: shown, size });
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_ARTICLE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        let size = bytes.len() as u64;
+        return Err(ArticleError::TooBig { path: shown, size });
+    }
+    Ok(bytes)
+}
+
+impl ArticleFormat {
+    /// How a file is read, by its extension: `.html` and `.htm` as HTML, others as text.
+    pub fn of(path: &Path) -> ArticleFormat {
+        let html = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        if html {
+            ArticleFormat::Html
+        } else {
+            ArticleFormat::Text
         }
     }
 }
@@ -273,7 +286,7 @@ pub fn html_text(html: &str) -> String {
                 if HIDDEN.contains(&e.name()) || e.attr("hidden").is_some() {
                     continue;
                 }
-                if BLOCKS.contains(&e.name()) {
+                if HTML_BLOCKS.contains(&e.name()) {
                     raw.push('\n');
                     stack.push(None);
                 }
