@@ -7,9 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// `(0..n).map(f).collect()`, with the items shared among the cores. A worker's panic is
 /// passed on rather than dropping its results, so the output always lines up with `0..n`.
 pub fn map_indexed<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |c| c.get())
-        .min(n);
+    let threads = cores().min(n);
     if threads <= 1 {
         return (0..n).map(f).collect();
     }
@@ -37,6 +35,11 @@ pub fn map_indexed<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
     });
     done.sort_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, t)| t).collect()
+}
+
+/// How many cores the machine offers (1 when it cannot be told).
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |c| c.get())
 }
 
 #[cfg(test)]

@@ -77,7 +77,7 @@ fn facts(lib: &Library, slot: Slot) -> (CardKind, Option<(usize, String)>) {
     let d = &lib.decks[slot.deck].deck;
     let h = d.cards.head(slot.card).unwrap();
     let claim = h
-        .claim
+        .claim()
         .map(|i| (slot.deck, d.claims[i as usize].id.to_string()));
     (h.kind, claim)
 }

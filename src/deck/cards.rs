@@ -37,8 +37,9 @@ pub enum CardReadError {
 pub struct CardHead {
     pub id: Text,
     pub kind: CardKind,
-    /// The index of the card's claim in its deck's claims.
-    pub claim: Option<u32>,
+    /// The index of the card's claim in its deck's claims; `NO_CLAIM` when it has none (a
+    /// plain number keeps the head at 48 bytes, where an `Option` would make it 56).
+    claim_at: u32,
     /// The mode the card insists on, if any.
     pub mode: Option<AskMode>,
     /// Whether its answer is too long to type or choose (see [`super::model::Answer::too_long_to_ask`]).
@@ -48,6 +49,16 @@ pub struct CardHead {
     /// Where the card's topics are in [`Cards`]' list of topic numbers.
     topics_start: u32,
     topics_len: u16,
+}
+
+/// [`CardHead`]'s mark of a card without a claim.
+const NO_CLAIM: u32 = u32::MAX;
+
+impl CardHead {
+    /// The index of the card's claim in its deck's claims, if it has one.
+    pub fn claim(&self) -> Option<u32> {
+        (self.claim_at != NO_CLAIM).then_some(self.claim_at)
+    }
 }
 
 /// The cards of one loaded deck. Cloning shares them.
@@ -92,7 +103,7 @@ impl Heads {
     pub(super) fn fits(&self, claims: usize) -> bool {
         self.heads.iter().all(|h| {
             let start = h.topics_start as usize;
-            h.claim.is_none_or(|c| (c as usize) < claims)
+            h.claim().is_none_or(|c| (c as usize) < claims)
                 && self
                     .topic_ids
                     .get(start..start + usize::from(h.topics_len))
@@ -122,7 +133,10 @@ impl Heads {
             heads.push(CardHead {
                 id: card.id.clone(),
                 kind: card.kind,
-                claim: claim.and_then(|i| u32::try_from(i).ok()),
+                claim_at: claim
+                    .and_then(|i| u32::try_from(i).ok())
+                    .filter(|&i| i != NO_CLAIM)
+                    .unwrap_or(NO_CLAIM),
                 fact: super::fact::fingerprint(card, claim.map(|i| &claims[i])),
                 mode: card.mode,
                 long: card.answer.too_long_to_ask(),

@@ -151,7 +151,7 @@ fn keep_claims_apart(
             continue;
         };
         let claim = head
-            .claim
+            .claim()
             .and_then(|i| Some((i, v.deck.claims.get(i as usize)?)));
         let item = Item {
             slot,

@@ -67,7 +67,7 @@ impl CardTable {
                             .collect(),
                         kind: c.kind,
                         status: c
-                            .claim
+                            .claim()
                             .and_then(|i| d.deck.claims.get(i as usize))
                             .map(|claim| claim.status),
                     })

@@ -152,7 +152,7 @@ pub fn rows(coll: &Collection) -> Vec<Row> {
                 card: u32::try_from(ci).unwrap_or(u32::MAX),
                 kind: card.kind,
                 claim: card
-                    .claim
+                    .claim()
                     .and_then(|c| d.deck.claims.get(c as usize))
                     .map(|c| c.status),
             });

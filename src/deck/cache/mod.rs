@@ -39,8 +39,8 @@ use crate::store::deck_cache::{CachedDeck, DeckCache, DeckKey, DeckRow};
 /// [`Deck`], `Card` or `CardHead` changes, when the search texts are made another way, when
 /// a fact's fingerprint is made another way (`deck::fact`), or when validation refuses a deck
 /// it used to accept: every copy is then made again from its file. 2: `CardHead.fact`;
-/// 3: `CardHead.mode` and `CardHead.long`.
-pub(super) const FORMAT: u16 = 3;
+/// 3: `CardHead.mode` and `CardHead.long`; 4: `CardHead.claim_at`.
+pub(super) const FORMAT: u16 = 4;
 
 /// The cards' search texts are kept in runs of this many cards, one text a line (a search
 /// reads a run at a time; the unit tests take runs of 16, so that a deck has several).

@@ -92,7 +92,7 @@ fn cards_read_from_the_copy_are_the_cards_of_the_file() {
         assert_eq!(d.cards.get(i).as_deref(), Ok(card), "{}", card.id);
         let head = d.cards.head(i).unwrap();
         assert_eq!((head.id.as_str(), head.kind), (card.id.as_str(), card.kind));
-        let claim = head.claim.map(|c| d.claims[c as usize].id.as_str());
+        let claim = head.claim().map(|c| d.claims[c as usize].id.as_str());
         assert_eq!(claim, card.claim.as_deref());
         let topics: Vec<&Text> = d.cards.topics(i).collect();
         assert_eq!(topics, card.topics.iter().collect::<Vec<_>>());

@@ -26,13 +26,12 @@ impl QuizIndex {
     /// in the deck cache is damaged): an index without it would leave it out of every choice
     /// and every "that is another card's answer" without a word.
     pub fn build(lib: &Library) -> Result<QuizIndex, CardReadError> {
-        // What each card gives (folding every spelling is the costly part) is read on every
-        // core, a deck at a time; it is joined in library order after.
-        let parts = read_decks(lib)?;
         let mut ix = QuizIndex::default();
-        let mut topic_names: Vec<Text> = parts
+        // Every topic of the library, from the decks' own lists (no card is read for them).
+        let mut topic_names: Vec<Text> = lib
+            .decks
             .iter()
-            .flat_map(|p| p.keys.iter().flat_map(|k| k.topics.iter().cloned()))
+            .flat_map(|d| d.deck.cards.topic_names().iter().cloned())
             .collect();
         topic_names.sort();
         topic_names.dedup();
@@ -42,23 +41,29 @@ impl QuizIndex {
         let mut drafts: Vec<Vec<Reach>> = Vec::with_capacity(lib.decks.len());
         let mut phrase_keys = PhraseKeys::new();
         let mut phrase_topics = PhraseTopics::new();
-        for part in parts {
-            for answer in part.keys {
-                let topics: Vec<u16> = answer
-                    .topics
-                    .iter()
-                    .filter_map(|t| ix.topic_number(t))
-                    .collect();
-                if answer.name {
-                    name_lists.push((answer.first, answer.keys, topics));
-                } else {
-                    let phrase = (answer.first, answer.keys, topics);
-                    ix.add_phrase(&mut phrase_keys, &mut phrase_topics, answer.kind, phrase);
+        // What each card gives (folding every spelling is the costly part) is read on every
+        // core, as many decks at a time as there are cores, and joined in library order as
+        // it comes: only those decks' wordings are held at once, not the library's.
+        let step = crate::parallel::cores();
+        for first in (0..lib.decks.len()).step_by(step) {
+            let decks = &lib.decks[first..lib.decks.len().min(first + step)];
+            let parts = crate::parallel::map_indexed(decks.len(), |i| {
+                read_deck(&decks[i].deck, &ix.topic_names)
+            });
+            for part in parts {
+                let part = part?;
+                for answer in part.keys {
+                    let words = (answer.first, answer.keys, answer.topics);
+                    if answer.name {
+                        name_lists.push(words);
+                    } else {
+                        ix.add_phrase(&mut phrase_keys, &mut phrase_topics, answer.kind, words);
+                    }
                 }
+                ix.dates.extend(part.dates);
+                ix.figures.extend(part.figures);
+                drafts.push(part.reach);
             }
-            ix.dates.extend(part.dates);
-            ix.figures.extend(part.figures);
-            drafts.push(part.reach);
         }
         drop(phrase_keys);
         for (mut person, topics) in group_persons(name_lists) {
@@ -83,13 +88,11 @@ impl QuizIndex {
         }
         ix.dates.sort();
         ix.dates.dedup();
-        ix.shrink_to_fit();
-        // Built, the index lies among the freed lists it was built from; a copy of it is
-        // packed into memory of its own, and the pages freed can be given back (see
-        // `malloc::trim`): 13 -> 10 MB at 100,000 cards.
-        let packed = ix.clone();
-        drop(ix);
-        Ok(packed)
+        // Built, the index lies among the freed lists it was built from; it is copied into
+        // memory of its own a list at a time (no more than one list held twice), and the
+        // pages freed can be given back (see `malloc::trim`): 13 -> 10 MB at 100,000 cards.
+        ix.pack();
+        Ok(ix)
     }
 
     /// Every person's spellings and surnames and every phrase's wordings in `names`, and
@@ -131,19 +134,23 @@ impl QuizIndex {
         TopicRun { start, len }
     }
 
-    /// Gives back the room that lists and maps grown one entry at a time keep spare (a
-    /// fifth of the index at 100,000 cards).
-    fn shrink_to_fit(&mut self) {
-        self.persons.shrink_to_fit();
-        self.phrases.values_mut().for_each(Vec::shrink_to_fit);
-        self.dates.shrink_to_fit();
-        self.figures.shrink_to_fit();
-        self.topic_names.shrink_to_fit();
-        self.topic_ids.shrink_to_fit();
-        self.names.shrink_to_fit();
-        self.by_text.shrink_to_fit();
-        self.reach.shrink_to_fit();
-        self.words.shrink_to_fit();
+    /// Copies each list and map into fresh memory, one at a time (a copy keeps no room
+    /// spare, which lists and maps grown one entry at a time do: a fifth of the index at
+    /// 100,000 cards).
+    fn pack(&mut self) {
+        fn fresh<T: Clone>(v: &mut T) {
+            *v = v.clone();
+        }
+        fresh(&mut self.persons);
+        fresh(&mut self.phrases);
+        fresh(&mut self.dates);
+        fresh(&mut self.figures);
+        fresh(&mut self.topic_names);
+        fresh(&mut self.topic_ids);
+        fresh(&mut self.names);
+        fresh(&mut self.by_text);
+        fresh(&mut self.reach);
+        fresh(&mut self.words);
     }
 
     /// Adds a phrase's wordings and topics to the first phrase of its kind that shares a
@@ -206,7 +213,8 @@ impl QuizIndex {
 struct Wordings {
     kind: CardKind,
     name: bool,
-    topics: Vec<Text>,
+    /// The card's topics, as places in the index's topic names.
+    topics: Vec<u16>,
     first: Option<Text>,
     keys: Vec<Text>,
 }
@@ -224,7 +232,10 @@ struct DeckPart {
 
 /// Reads every card of a deck (from the deck cache when the cards are there), or says which
 /// could not be read.
-fn read_deck(deck: &crate::deck::Deck<crate::deck::Cards>) -> Result<DeckPart, CardReadError> {
+fn read_deck(
+    deck: &crate::deck::Deck<crate::deck::Cards>,
+    topic_names: &[Text],
+) -> Result<DeckPart, CardReadError> {
     let mut part = DeckPart {
         reach: Vec::with_capacity(deck.cards.len()),
         ..DeckPart::default()
@@ -239,7 +250,12 @@ fn read_deck(deck: &crate::deck::Deck<crate::deck::Cards>) -> Result<DeckPart, C
                 part.keys.push(Wordings {
                     kind: card.kind,
                     name,
-                    topics: card.topics.clone(),
+                    topics: card
+                        .topics
+                        .iter()
+                        .filter_map(|t| topic_names.binary_search(t).ok())
+                        .filter_map(|i| u16::try_from(i).ok())
+                        .collect(),
                     first: v.first().cloned(),
                     keys: keys.into_iter().map(Text::from).collect(),
                 });
@@ -263,13 +279,6 @@ fn read_deck(deck: &crate::deck::Deck<crate::deck::Cards>) -> Result<DeckPart, C
     part.dates
         .extend(deck.claims.iter().filter_map(|c| c.made_on));
     Ok(part)
-}
-
-/// [`read_deck`] of every deck, on every core; in library order.
-fn read_decks(lib: &Library) -> Result<Vec<DeckPart>, CardReadError> {
-    crate::parallel::map_indexed(lib.decks.len(), |i| read_deck(&lib.decks[i].deck))
-        .into_iter()
-        .collect()
 }
 
 /// The number a claim's source value gives, if it gives one.

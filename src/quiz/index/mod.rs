@@ -75,7 +75,7 @@ pub struct QuizIndex {
     pub phrases: HashMap<CardKind, Vec<Phrase>>,
     pub dates: Vec<PartialDate>,
     pub figures: Vec<Figure>,
-    /// Every topic of the Name and Phrase cards, once, sorted.
+    /// Every topic of the library's decks, once, sorted.
     topic_names: Vec<Text>,
     /// The persons' and phrases' topics, as places in `topic_names`, one run after another.
     topic_ids: Vec<u16>,
