@@ -164,7 +164,7 @@ impl MergeTx<'_> {
             .prepare_cached("INSERT OR IGNORE INTO sync_undone (device, seq) VALUES (?1, ?2)")?
             .execute(params![device, seq])?;
         // The review is at or after the first review its segment added; this device's own
-        // reviews carry their sequence number in `seq`, or as their id before schema 6.
+        // reviews carry their sequence number in `seq`, or as their id when `seq` is NULL.
         let from: i64 = self
             .tx
             .prepare_cached(

@@ -35,7 +35,7 @@ pub struct SyncedReview {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<u8>,
     /// What the scheduler decided: when the card came due after it (none for reviews
-    /// written before schema 5).
+    /// written before schema 6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_ms: Option<i64>,
     /// The fingerprint of the fact the card taught (`deck::fact`), as its device's deck had

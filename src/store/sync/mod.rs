@@ -1,4 +1,4 @@
-//! What merging progress through a shared folder keeps in the progress file (schema 5): this
+//! What merging progress through a shared folder keeps in the progress file (schema 6): this
 //! device's id and name, its counter of sequence numbers, the other devices seen, the stamps
 //! that decide which change of a setting or a card's flag is the latest, and the decks as last
 //! synced. The journal's reading and writing of reviews is in `journal` (this device's events,
