@@ -7,7 +7,6 @@
 //! state is the `after` state of its latest review; every backup file is whole.
 
 use std::collections::{BTreeSet, HashMap};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -24,7 +23,7 @@ use rand::{Rng, SeedableRng, rngs::StdRng};
 const DIR_VAR: &str = "FACTQUIZ_CRASH_TEST_DIR";
 const ROUNDS: usize = 200;
 mod common;
-use common::NOON;
+use common::{NOON, drain};
 
 fn library() -> Library {
     common::library(16)
@@ -75,24 +74,11 @@ fn child_answer_loop() {
     }
 }
 
-/// Reads everything the child printed, in a thread, so that a full pipe never blocks it.
-fn drain(mut from: impl Read + Send + 'static) -> std::thread::JoinHandle<String> {
-    std::thread::spawn(move || {
-        let mut out = Vec::new();
-        let _ = from.read_to_end(&mut out);
-        String::from_utf8_lossy(&out).into_owned()
-    })
-}
-
 #[test]
 fn answers_survive_sigkill_at_any_moment() {
     let dir = tempfile::tempdir().unwrap();
     let exe = std::env::current_exe().unwrap();
-    let seed: u64 = std::env::var("FACTQUIZ_CRASH_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| rand::rng().random());
-    println!("seed {seed} (FACTQUIZ_CRASH_SEED={seed} repeats this run)");
+    let seed = common::crash_seed();
     let mut rng = StdRng::seed_from_u64(seed);
     let mut printed = BTreeSet::new();
     let (mut opened_rounds, mut answering_rounds) = (0, 0);

@@ -8,13 +8,12 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::NOON;
 use common::sync::Machine;
+use common::{NOON, drain};
 use factquiz::quiz::Grade;
 use rand::{Rng, SeedableRng, rngs::StdRng};
 
@@ -53,24 +52,12 @@ fn child_answer_and_sync() {
     }
 }
 
-fn drain(mut from: impl Read + Send + 'static) -> std::thread::JoinHandle<String> {
-    std::thread::spawn(move || {
-        let mut out = Vec::new();
-        let _ = from.read_to_end(&mut out);
-        String::from_utf8_lossy(&out).into_owned()
-    })
-}
-
 #[test]
 fn acknowledged_reviews_survive_a_killed_journal_write() {
     let dir = tempfile::tempdir().unwrap();
     let folder = tempfile::tempdir().unwrap();
     let exe = std::env::current_exe().unwrap();
-    let seed: u64 = std::env::var("FACTQUIZ_CRASH_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| rand::rng().random());
-    println!("seed {seed} (FACTQUIZ_CRASH_SEED={seed} repeats this run)");
+    let seed = common::crash_seed();
     let mut rng = StdRng::seed_from_u64(seed);
     let mut printed = BTreeSet::new();
     let mut b = Machine::new(CARDS);

@@ -73,7 +73,8 @@ fn status_word(c: &Claim) -> &'static str {
     }
 }
 
-fn values<C>(deck: &Deck<C>, c: &Claim) -> String {
+/// Each source's value of a claim, by the source's title: "title: value; title: value".
+pub fn values<C>(deck: &Deck<C>, c: &Claim) -> String {
     c.values
         .iter()
         .map(|v| {

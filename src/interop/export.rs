@@ -92,21 +92,11 @@ fn claim(deck: &Deck, card: &Card) -> String {
     let Some(c) = card.claim.as_deref().and_then(|id| deck.claim(id)) else {
         return String::new();
     };
-    let values: Vec<String> = c
-        .values
-        .iter()
-        .map(|v| {
-            let src = deck
-                .source(&v.source)
-                .map_or(v.source.as_str(), |s| s.title.as_str());
-            format!("{src}: {}", v.value)
-        })
-        .collect();
     format!(
         "{} (claimed by {}; {:?}). {}",
         c.statement,
         c.made_by,
         c.status,
-        values.join("; ")
+        crate::deck::fact::values(deck, c)
     )
 }

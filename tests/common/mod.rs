@@ -148,3 +148,23 @@ pub fn review_count(h: &Harness<'_, App>) -> u64 {
     let coll = h.state().collection().expect("the collection");
     coll.store().review_count().expect("the review count")
 }
+
+/// Reads everything a child process printed, in a thread, so that a full pipe never blocks it.
+pub fn drain(mut from: impl std::io::Read + Send + 'static) -> std::thread::JoinHandle<String> {
+    std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let _ = from.read_to_end(&mut out);
+        String::from_utf8_lossy(&out).into_owned()
+    })
+}
+
+/// The seed of a crash test's random kills: FACTQUIZ_CRASH_SEED, or a new one (printed, so
+/// that a failing run can be repeated).
+pub fn crash_seed() -> u64 {
+    let seed: u64 = std::env::var("FACTQUIZ_CRASH_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(rand::random);
+    println!("seed {seed} (FACTQUIZ_CRASH_SEED={seed} repeats this run)");
+    seed
+}
