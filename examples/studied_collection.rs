@@ -137,7 +137,8 @@ fn main() {
                 && card
                     .claim
                     .as_deref()
-                    .and_then(|c| deck.claim(c))
+                    .and_then(|c| deck.claims.position(c))
+                    .and_then(|i| deck.claims.head(i))
                     .is_some_and(|c| c.status == ClaimStatus::Disputed);
             let mode = coll.mode_for(slot).expect("a mode");
             let q = coll.question(slot, mode, rng.random()).expect("a question");

@@ -150,7 +150,7 @@ fn an_update_sends_back_exactly_the_changed_cards_and_says_what_changed() {
     let found: Vec<String> = select(&c, &all, &f)
         .unwrap()
         .into_iter()
-        .map(|i| c.ids(all[i].slot()).unwrap().1)
+        .map(|i| c.ids(all[i as usize].slot()).unwrap().1)
         .collect();
     assert_eq!(found, ["capital", "toll-figure"]);
     drop(c);

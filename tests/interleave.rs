@@ -78,7 +78,7 @@ fn facts(lib: &Library, slot: Slot) -> (CardKind, Option<(usize, String)>) {
     let h = d.cards.head(slot.card).unwrap();
     let claim = h
         .claim()
-        .map(|i| (slot.deck, d.claims[i as usize].id.to_string()));
+        .map(|i| (slot.deck, d.claims.heads()[i as usize].id.to_string()));
     (h.kind, claim)
 }
 
@@ -110,7 +110,7 @@ fn check(seed: u64, which: usize) -> Result<(), TestCaseError> {
     };
     let mut seen: HashSet<(usize, String)> = HashSet::new();
     for &d in &decks {
-        for c in &lib.decks[d].deck.claims {
+        for c in lib.decks[d].deck.claims.heads() {
             if rng.random_range(0..5) == 0 {
                 seen.insert((d, c.id.to_string()));
             }

@@ -192,10 +192,10 @@ fn chart_figures_match_the_history() {
 fn browser_filters_and_sorts() {
     let c = studied();
     let r = rows(&c);
-    let ids = |sel: StudyResult<Vec<usize>>| -> Vec<String> {
+    let ids = |sel: StudyResult<Vec<u32>>| -> Vec<String> {
         sel.unwrap()
             .iter()
-            .map(|&i| c.card(r[i].slot()).unwrap().id.to_string())
+            .map(|&i| c.card(r[i as usize].slot()).unwrap().id.to_string())
             .collect()
     };
     assert_eq!(

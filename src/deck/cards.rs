@@ -11,19 +11,24 @@ use std::sync::{Arc, OnceLock};
 use serde::{Deserialize, Serialize};
 
 use super::cache::CachedBodies;
+use super::claims::Claims;
 use super::model::{AskMode, Card, CardKind, Claim, Deck, Text};
 use crate::text::fold::normalize;
 
-/// Why a whole card (or a deck's cards, or their search texts) could not be read.
+/// Why a whole card or claim (or a deck's cards, claims, or search texts) could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CardReadError {
     #[error("the deck has no card {index} (it has {len})")]
     NoSuchCard { index: usize, len: usize },
+    #[error("the deck has no claim {index} (it has {len})")]
+    NoSuchClaim { index: usize, len: usize },
     #[error(
-        "card {index} of {file} could not be read from the deck cache ({reason}); factquiz \
+        "{what} {index} of {file} could not be read from the deck cache ({reason}); factquiz \
          writes the deck's copy again from its file"
     )]
     Damaged {
+        /// "card" or "claim".
+        what: &'static str,
         file: String,
         index: usize,
         reason: String,
@@ -88,7 +93,7 @@ enum Bodies {
         /// The search texts, one a line, made the first time a search needs them.
         search: OnceLock<String>,
     },
-    Cache(CachedBodies),
+    Cache(CachedBodies<Card>),
 }
 
 impl Heads {
@@ -156,7 +161,7 @@ impl Heads {
 
 /// A card's search text: its prompt, answer and topics, normalized (lower-case letters and
 /// digits, one space between words: never a line break).
-pub(super) fn search_text<C>(deck: &Deck<C>, card: &Card) -> String {
+pub(super) fn search_text<C, L>(deck: &Deck<C, L>, card: &Card) -> String {
     normalize(&format!(
         "{} {} {}",
         card.prompt,
@@ -179,7 +184,7 @@ impl Cards {
     }
 
     /// Cards whose whole texts are in the deck cache.
-    pub(super) fn in_cache(heads: Heads, bodies: CachedBodies) -> Cards {
+    pub(super) fn in_cache(heads: Heads, bodies: CachedBodies<Card>) -> Cards {
         Cards(Arc::new(Inner {
             heads,
             bodies: Bodies::Cache(bodies),
@@ -200,7 +205,7 @@ impl Cards {
     }
 
     /// The cards' place in the deck cache, when they are read from it.
-    pub(super) fn cached(&self) -> Option<&CachedBodies> {
+    pub(super) fn cached(&self) -> Option<&CachedBodies<Card>> {
         match &self.0.bodies {
             Bodies::Cache(c) => Some(c),
             Bodies::Memory { .. } => None,
@@ -274,9 +279,9 @@ impl Cards {
     }
 
     /// Every card's search text (see [`search_text`]), in order, with its index.
-    pub fn for_each_search_text<C>(
+    pub fn for_each_search_text<C, L>(
         &self,
-        deck: &Deck<C>,
+        deck: &Deck<C, L>,
         mut f: impl FnMut(usize, &str),
     ) -> Result<(), CardReadError> {
         match &self.0.bodies {
@@ -302,9 +307,9 @@ impl Cards {
     }
 }
 
-impl<C> Deck<C> {
+impl<C, L: Clone> Deck<C, L> {
     /// The deck's title, sources and claims with other cards (or none: `()`).
-    pub fn with_cards<D>(&self, cards: D) -> Deck<D> {
+    pub fn with_cards<D>(&self, cards: D) -> Deck<D, L> {
         Deck {
             id: self.id.clone(),
             title: self.title.clone(),
@@ -316,23 +321,30 @@ impl<C> Deck<C> {
     }
 }
 
-impl Deck<Cards> {
-    /// The whole deck, every card read (for the editor and for export).
+impl Deck<Cards, Claims> {
+    /// The whole deck, every card and claim read (for the editor and for export).
     pub fn whole(&self) -> Result<Deck, CardReadError> {
-        Ok(self.with_cards(self.cards.to_vec()?))
+        Ok(Deck {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            sources: self.sources.clone(),
+            claims: self.claims.to_vec()?,
+            cards: self.cards.to_vec()?,
+        })
     }
 }
 
 impl Deck {
-    /// The deck as the library keeps it, its cards in memory.
-    pub fn into_loaded(self) -> Deck<Cards> {
+    /// The deck as the library keeps it, its cards and claims in memory.
+    pub fn into_loaded(self) -> Deck<Cards, Claims> {
         let cards = Cards::in_memory(self.cards, &self.claims);
         Deck {
             id: self.id,
             title: self.title,
             description: self.description,
             sources: self.sources,
-            claims: self.claims,
+            claims: Claims::in_memory(self.claims),
             cards,
         }
     }

@@ -7,6 +7,8 @@
 //! releases, so it must not depend on the standard library's hasher (whose output may change
 //! between Rust versions), and a dozen lines do not justify a dependency.
 
+use super::cards::CardReadError;
+use super::claims::{ClaimList, ClaimRef};
 use super::model::{Answer, Card, Claim, Deck};
 use crate::text::fold::normalize;
 
@@ -18,7 +20,7 @@ pub fn fingerprint(card: &Card, claim: Option<&Claim>) -> u64 {
 
 /// What `card` teaches, in words, as the learner would have seen it: "227 people; the claim
 /// Disputed (Source A: 227; Source B: 238)".
-pub fn in_words<C>(deck: &Deck<C>, card: &Card, claim: Option<&Claim>) -> String {
+pub fn in_words<C, L: ClaimList>(deck: &Deck<C, L>, card: &Card, claim: Option<&Claim>) -> String {
     let answer = card.answer.display(deck);
     match claim {
         None => answer,
@@ -30,9 +32,14 @@ pub fn in_words<C>(deck: &Deck<C>, card: &Card, claim: Option<&Claim>) -> String
     }
 }
 
-/// The claim of `card` in its deck, if it names one that exists.
-pub fn claim_of<'a, C>(deck: &'a Deck<C>, card: &Card) -> Option<&'a Claim> {
-    card.claim.as_deref().and_then(|id| deck.claim(id))
+/// The claim of `card` in its deck, if it names one that exists, or why it could not be read.
+pub fn claim_of<'a, C, L: ClaimList>(
+    deck: &'a Deck<C, L>,
+    card: &Card,
+) -> Result<Option<ClaimRef<'a>>, CardReadError> {
+    card.claim
+        .as_deref()
+        .map_or(Ok(None), |id| deck.find_claim(id))
 }
 
 fn canonical(card: &Card, claim: Option<&Claim>) -> String {
@@ -74,7 +81,7 @@ fn status_word(c: &Claim) -> &'static str {
 }
 
 /// Each source's value of a claim, by the source's title: "title: value; title: value".
-pub fn values<C>(deck: &Deck<C>, c: &Claim) -> String {
+pub fn values<C, L: ClaimList>(deck: &Deck<C, L>, c: &Claim) -> String {
     c.values
         .iter()
         .map(|v| {
@@ -111,7 +118,7 @@ mod tests {
     fn the_fingerprint_follows_the_answer_and_the_claim_only() {
         let d = deck();
         let card = d.card("fig-toll").expect("card").clone();
-        let claim = claim_of(&d, &card).cloned();
+        let claim = claim_of(&d, &card).unwrap().as_deref().cloned();
         let before = fingerprint(&card, claim.as_ref());
         assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c, "FNV-1a as published");
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::cache::{Reader, file_key, read_cached};
 use super::cards::Cards;
+use super::claims::Claims;
 use super::load::{DeckError, load_deck, locate};
 use super::model::Deck;
 use super::validate::{Problem, Subject};
@@ -32,7 +33,7 @@ impl DeckOrigin {
 /// A deck that loaded and validated (its cards: heads in memory, whole cards when asked).
 #[derive(Debug, Clone)]
 pub struct LoadedDeck {
-    pub deck: Deck<Cards>,
+    pub deck: Deck<Cards, Claims>,
     pub origin: DeckOrigin,
     /// The file as shown in messages: "decks/x.ron" for built-ins, else the path.
     pub file: String,
@@ -79,7 +80,7 @@ impl Library {
         files: Vec<(PathBuf, DeckOrigin)>,
         cache: Option<&std::sync::Arc<Reader>>,
     ) {
-        let parse = |i: usize| -> Result<Deck<Cards>, Vec<DeckError>> {
+        let parse = |i: usize| -> Result<Deck<Cards, Claims>, Vec<DeckError>> {
             let (path, origin) = &files[i];
             // A user's deck with a current copy: its text is hashed as it is read, never held.
             let cached = cache
@@ -91,7 +92,7 @@ impl Library {
             let text = super::load::read_deck_file(path).map_err(|e| vec![e])?;
             load_deck(&text, &path.display().to_string()).map(Deck::into_loaded)
         };
-        let parsed: Vec<Result<Deck<Cards>, Vec<DeckError>>> =
+        let parsed: Vec<Result<Deck<Cards, Claims>, Vec<DeckError>>> =
             crate::parallel::map_indexed(files.len(), parse);
         for ((path, origin), result) in files.into_iter().zip(parsed) {
             let file = path.display().to_string();
@@ -138,7 +139,7 @@ impl Library {
     /// error about a deck id used twice.
     fn insert(
         &mut self,
-        loaded: Result<Deck<Cards>, Vec<DeckError>>,
+        loaded: Result<Deck<Cards, Claims>, Vec<DeckError>>,
         file: &str,
         origin: DeckOrigin,
         text: impl FnOnce() -> String,

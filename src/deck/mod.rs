@@ -6,6 +6,7 @@ mod ask;
 mod cache;
 mod card_fields;
 pub mod cards;
+pub mod claims;
 pub mod csv;
 pub mod date;
 pub mod draft;
@@ -21,6 +22,7 @@ pub mod save;
 pub mod validate;
 
 pub use cards::{CardHead, CardReadError, Cards};
+pub use claims::{ClaimHead, ClaimList, ClaimRef, Claims};
 pub use date::{PartialDate, Precision};
 pub use library::{DeckOrigin, Library, LoadedDeck};
 pub use load::{DeckError, parse_deck};

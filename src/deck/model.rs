@@ -14,11 +14,12 @@ use super::date::PartialDate;
 /// `&str` everywhere.
 pub type Text = compact_str::CompactString;
 
-/// One deck: one RON file. The library keeps its cards as [`super::cards::Cards`] (heads in
-/// memory, whole cards when asked): `Deck<Cards>`.
+/// One deck: one RON file. The library keeps its cards as [`super::cards::Cards`] and its
+/// claims as [`super::claims::Claims`] (heads in memory, whole cards and claims when asked):
+/// `Deck<Cards, Claims>`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Deck<C = Vec<Card>> {
+pub struct Deck<C = Vec<Card>, L = Vec<Claim>> {
     pub id: String,
     pub title: String,
     #[serde(default)]
@@ -26,7 +27,7 @@ pub struct Deck<C = Vec<Card>> {
     #[serde(default)]
     pub sources: Vec<Source>,
     #[serde(default)]
-    pub claims: Vec<Claim>,
+    pub claims: L,
     #[serde(default)]
     pub cards: C,
 }
@@ -276,7 +277,7 @@ impl Source {
     }
 }
 
-impl<C> Deck<C> {
+impl<C> Deck<C, Vec<Claim>> {
     /// Gives back what parsing left spare in the lists of sources and claims.
     pub fn shrink_sources_and_claims(&mut self) {
         self.sources.shrink_to_fit();
@@ -310,11 +311,13 @@ impl Deck {
     }
 }
 
-impl<C> Deck<C> {
+impl<C, L> Deck<C, L> {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
+}
 
+impl<C> Deck<C, Vec<Claim>> {
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.claims.iter().find(|c| c.id == id)
     }
@@ -322,7 +325,7 @@ impl<C> Deck<C> {
 
 impl Answer {
     /// The answer as a person would say it, for feedback.
-    pub fn display<C>(&self, deck: &Deck<C>) -> String {
+    pub fn display<C, L>(&self, deck: &Deck<C, L>) -> String {
         match self {
             Answer::Name(v) | Answer::Phrase(v) => {
                 v.first().cloned().unwrap_or_default().to_string()

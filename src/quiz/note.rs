@@ -8,7 +8,8 @@
 use super::check::{MAX_TYPOS, check_text, date_matches, number_fits, reading_texts};
 use super::index::{Folded, Near, QuizIndex, cards_of_kind, value_number};
 use super::question::source_name;
-use crate::deck::{Answer, Card, CardReadError, Deck, Library};
+use crate::deck::fact::claim_of;
+use crate::deck::{Answer, Card, CardReadError, ClaimList, Deck, Library};
 use crate::text::date::{DateReading, parse_date};
 use crate::text::fold::fold;
 use crate::text::number::{NumberReading, format_number, parse_number};
@@ -17,10 +18,10 @@ use crate::text::units;
 /// What a wrong answer is, if the library knows it: another source's value for the card's claim,
 /// or the answer of another card of the same kind. An error when another card it must look at
 /// cannot be read.
-pub(super) fn note_for_text<C>(
+pub(super) fn note_for_text<C, L: ClaimList>(
     lib: &Library,
     ix: &QuizIndex,
-    deck: &Deck<C>,
+    deck: &Deck<C, L>,
     card: &Card,
     given: &str,
 ) -> Result<Option<String>, CardReadError> {
@@ -33,10 +34,10 @@ pub(super) fn note_for_text<C>(
 /// The note saying that `given`, as typed, is exactly another card's answer (not only close
 /// to it): an answer the card took only by reading it (a remark left out, a figure rounded)
 /// is no right answer when it is word for word another card's.
-pub(super) fn exactly_another_cards<C>(
+pub(super) fn exactly_another_cards<C, L: ClaimList>(
     lib: &Library,
     ix: &QuizIndex,
-    deck: &Deck<C>,
+    deck: &Deck<C, L>,
     card: &Card,
     given: &str,
 ) -> Result<Option<String>, CardReadError> {
@@ -45,10 +46,10 @@ pub(super) fn exactly_another_cards<C>(
 
 /// The first card of the kind (other than `card`) that takes `given` (with `exact`: without a
 /// typo forgiven), as a note; an error when one of the cards it must read cannot be read.
-fn other_cards_answer<C>(
+fn other_cards_answer<C, L: ClaimList>(
     lib: &Library,
     ix: &QuizIndex,
-    deck: &Deck<C>,
+    deck: &Deck<C, L>,
     card: &Card,
     given: &str,
     exact: bool,
@@ -91,11 +92,12 @@ fn other_cards_answer<C>(
 /// The note for a figure that another source gave for the card's claim: only for a figure
 /// card ("6 January" is no claim's "six waves"), and only when the unit typed, if any, is the
 /// card's.
-fn claim_note<C>(deck: &Deck<C>, card: &Card, given: &str) -> Option<String> {
+fn claim_note<C, L: ClaimList>(deck: &Deck<C, L>, card: &Card, given: &str) -> Option<String> {
     let Answer::Number(num) = &card.answer else {
         return None;
     };
-    let claim = card.claim.as_deref().and_then(|c| deck.claim(c))?;
+    // The session has read the claim before (an error there is the session's).
+    let claim = claim_of(deck, card).ok().flatten()?;
     let r = parse_number(given)?;
     let unit_ok = super::check::typed_unit(&r)
         .is_none_or(|(u, written)| units::conflict(u, &written, &num.unit).is_none());
@@ -130,10 +132,10 @@ fn name_readings(given: &str, person: bool) -> Vec<String> {
 /// person or wording as that card accepts it, the same figure with its unit (or none typed),
 /// the same date; and whether it takes it only with a typo forgiven. Never for a card with
 /// the same answer.
-fn another_card<C>(
+fn another_card<C, L: ClaimList>(
     ix: &QuizIndex,
     card: &Card,
-    other_deck: &Deck<C>,
+    other_deck: &Deck<C, L>,
     other: &Card,
     given: &str,
     number: &Option<NumberReading>,
@@ -188,10 +190,10 @@ mod tests {
 
     /// The search for "another card's answer" with no card passed over: every card of the
     /// kind asked whether it takes the text.
-    fn note_slowly<C>(
+    fn note_slowly<C, L: ClaimList>(
         lib: &Library,
         ix: &QuizIndex,
-        deck: &Deck<C>,
+        deck: &Deck<C, L>,
         card: &Card,
         given: &str,
     ) -> Option<String> {

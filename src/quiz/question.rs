@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::distractors::distractors;
 use super::index::QuizIndex;
-use crate::deck::{Answer, AskMode, Card, CardHead, CardKind, Deck, Verdict};
+use crate::deck::{Answer, AskMode, Card, CardHead, CardKind, ClaimList, Deck, Verdict};
 
 /// How a question is answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -167,12 +167,18 @@ impl Question {
     }
 
     /// The card as a typed question.
-    pub fn typed<C>(_deck: &Deck<C>, card: &Card) -> Question {
+    pub fn typed<C, L: ClaimList>(_deck: &Deck<C, L>, card: &Card) -> Question {
         Question::bare(Mode::Typed, card)
     }
 
     /// The card as a question in `mode`; choices and orders are shuffled from `seed`.
-    pub fn make<C>(ix: &QuizIndex, deck: &Deck<C>, card: &Card, mode: Mode, seed: u64) -> Question {
+    pub fn make<C, L: ClaimList>(
+        ix: &QuizIndex,
+        deck: &Deck<C, L>,
+        card: &Card,
+        mode: Mode,
+        seed: u64,
+    ) -> Question {
         let mut rng = StdRng::seed_from_u64(seed);
         let mut q = Question::bare(mode, card);
         match (&card.answer, mode) {
@@ -223,7 +229,7 @@ impl Question {
 
 /// The right answer as a multiple-choice option, shaped like the distractors: a figure with its
 /// unit but not the range the card accepts, which would give the option away.
-pub fn choice_label<C>(deck: &Deck<C>, card: &Card) -> String {
+pub fn choice_label<C, L: ClaimList>(deck: &Deck<C, L>, card: &Card) -> String {
     match &card.answer {
         Answer::Number(n) => {
             let v = crate::text::number::format_number(n.value.value);

@@ -12,7 +12,7 @@ use rand::seq::SliceRandom;
 
 use super::interleave::{Context, Item, interleave};
 use super::state::{CardState, Queue};
-use crate::deck::{Cards, Deck};
+use crate::deck::{Cards, Claims, Deck};
 use crate::settings::NewOrder;
 
 /// A card's place: deck index and card index in the library.
@@ -40,7 +40,7 @@ pub struct DeckCounts {
 /// A deck with its cards' states (aligned with `deck.cards`) and today's answers so far.
 pub struct DeckView<'a> {
     pub index: usize,
-    pub deck: &'a Deck<Cards>,
+    pub deck: &'a Deck<Cards, Claims>,
     pub states: &'a [Option<CardState>],
     /// (new cards introduced today, reviews done today)
     pub done_today: (u32, u32),
@@ -152,7 +152,7 @@ fn keep_claims_apart(
         };
         let claim = head
             .claim()
-            .and_then(|i| Some((i, v.deck.claims.get(i as usize)?)));
+            .and_then(|i| Some((i, v.deck.claims.head(i as usize)?)));
         let item = Item {
             slot,
             kind: head.kind,

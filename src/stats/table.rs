@@ -68,7 +68,7 @@ impl CardTable {
                         kind: c.kind,
                         status: c
                             .claim()
-                            .and_then(|i| d.deck.claims.get(i as usize))
+                            .and_then(|i| d.deck.claims.head(i as usize))
                             .map(|claim| claim.status),
                     })
                     .collect(),

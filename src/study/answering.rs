@@ -11,6 +11,7 @@ use super::changes::Changes;
 use super::error::{StudyError, StudyResult};
 use super::facts::ChangedFact;
 use crate::deck::Card;
+use crate::deck::fact::claim_of;
 use crate::quiz::confidence::settle_grade;
 use crate::quiz::{
     Asking, Confidence, Grade, Mode, Outcome, Question, Response, check, choose_mode,
@@ -118,6 +119,9 @@ impl Collection {
             .deck(slot)
             .map(|d| &d.deck)
             .ok_or_else(|| StudyError::Deck(format!("no deck at {slot:?}")))?;
+        // The claim is read here, so that one that cannot be read is this call's error (the
+        // quiz reads it again from the deck's last few).
+        claim_of(deck, &card)?;
         Ok(Question::make(self.index()?, deck, &card, mode, seed))
     }
 
@@ -137,6 +141,7 @@ impl Collection {
         let deck = self
             .deck(slot)
             .ok_or_else(|| StudyError::Deck(format!("no deck at {slot:?}")))?;
+        claim_of(&deck.deck, &card)?;
         let mut outcome = check(
             &self.library,
             self.index()?,
@@ -205,7 +210,7 @@ impl Collection {
             after,
         };
         let card = self.card(a.slot)?;
-        let (fact, words) = self.fact_now(a.slot, &card);
+        let (fact, words) = self.fact_now(a.slot, &card)?;
         let (review_id, learned_before) =
             self.store
                 .record_learned_answer(&record, (fact, &words), Some(clock.offset_secs))?;

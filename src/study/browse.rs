@@ -153,7 +153,7 @@ pub fn rows(coll: &Collection) -> Vec<Row> {
                 kind: card.kind,
                 claim: card
                     .claim()
-                    .and_then(|c| d.deck.claims.get(c as usize))
+                    .and_then(|c| d.deck.claims.head(c as usize))
                     .map(|c| c.status),
             });
         }
@@ -161,9 +161,10 @@ pub fn rows(coll: &Collection) -> Vec<Row> {
     out
 }
 
-/// The indexes of the rows that pass the filter, in the chosen order; an error when the text
-/// searched for could not be looked for in every card.
-pub fn select(coll: &Collection, rows: &[Row], f: &Filter) -> StudyResult<Vec<usize>> {
+/// The indexes of the rows that pass the filter, in the chosen order (as `u32`, as the rows'
+/// places are, and with no room to spare: the browser keeps the list while it is open); an
+/// error when the text searched for could not be looked for in every card.
+pub fn select(coll: &Collection, rows: &[Row], f: &Filter) -> StudyResult<Vec<u32>> {
     let words: Vec<String> = normalize(&f.text)
         .split(' ')
         .filter(|w| !w.is_empty())
@@ -201,7 +202,7 @@ pub fn select(coll: &Collection, rows: &[Row], f: &Filter) -> StudyResult<Vec<us
             })
         })
     };
-    let mut out: Vec<usize> = rows
+    let mut out: Vec<u32> = rows
         .iter()
         .enumerate()
         .filter(|(_, r)| {
@@ -212,7 +213,7 @@ pub fn select(coll: &Collection, rows: &[Row], f: &Filter) -> StudyResult<Vec<us
                 && has_topic(r)
                 && found(r)
         })
-        .map(|(i, _)| i)
+        .map(|(i, _)| u32::try_from(i).unwrap_or(u32::MAX))
         .collect();
     let key = |r: &Row| -> f64 {
         match f.sort {
@@ -230,12 +231,13 @@ pub fn select(coll: &Collection, rows: &[Row], f: &Filter) -> StudyResult<Vec<us
     };
     if f.sort != SortBy::Deck {
         // Each key once (recall is computed), not at every comparison.
-        let mut keyed: Vec<(f64, usize)> = out.iter().map(|&i| (key(&rows[i]), i)).collect();
+        let mut keyed: Vec<(f64, u32)> = out.iter().map(|&i| (key(&rows[i as usize]), i)).collect();
         keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         out = keyed.into_iter().map(|(_, i)| i).collect();
     }
     if f.descending {
         out.reverse();
     }
+    out.shrink_to_fit();
     Ok(out)
 }

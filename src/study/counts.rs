@@ -62,7 +62,7 @@ impl Collection {
         let offset = self.clock().offset_secs;
         for (di, d) in self.library.decks.iter().enumerate() {
             for (ci, c) in d.deck.cards.heads().iter().enumerate() {
-                let claim = c.claim().and_then(|i| d.deck.claims.get(i as usize));
+                let claim = c.claim().and_then(|i| d.deck.claims.head(i as usize));
                 if let (Some(claim), Some(s)) = (claim, self.state(Slot { deck: di, card: ci }))
                     && s.last_review_ms > 0
                     && crate::schedule::day::study_day(s.last_review_ms, offset) == day

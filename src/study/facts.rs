@@ -91,18 +91,18 @@ impl Collection {
         }
         let (deck_id, card_id) = self.ids_of(slot)?;
         let deck = &self.library.decks[slot.deck].deck;
-        let claim = claim_of(deck, card);
+        let claim = claim_of(deck, card)?;
         let was = self
             .store
             .learned_fact(&deck_id, &card_id)?
             .and_then(|(_, w)| w);
         Ok(Some(ChangedFact {
             was,
-            now: in_words(deck, card, claim),
+            now: in_words(deck, card, claim.as_deref()),
             why: card
                 .changed
                 .as_deref()
-                .or_else(|| claim.and_then(|c| c.changed.as_deref()))
+                .or_else(|| claim.as_ref().and_then(|c| c.changed.as_deref()))
                 .map(str::to_string),
         }))
     }
@@ -150,7 +150,7 @@ impl Collection {
                     // Learned without its words (they did not come with the merge): the deck
                     // here teaches the same, and says them.
                     let card = self.card(slot)?;
-                    let (_, words) = self.fact_now(slot, &card);
+                    let (_, words) = self.fact_now(slot, &card)?;
                     self.store
                         .set_fact(&deck_id, &card_id, Some((now, &words)))?;
                 }
@@ -162,11 +162,13 @@ impl Collection {
         Ok(())
     }
 
-    /// What the card at `slot` teaches now: its fingerprint and its words.
-    pub(super) fn fact_now(&self, slot: Slot, card: &Card) -> (u64, String) {
+    /// What the card at `slot` teaches now: its fingerprint and its words (an error when its
+    /// claim cannot be read).
+    pub(super) fn fact_now(&self, slot: Slot, card: &Card) -> StudyResult<(u64, String)> {
         let deck = &self.library.decks[slot.deck].deck;
         let fact = deck.cards.heads()[slot.card].fact;
-        (fact, in_words(deck, card, claim_of(deck, card)))
+        let claim = claim_of(deck, card)?;
+        Ok((fact, in_words(deck, card, claim.as_deref())))
     }
 
     /// Notes that review `review_id` made the learner learn the card's fact now, replacing
@@ -276,7 +278,8 @@ fn fill_facts(store: &mut Store, library: &Library, slots: &[Slot]) -> StudyResu
             };
             // A card that cannot be read is the job's error, shown as the others are.
             let card = d.deck.cards.get(slot.card)?;
-            let words = in_words(&d.deck, &card, claim_of(&d.deck, &card));
+            let claim = claim_of(&d.deck, &card)?;
+            let words = in_words(&d.deck, &card, claim.as_deref());
             rows.push((d.deck.id.clone(), head.id.to_string(), head.fact, words));
         }
         filled += store.set_missing_facts(&rows)?;

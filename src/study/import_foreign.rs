@@ -13,7 +13,7 @@ use super::Collection;
 use super::changes::Changes;
 use super::error::{StudyError, StudyResult};
 use super::import::import_with;
-use crate::deck::fact::{claim_of, fingerprint, in_words};
+use crate::deck::fact::{fingerprint, in_words};
 use crate::interop::Foreign;
 use crate::schedule::day::study_day;
 use crate::schedule::replay::Past;
@@ -93,7 +93,7 @@ impl Collection {
             .filter_map(|c| {
                 let deck = foreign.decks.iter().find(|d| d.id == c.deck_id)?;
                 let card = deck.card(&c.card_id)?;
-                let claim = claim_of(deck, card);
+                let claim = card.claim.as_deref().and_then(|id| deck.claim(id));
                 let fact = (fingerprint(card, claim), in_words(deck, card, claim));
                 let past: Vec<Past> = c
                     .reviews

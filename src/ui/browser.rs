@@ -15,7 +15,7 @@ use crate::study::{Collection, Versions, Waker};
 #[derive(Default)]
 pub struct BrowserScreen {
     rows: Vec<Row>,
-    shown: Vec<usize>,
+    shown: Vec<u32>,
     filter: Filter,
     applied: Option<Filter>,
     /// The collection's versions the rows (and the history shown) are of.
@@ -93,7 +93,7 @@ impl BrowserScreen {
             .auto_shrink([false, false])
             .show_rows(ui, ROW_HEIGHT, self.shown.len(), |ui, range| {
                 for &i in &self.shown[range] {
-                    let r = &self.rows[i];
+                    let r = &self.rows[i as usize];
                     let deck = coll.deck(r.slot()).map_or("", |d| d.deck.id.as_str());
                     // A changed fact says so before the state it sent the card back to.
                     let state = std::iter::once(&StateFilter::Changed)
@@ -244,9 +244,7 @@ impl BrowserScreen {
             if !card.explanation.is_empty() {
                 ui.add(egui::Label::new(&*card.explanation).wrap());
             }
-            if let Some(claim) = card.claim.as_deref().and_then(|c| deck.deck.claim(c)) {
-                evidence::show_claim(ui, &deck.deck, claim);
-            }
+            evidence::show_card_claim(ui, &deck.deck, &card, 0.0);
             action = evidence::show_evidence(ui, coll, slot, &card).or(action.take());
             ui.label(RichText::new("Review history").heading());
             if self.history.as_ref().is_none_or(|h| h.slot != slot) {

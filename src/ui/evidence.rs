@@ -7,7 +7,8 @@ use egui::{RichText, Ui};
 use super::command::Command;
 use super::reader::open::{deck_dir, missing_text};
 use super::{theme, widgets};
-use crate::deck::{Card, Claim, ClaimStatus, DateKnown, Deck, Source};
+use crate::deck::fact::claim_of;
+use crate::deck::{Card, Claim, ClaimList, ClaimStatus, DateKnown, Deck, Source};
 use crate::schedule::queue::Slot;
 use crate::study::Collection;
 
@@ -107,8 +108,25 @@ pub fn show_evidence(ui: &mut Ui, coll: &Collection, slot: Slot, card: &Card) ->
     command
 }
 
+/// The claim of `card`, if it has one (see [`show_claim`]); when it cannot be read from the
+/// deck cache, says so and why.
+pub fn show_card_claim<C, L: ClaimList>(ui: &mut Ui, deck: &Deck<C, L>, card: &Card, space: f32) {
+    match claim_of(deck, card) {
+        Ok(None) => {}
+        Ok(Some(claim)) => {
+            ui.add_space(space);
+            show_claim(ui, deck, &claim);
+        }
+        Err(e) => {
+            ui.add_space(space);
+            let text = format!("The card's claim could not be read: {e}");
+            ui.add(egui::Label::new(RichText::new(text).color(theme::warn(ui))).wrap());
+        }
+    }
+}
+
 /// A claim: its status badge, statement, who made it and when, and each source's value.
-pub fn show_claim<C>(ui: &mut Ui, deck: &Deck<C>, claim: &Claim) {
+pub fn show_claim<C, L: ClaimList>(ui: &mut Ui, deck: &Deck<C, L>, claim: &Claim) {
     ui.horizontal(|ui| {
         ui.label(RichText::new("Claim").heading());
         widgets::badge(

@@ -71,10 +71,7 @@ pub fn show(ui: &mut Ui, coll: &Collection, a: &Answered) -> Option<Command> {
         ui.add_space(8.0);
         ui.add(egui::Label::new(&*card.explanation).wrap());
     }
-    if let Some(claim) = card.claim.as_deref().and_then(|c| deck.deck.claim(c)) {
-        ui.add_space(10.0);
-        evidence::show_claim(ui, &deck.deck, claim);
-    }
+    evidence::show_card_claim(ui, &deck.deck, &card, 10.0);
     ui.add_space(10.0);
     evidence::show_evidence(ui, coll, a.slot, &card)
 }

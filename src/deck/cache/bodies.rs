@@ -1,5 +1,6 @@
-//! Whole cards and search texts of a deck read from the cache: one card when a screen asks
-//! (the last few are kept), or every card or search text in order, a batch of rows at a time.
+//! Whole cards, whole claims and search texts of a deck read from the cache: one card (or
+//! claim) when a screen asks (the last few are kept), or every card, claim or search text in
+//! order, a batch of rows at a time.
 //! The connection is held only while rows are copied out, so that decks are read on every core.
 //! A row that is missing or does not parse is an error, never a card skipped; the deck is noted
 //! as damaged for the app to write again, and a deck written again since it was opened (its
@@ -9,13 +10,33 @@ use std::path::Path;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 
+use serde::de::DeserializeOwned;
+
 use super::{Reader, SEARCH_RUN};
 use crate::deck::cards::CardReadError;
-use crate::deck::model::Card;
+use crate::deck::model::{Card, Claim};
 use crate::store::StoreError;
-use crate::store::deck_cache::{DeckCache, DeckKey, DeckRow};
+use crate::store::deck_cache::{DeckCache, DeckKey, DeckRow, Rows};
 
-/// How many whole cards a deck read from the cache keeps (a screen shows a few dozen at most).
+/// What a deck keeps whole in its cache rows: its cards and its claims.
+pub(in crate::deck) trait Body: DeserializeOwned {
+    const ROWS: Rows;
+    /// The word for one, in messages.
+    const WHAT: &'static str;
+}
+
+impl Body for Card {
+    const ROWS: Rows = Rows::Cards;
+    const WHAT: &'static str = "card";
+}
+
+impl Body for Claim {
+    const ROWS: Rows = Rows::Claims;
+    const WHAT: &'static str = "claim";
+}
+
+/// How many whole cards (or claims) a deck read from the cache keeps (a screen shows a few
+/// dozen at most).
 const RECENT: usize = 64;
 
 /// About how many bytes of cards are copied out of the cache at a time when going through a
@@ -25,9 +46,9 @@ const BATCH_BYTES: usize = 128 * 1024;
 #[cfg(test)]
 const BATCH_BYTES: usize = 1024;
 
-/// The whole cards of one deck, in the cache.
+/// The whole cards (or claims) of one deck, in the cache.
 #[derive(Debug)]
-pub(in crate::deck) struct CachedBodies {
+pub(in crate::deck) struct CachedBodies<T> {
     reader: Arc<Reader>,
     /// The key of the deck's file.
     key: DeckKey,
@@ -35,8 +56,8 @@ pub(in crate::deck) struct CachedBodies {
     row: AtomicI64,
     /// The deck file, for messages.
     file: String,
-    /// The cards read last, most recent last.
-    recent: Mutex<Vec<(usize, Arc<Card>)>>,
+    /// The ones read last, most recent last.
+    recent: Mutex<Vec<(usize, Arc<T>)>>,
 }
 
 /// Why a read from the cache failed, before it is told to the caller.
@@ -52,8 +73,8 @@ impl From<StoreError> for Fault {
     }
 }
 
-impl CachedBodies {
-    pub(super) fn new(reader: Arc<Reader>, at: DeckRow, file: &Path) -> CachedBodies {
+impl<T: Body> CachedBodies<T> {
+    pub(super) fn new(reader: Arc<Reader>, at: DeckRow, file: &Path) -> CachedBodies<T> {
         CachedBodies {
             reader,
             key: at.key,
@@ -71,11 +92,11 @@ impl CachedBodies {
     /// Copies rows out with `fetch` on the deck's row; when that fails, once more on the
     /// deck's row as the cache holds it now (the app may have written the deck again), and
     /// else says what failed and notes the damage. `index`: the first card asked for.
-    fn fetch<T>(
+    fn fetch<R>(
         &self,
         index: usize,
-        mut fetch: impl FnMut(&DeckCache, DeckRow) -> Result<T, Fault>,
-    ) -> Result<T, CardReadError> {
+        mut fetch: impl FnMut(&DeckCache, DeckRow) -> Result<R, Fault>,
+    ) -> Result<R, CardReadError> {
         let at = DeckRow {
             row: self.row.load(Ordering::Relaxed),
             key: self.key,
@@ -105,24 +126,26 @@ impl CachedBodies {
         })
     }
 
-    /// The error for a card whose row is damaged, the damage noted.
+    /// The error for a card (or claim) whose row is damaged, the damage noted.
     fn damaged(&self, index: usize, reason: String) -> CardReadError {
         self.reader.report(self.key, None);
         CardReadError::Damaged {
+            what: T::WHAT,
             file: self.file.clone(),
             index,
             reason,
         }
     }
 
-    /// Parses card `index` from its row.
-    fn parse(&self, index: usize, body: &[u8]) -> Result<Card, CardReadError> {
+    /// Parses card (or claim) `index` from its row.
+    fn parse(&self, index: usize, body: &[u8]) -> Result<T, CardReadError> {
         serde_json::from_slice(body)
             .map_err(|e| self.damaged(index, format!("it does not parse: {e}")))
     }
 
-    /// Card `i` (asked for by the library only for an index below the deck's length).
-    pub(in crate::deck) fn get(&self, i: usize) -> Result<Arc<Card>, CardReadError> {
+    /// Card (or claim) `i` (asked for by the library only for an index below the deck's
+    /// number of them).
+    pub(in crate::deck) fn get(&self, i: usize) -> Result<Arc<T>, CardReadError> {
         let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(p) = recent.iter().position(|(n, _)| *n == i) {
             let hit = recent.remove(p);
@@ -131,7 +154,9 @@ impl CachedBodies {
             return Ok(card);
         }
         let index = u32::try_from(i).unwrap_or(u32::MAX);
-        let body = self.fetch(i, |db, row| db.card(row, index)?.ok_or(Fault::Missing))?;
+        let body = self.fetch(i, |db, row| {
+            db.body(T::ROWS, row, index)?.ok_or(Fault::Missing)
+        })?;
         let card = Arc::new(self.parse(i, &body)?);
         if recent.len() >= RECENT {
             recent.remove(0);
@@ -140,13 +165,13 @@ impl CachedBodies {
         Ok(card)
     }
 
-    /// Calls `f` with each of the deck's `n` cards, in order; stops at the first that cannot
-    /// be read, and says which. The rows are copied out a batch at a time with the connection
-    /// held, and parsed after it is let go.
+    /// Calls `f` with each of the deck's `n` cards (or claims), in order; stops at the first
+    /// that cannot be read, and says which. The rows are copied out a batch at a time with the
+    /// connection held, and parsed after it is let go.
     pub(in crate::deck) fn for_each(
         &self,
         n: usize,
-        f: &mut dyn FnMut(usize, &Card),
+        f: &mut dyn FnMut(usize, &T),
     ) -> Result<(), CardReadError> {
         let (mut bytes, mut ends) = (Vec::with_capacity(2 * BATCH_BYTES), Vec::new());
         let mut from = 0;
@@ -156,7 +181,7 @@ impl CachedBodies {
                 bytes.clear();
                 ends.clear();
                 let mut in_order = true;
-                db.cards(row, start, BATCH_BYTES, &mut |i, body| {
+                db.bodies(T::ROWS, row, start, BATCH_BYTES, &mut |i, body| {
                     in_order &= i as usize == from + ends.len();
                     bytes.extend_from_slice(body);
                     ends.push(bytes.len());
@@ -168,7 +193,8 @@ impl CachedBodies {
                 }
             })?;
             if from + ends.len() > n {
-                return Err(self.damaged(n, "the deck has more cards than heads".into()));
+                let more = format!("the deck has more {}s than heads", T::WHAT);
+                return Err(self.damaged(n, more));
             }
             let mut at = 0;
             for (k, &end) in ends.iter().enumerate() {
@@ -179,7 +205,9 @@ impl CachedBodies {
         }
         Ok(())
     }
+}
 
+impl CachedBodies<Card> {
     /// Calls `f` with the search text of each of the deck's `n` cards, in order.
     pub(in crate::deck) fn for_each_search_text(
         &self,

@@ -3,8 +3,9 @@
 //! time their files take to parse and their cards need not be held in memory. A deck's copy is
 //! keyed by its file's length and content hash, and the file by [`FORMAT`]: an upgrade of
 //! factquiz keeps the copies unless what they hold changed. A copy holds the deck's title,
-//! sources, claims and card heads (JSON, one row: what opening reads), each card (JSON, one row
-//! per card: read when a screen shows it, see `bodies.rs`) and the cards' search texts.
+//! sources, claim heads and card heads (JSON, one row: what opening reads), each card and each
+//! claim (JSON, one row each: read when a screen shows it, see `bodies.rs`) and the cards'
+//! search texts.
 //!
 //! Only a cache: a copy that cannot be read, of another format, or a row that does not parse is
 //! never trusted. The deck then loads from its file, or a card read says what failed, and the
@@ -31,6 +32,7 @@ pub(super) use hash::file_key;
 pub use refresh::{CacheRefresh, cache_refresh, write_copies};
 
 use super::cards::{Cards, Heads};
+use super::claims::{ClaimHead, Claims};
 use super::model::Deck;
 use crate::store::StoreError;
 use crate::store::deck_cache::{CachedDeck, DeckCache, DeckKey, DeckRow};
@@ -39,8 +41,9 @@ use crate::store::deck_cache::{CachedDeck, DeckCache, DeckKey, DeckRow};
 /// [`Deck`], `Card` or `CardHead` changes, when the search texts are made another way, when
 /// a fact's fingerprint is made another way (`deck::fact`), or when validation refuses a deck
 /// it used to accept: every copy is then made again from its file. 2: `CardHead.fact`;
-/// 3: `CardHead.mode` and `CardHead.long`; 4: `CardHead.claim_at`.
-pub(super) const FORMAT: u16 = 4;
+/// 3: `CardHead.mode` and `CardHead.long`; 4: `CardHead.claim_at`; 5: claims in rows of
+/// their own, the head keeping each claim's id and status.
+pub(super) const FORMAT: u16 = 5;
 
 /// The cards' search texts are kept in runs of this many cards, one text a line (a search
 /// reads a run at a time; the unit tests take runs of 16, so that a deck has several).
@@ -56,10 +59,10 @@ pub(super) fn cache_file(user_decks: &Path) -> Option<PathBuf> {
         .map(|d| d.join("cache").join("decks.sqlite3"))
 }
 
-/// A deck's head row: all of the deck but its whole cards.
+/// A deck's head row: all of the deck but its whole cards and claims.
 #[derive(Serialize, Deserialize)]
 struct Head {
-    deck: Deck<()>,
+    deck: Deck<(), Vec<ClaimHead>>,
     heads: Heads,
 }
 
@@ -145,14 +148,18 @@ fn parse_head(row: CachedDeck) -> Option<(DeckRow, Head)> {
     }
     // Lists read from JSON grow by doubling; a heavy user's decks keep no room to spare.
     head.heads.shrink_to_fit();
-    head.deck.shrink_sources_and_claims();
+    head.deck.sources.shrink_to_fit();
     Some((row.at, head))
 }
 
 /// A user's deck from its copy, when the cache holds one of the file whose key is `key`; its
 /// cards stay in the cache, read when shown. `None` (the deck is then read from its file) when
 /// there is none or it cannot be read.
-pub(super) fn read_cached(reader: &Arc<Reader>, file: &Path, key: DeckKey) -> Option<Deck<Cards>> {
+pub(super) fn read_cached(
+    reader: &Arc<Reader>,
+    file: &Path,
+    key: DeckKey,
+) -> Option<Deck<Cards, Claims>> {
     // The row is read with a connection held, and parsed after it is let go.
     let read = reader.with_db(|db| db.deck(key));
     let (row, head) = match read {
@@ -162,14 +169,13 @@ pub(super) fn read_cached(reader: &Arc<Reader>, file: &Path, key: DeckKey) -> Op
             return None;
         }
     };
-    let bodies = CachedBodies::new(Arc::clone(reader), row, file);
     let d = head.deck;
     Some(Deck {
         id: d.id,
         title: d.title,
         description: d.description,
         sources: d.sources,
-        claims: d.claims,
-        cards: Cards::in_cache(head.heads, bodies),
+        claims: Claims::in_cache(d.claims, CachedBodies::new(Arc::clone(reader), row, file)),
+        cards: Cards::in_cache(head.heads, CachedBodies::new(Arc::clone(reader), row, file)),
     })
 }

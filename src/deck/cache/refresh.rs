@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use super::hash::{file_key, text_key};
 use super::{Damage, FORMAT, Head, Reader, SEARCH_RUN, cache_file, parse_head};
 use crate::deck::cards::{Heads, search_text};
+use crate::deck::claims::ClaimHead;
 use crate::deck::library::{DeckOrigin, Library, deck_files};
 use crate::deck::load::{load_deck, read_deck_file};
 use crate::deck::model::Deck;
@@ -173,20 +174,23 @@ fn write_all(
 /// Writes one deck's copy (see the top of `cache/mod.rs`).
 pub(super) fn put(db: &mut DeckCache, key: DeckKey, deck: &Deck) -> Result<(), StoreError> {
     let head = Head {
-        deck: deck.with_cards(()),
+        deck: Deck {
+            id: deck.id.clone(),
+            title: deck.title.clone(),
+            description: deck.description.clone(),
+            sources: deck.sources.clone(),
+            claims: ClaimHead::all(&deck.claims),
+            cards: (),
+        },
         heads: Heads::of(&deck.cards, &deck.claims),
     };
     let Ok(head) = serde_json::to_vec(&head) else {
         return Ok(());
     };
-    let mut bodies = Vec::new();
-    let mut ends = Vec::with_capacity(deck.cards.len());
-    for card in &deck.cards {
-        if serde_json::to_writer(&mut bodies, card).is_err() {
-            return Ok(());
-        }
-        ends.push(bodies.len());
-    }
+    let (Some(bodies), Some(claims)) = (JsonRows::of(&deck.cards), JsonRows::of(&deck.claims))
+    else {
+        return Ok(());
+    };
     let runs: Vec<String> = deck
         .cards
         .chunks(SEARCH_RUN)
@@ -195,16 +199,43 @@ pub(super) fn put(db: &mut DeckCache, key: DeckKey, deck: &Deck) -> Result<(), S
             texts.join("\n")
         })
         .collect();
-    let starts = std::iter::once(0).chain(ends.iter().copied());
-    let bodies = starts.zip(&ends).map(|(from, &to)| &bodies[from..to]);
     let firsts = (0u32..).step_by(SEARCH_RUN);
     db.put_deck(
         key,
         &head,
-        bodies,
+        bodies.rows(),
+        claims.rows(),
         firsts.zip(runs.iter().map(String::as_str)),
     )?;
     Ok(())
+}
+
+/// A list's items written as JSON, one after another, and where each ends.
+struct JsonRows {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl JsonRows {
+    fn of<T: serde::Serialize>(items: &[T]) -> Option<JsonRows> {
+        let mut out = JsonRows {
+            bytes: Vec::new(),
+            ends: Vec::with_capacity(items.len()),
+        };
+        for item in items {
+            serde_json::to_writer(&mut out.bytes, item).ok()?;
+            out.ends.push(out.bytes.len());
+        }
+        Some(out)
+    }
+
+    /// Each item's JSON.
+    fn rows(&self) -> impl Iterator<Item = &[u8]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(from, &to)| &self.bytes[from..to])
+    }
 }
 
 /// Removes the parsed copies that factquiz kept before the cache was one SQLite file (a JSON

@@ -87,12 +87,26 @@ fn cards_read_from_the_copy_are_the_cards_of_the_file() {
         d.cards.len() > 2 * SEARCH_RUN,
         "several runs of search texts"
     );
-    assert_eq!(d.claims, parsed.claims);
+    assert_eq!(d.claims.to_vec().as_ref(), Ok(&parsed.claims));
+    for (i, claim) in parsed.claims.iter().enumerate() {
+        assert_eq!(d.claims.get(i).as_deref(), Ok(claim), "{}", claim.id);
+        assert_eq!(
+            d.claims.head(i).map(|h| (&h.id, h.status)),
+            Some((&claim.id, claim.status))
+        );
+        assert_eq!(d.claims.position(&claim.id), Some(i));
+    }
+    assert!(matches!(
+        d.claims.get(parsed.claims.len()),
+        Err(CardReadError::NoSuchClaim { .. })
+    ));
     for (i, card) in parsed.cards.iter().enumerate() {
         assert_eq!(d.cards.get(i).as_deref(), Ok(card), "{}", card.id);
         let head = d.cards.head(i).unwrap();
         assert_eq!((head.id.as_str(), head.kind), (card.id.as_str(), card.kind));
-        let claim = head.claim().map(|c| d.claims[c as usize].id.as_str());
+        let claim = head
+            .claim()
+            .map(|c| d.claims.heads()[c as usize].id.as_str());
         assert_eq!(claim, card.claim.as_deref());
         let topics: Vec<&Text> = d.cards.topics(i).collect();
         assert_eq!(topics, card.topics.iter().collect::<Vec<_>>());
@@ -121,7 +135,7 @@ fn cards_read_from_the_copy_are_the_cards_of_the_file() {
     assert_eq!(search_texts(m), expected);
 }
 
-pub(super) fn search_texts(d: &Deck<Cards>) -> Vec<(usize, String)> {
+pub(super) fn search_texts(d: &Deck<Cards, Claims>) -> Vec<(usize, String)> {
     let mut texts = Vec::new();
     d.cards
         .for_each_search_text(d, |i, t| texts.push((i, t.to_string())))

@@ -1,5 +1,6 @@
 //! Tests of a damaged deck cache: a file that is not a database or is cut short, a file of
-//! another format version, a head row or a card row cut short, a run of search texts gone.
+//! another format version, a head row, a card row or a claim row cut short, a run of search
+//! texts gone.
 //! None is trusted or fatal: the deck loads from its file, or a read says what failed; and the
 //! app's next pass writes the copies again.
 
@@ -62,8 +63,8 @@ fn a_cache_file_damaged_inside_is_not_trusted_and_is_written_again() {
     let whole = std::fs::read(cache_path(data.path())).unwrap();
     let n = whole.len();
     // Cut in half: the deck's head is cut too, and the deck loads from its file. Its last
-    // pages (the last cards and search texts) written over: the head is read, and going
-    // through the cards finds the damage (SQLite reports it for the whole file, or the rows
+    // pages (the last cards, claims and search texts) written over: the head is read, and
+    // going through the cards, claims or search texts finds the damage (SQLite reports it for the whole file, or the rows
     // read are not whole cards in order), and the copy is no longer taken as current.
     let mut scribbled = whole.clone();
     scribbled[n - n / 4..].fill(0xa5);
@@ -74,7 +75,10 @@ fn a_cache_file_damaged_inside_is_not_trusted_and_is_written_again() {
         let d = &mine(&lib).deck;
         assert_eq!(d.cards.from_cache(), head_read);
         if head_read {
-            assert!(d.cards.for_each(|_, _| {}).is_err());
+            let cards = d.cards.for_each(|_, _| {}).is_err();
+            let claims = d.claims.for_each(|_, _| {}).is_err();
+            let search = d.cards.for_each_search_text(d, |_, _| {}).is_err();
+            assert!(cards || claims || search);
             let known = read_from_cache(&lib);
             assert!(!known.damage.is_empty() && known.current.is_empty());
             write_copies_but(data.path(), known);
@@ -141,6 +145,45 @@ fn a_card_row_cut_short_is_an_error_until_the_copy_is_written_again() {
     // the card from it.
     refresh_now(data.path(), &lib);
     assert_eq!(d.cards.get(3).as_deref(), Ok(&parsed.cards[3]));
+    assert_eq!(d.whole().unwrap(), parsed);
+    loads_from_the_cache(data.path(), &text);
+}
+
+#[test]
+fn a_claim_row_cut_short_is_an_error_until_the_copy_is_written_again() {
+    let data = tempfile::tempdir().unwrap();
+    let text = copied_deck(data.path());
+    let parsed = load_deck(&text, "mine.ron").unwrap();
+    assert!(parsed.claims.len() > 2, "the deck has claims");
+    let (db, row) = opened(data.path(), &text);
+    db.cut_claim(row, 1, 20).unwrap();
+    drop(db);
+    let lib = load(data.path());
+    let d = &mine(&lib).deck;
+    // Its id and status are in the head; the whole claim cannot be read, and says so.
+    assert_eq!(d.claims.head(1).map(|h| &h.id), Some(&parsed.claims[1].id));
+    match d.claims.get(1) {
+        Err(CardReadError::Damaged {
+            what, file, index, ..
+        }) => {
+            assert_eq!((what, index), ("claim", 1));
+            assert!(file.ends_with("mine.ron"), "{file}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let card = parsed
+        .cards
+        .iter()
+        .find(|c| c.claim.as_deref() == Some(parsed.claims[1].id.as_str()))
+        .expect("a card about that claim");
+    assert!(
+        crate::deck::fact::claim_of(d, card).is_err(),
+        "never taken for no claim"
+    );
+    assert_eq!(d.claims.get(0).as_deref(), Ok(&parsed.claims[0]));
+    assert!(d.whole().is_err());
+    refresh_now(data.path(), &lib);
+    assert_eq!(d.claims.get(1).as_deref(), Ok(&parsed.claims[1]));
     assert_eq!(d.whole().unwrap(), parsed);
     loads_from_the_cache(data.path(), &text);
 }

@@ -13,7 +13,8 @@ mod words;
 use super::index::QuizIndex;
 use super::outcome::{Grade, Match, Outcome};
 use super::question::Question;
-use crate::deck::{Answer, Card, CardReadError, Deck, Library, Verdict};
+use crate::deck::fact::claim_of;
+use crate::deck::{Answer, Card, CardReadError, ClaimList, Deck, Library, Verdict};
 use date::check_date;
 pub use date::date_matches;
 use figure::check_number;
@@ -43,10 +44,10 @@ pub const SLOW_CHOICE: Duration = Duration::from_secs(15);
 
 /// Checks a response to a card; `question` is needed for choices. An error when another card
 /// that a wrong answer may be (see `note.rs`) cannot be read.
-pub fn check<C>(
+pub fn check<C, L: ClaimList>(
     lib: &Library,
     ix: &QuizIndex,
-    deck: &Deck<C>,
+    deck: &Deck<C, L>,
     card: &Card,
     question: &Question,
     response: &Response,
@@ -91,9 +92,9 @@ fn read_beyond_its_wording(o: &Outcome, typed: &str) -> bool {
 }
 
 /// Checks a response without looking for what a wrong answer is instead.
-pub(super) fn judge<C>(
+pub(super) fn judge<C, L: ClaimList>(
     ix: &QuizIndex,
-    deck: &Deck<C>,
+    deck: &Deck<C, L>,
     card: &Card,
     question: &Question,
     response: &Response,
@@ -113,8 +114,9 @@ pub(super) fn judge<C>(
         (Response::Text(t), Answer::Name(v)) => check_text(ix, v, true, t),
         (Response::Text(t), Answer::Phrase(v)) => check_text(ix, v, false, t),
         (Response::Text(t), Answer::Number(n)) => {
-            let claim = card.claim.as_deref().and_then(|c| deck.claim(c));
-            check_number(n, claim, t, &expected)
+            // The session has read the claim before (an error there is the session's).
+            let claim = claim_of(deck, card).ok().flatten();
+            check_number(n, claim.as_deref(), t, &expected)
         }
         (Response::Text(t), Answer::Date(d)) => check_date(d, t, &expected),
         (Response::Verdict(v), Answer::Verdict(right)) => {

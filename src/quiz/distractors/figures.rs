@@ -11,7 +11,8 @@ use super::Fresh;
 use super::tells::{
     Around, likeness_rank, place, right_is_odd, right_is_the_base, simple_multiple,
 };
-use crate::deck::{Card, Deck, NumberAnswer};
+use crate::deck::fact::claim_of;
+use crate::deck::{Card, ClaimList, Deck, NumberAnswer};
 use crate::quiz::check::accepted_range;
 use crate::quiz::index::{QuizIndex, value_number};
 use crate::text::number::{format_number, round_to, significant_digits};
@@ -20,9 +21,9 @@ use crate::text::units::unit_key;
 /// Sets drawn before the last one is kept whatever its tells.
 const ATTEMPTS: usize = 10;
 
-pub(super) fn figures<C>(
+pub(super) fn figures<C, L: ClaimList>(
     ix: &QuizIndex,
-    deck: &Deck<C>,
+    deck: &Deck<C, L>,
     card: &Card,
     num: &NumberAnswer,
     fresh: &mut Fresh,
@@ -42,10 +43,10 @@ pub(super) fn figures<C>(
         let (a, b) = (x.abs(), value.abs());
         a * times >= b && a <= b * times
     };
-    let mut claimed: Vec<f64> = card
-        .claim
-        .as_deref()
-        .and_then(|c| deck.claim(c))
+    // The session has read the claim before (an error there is the session's).
+    let mut claimed: Vec<f64> = claim_of(deck, card)
+        .ok()
+        .flatten()
         .map(|c| {
             c.values
                 .iter()

@@ -16,13 +16,13 @@ use rand::Rng;
 
 use super::check::{accepted_range, check_text};
 use super::index::QuizIndex;
-use crate::deck::{Answer, Card, Deck};
+use crate::deck::{Answer, Card, ClaimList, Deck};
 use crate::text::fold::normalize;
 
 /// Up to `n` distractors for a card asked as multiple choice.
-pub fn distractors<C>(
+pub fn distractors<C, L: ClaimList>(
     ix: &QuizIndex,
-    deck: &Deck<C>,
+    deck: &Deck<C, L>,
     card: &Card,
     rng: &mut impl Rng,
     n: usize,

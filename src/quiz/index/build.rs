@@ -233,7 +233,7 @@ struct DeckPart {
 /// Reads every card of a deck (from the deck cache when the cards are there), or says which
 /// could not be read.
 fn read_deck(
-    deck: &crate::deck::Deck<crate::deck::Cards>,
+    deck: &crate::deck::Deck<crate::deck::Cards, crate::deck::Claims>,
     topic_names: &[Text],
 ) -> Result<DeckPart, CardReadError> {
     let mut part = DeckPart {
@@ -276,8 +276,7 @@ fn read_deck(
         }
         part.reach.push(reach);
     })?;
-    part.dates
-        .extend(deck.claims.iter().filter_map(|c| c.made_on));
+    deck.claims.for_each(|_, c| part.dates.extend(c.made_on))?;
     Ok(part)
 }
 

@@ -23,7 +23,8 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use super::StoreError;
 
 /// The version of the tables below; bump it when they change.
-const LAYOUT: i64 = 1;
+/// 2: the `claim` table.
+const LAYOUT: i64 = 2;
 
 /// The tables of a new file (`user_version` is set with them, in the same transaction).
 const TABLES: &str = "
@@ -35,6 +36,7 @@ CREATE TABLE deck (
     UNIQUE (len, hash)
 );
 CREATE TABLE card (key INTEGER PRIMARY KEY, body BLOB NOT NULL);
+CREATE TABLE claim (key INTEGER PRIMARY KEY, body BLOB NOT NULL);
 CREATE TABLE search (key INTEGER PRIMARY KEY, texts TEXT NOT NULL);
 ";
 
@@ -58,6 +60,23 @@ pub struct DeckRow {
     pub key: DeckKey,
 }
 
+/// Which of a deck's rows of whole texts: its cards' or its claims' (one row each, by index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rows {
+    Cards,
+    Claims,
+}
+
+impl Rows {
+    /// The reads of one row and of a run of rows.
+    fn sql(self) -> (&'static str, &'static str) {
+        match self {
+            Rows::Cards => (CARD, CARDS),
+            Rows::Claims => (CLAIM, CLAIMS),
+        }
+    }
+}
+
 /// A deck's row and its head blob.
 #[derive(Debug)]
 pub struct CachedDeck {
@@ -78,8 +97,8 @@ impl std::fmt::Debug for DeckCache {
     }
 }
 
-/// The row of card `index` of the deck in row `deck` (a card's key in `card` and `search`):
-/// a deck's cards are one run of keys, read in order by a range.
+/// The row of card `index` of the deck in row `deck` (a card's key in `card` and `search`, a
+/// claim's in `claim`): a deck's cards are one run of keys, read in order by a range.
 fn key(deck: i64, index: u32) -> i64 {
     (deck << 32) | i64::from(index)
 }
@@ -186,9 +205,14 @@ impl DeckCache {
             .map_err(|e| self.fail(e))
     }
 
-    /// The body of card `index` of a deck.
-    pub fn card(&self, deck: DeckRow, index: u32) -> Result<Option<Vec<u8>>, StoreError> {
-        self.one_of_deck(CARD, deck, index)
+    /// The body of card (or claim) `index` of a deck.
+    pub fn body(
+        &self,
+        rows: Rows,
+        deck: DeckRow,
+        index: u32,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
+        self.one_of_deck(rows.sql().0, deck, index)
     }
 
     /// The one column of the row of `sql` (one of the reads below) for card `index` of a deck.
@@ -207,11 +231,12 @@ impl DeckCache {
             .map_err(|e| self.fail(e))
     }
 
-    /// Calls `f` with the index and body of a deck's cards from `from` on, in order, until
-    /// about `max_bytes` of bodies have been passed (one card at least); the index to go on
-    /// from, or `None` after the deck's last card.
-    pub fn cards(
+    /// Calls `f` with the index and body of a deck's cards (or claims) from `from` on, in
+    /// order, until about `max_bytes` of bodies have been passed (one at least); the index to
+    /// go on from, or `None` after the deck's last.
+    pub fn bodies(
         &self,
+        rows: Rows,
         deck: DeckRow,
         from: u32,
         max_bytes: usize,
@@ -219,7 +244,7 @@ impl DeckCache {
     ) -> Result<Option<u32>, StoreError> {
         let (_, last) = keys_of(deck.row);
         let mut run = || -> rusqlite::Result<Option<u32>> {
-            let mut s = self.conn.prepare_cached(CARDS)?;
+            let mut s = self.conn.prepare_cached(rows.sql().1)?;
             let (d, len, hash, first) = of_deck(deck, key(deck.row, from));
             let mut rows = s.query(params![d, len, hash, first, last])?;
             let (mut bytes, mut passed) = (0, 0);
@@ -249,6 +274,10 @@ impl DeckCache {
 const CARD: &str = "SELECT c.body FROM deck d, card c
     WHERE d.id = ?1 AND d.len = ?2 AND d.hash = ?3 AND c.key = ?4";
 const CARDS: &str = "SELECT c.key, c.body FROM deck d, card c
+    WHERE d.id = ?1 AND d.len = ?2 AND d.hash = ?3 AND c.key BETWEEN ?4 AND ?5";
+const CLAIM: &str = "SELECT c.body FROM deck d, claim c
+    WHERE d.id = ?1 AND d.len = ?2 AND d.hash = ?3 AND c.key = ?4";
+const CLAIMS: &str = "SELECT c.key, c.body FROM deck d, claim c
     WHERE d.id = ?1 AND d.len = ?2 AND d.hash = ?3 AND c.key BETWEEN ?4 AND ?5";
 const SEARCH: &str = "SELECT s.texts FROM deck d, search s
     WHERE d.id = ?1 AND d.len = ?2 AND d.hash = ?3 AND s.key = ?4";

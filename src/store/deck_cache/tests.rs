@@ -1,4 +1,5 @@
-//! Tests of the deck cache's file: what is put in comes back by deck and index, a deck put
+//! Tests of the deck cache's file: what is put in comes back by deck and index (cards and
+//! claims apart), a deck put
 //! again gets a new row and leaves nothing of the old, and a file that is missing, damaged or
 //! of another version is refused by readers and replaced by the writer.
 
@@ -12,10 +13,29 @@ const K2: DeckKey = DeckKey {
     hash: u64::MAX,
 };
 
+/// Puts a deck with these cards and, as its claims, the cards' texts in capitals.
 fn put(db: &mut DeckCache, k: DeckKey, head: &str, cards: &[&str]) -> DeckRow {
     let bodies = cards.iter().map(|c| c.as_bytes());
-    db.put_deck(k, head.as_bytes(), bodies, [(0, "first\nsecond")])
+    let upper: Vec<String> = cards.iter().map(|c| c.to_uppercase()).collect();
+    let claims = upper.iter().map(|c| c.as_bytes());
+    db.put_deck(k, head.as_bytes(), bodies, claims, [(0, "first\nsecond")])
         .unwrap()
+}
+
+impl DeckCache {
+    fn card(&self, deck: DeckRow, index: u32) -> Result<Option<Vec<u8>>, StoreError> {
+        self.body(Rows::Cards, deck, index)
+    }
+
+    fn cards(
+        &self,
+        deck: DeckRow,
+        from: u32,
+        max_bytes: usize,
+        f: &mut dyn FnMut(u32, &[u8]),
+    ) -> Result<Option<u32>, StoreError> {
+        self.bodies(Rows::Cards, deck, from, max_bytes, f)
+    }
 }
 
 #[test]
@@ -45,6 +65,21 @@ fn decks_cards_and_search_texts_come_back_by_deck_and_index() {
     assert_eq!(db.cards(one, 0, 2, &mut f).unwrap(), Some(2));
     assert_eq!(db.cards(one, 2, 0, &mut f).unwrap(), None);
     assert_eq!(seen, [(0, "a".into()), (1, "bb".into()), (2, "ccc".into())]);
+    // The claims are rows of their own, by the same indexes.
+    let claim = db.body(Rows::Claims, one, 1).unwrap();
+    assert_eq!(claim.as_deref(), Some(&b"BB"[..]));
+    assert_eq!(db.body(Rows::Claims, wrong, 1).unwrap(), None);
+    let mut claims = Vec::new();
+    let mut g = |i: u32, b: &[u8]| claims.push((i, b.to_vec()));
+    assert_eq!(db.bodies(Rows::Claims, one, 0, 100, &mut g).unwrap(), None);
+    assert_eq!(
+        claims,
+        [
+            (0, b"A".to_vec()),
+            (1, b"BB".to_vec()),
+            (2, b"CCC".to_vec())
+        ]
+    );
     assert_eq!(
         db.search_texts(two, 0).unwrap().as_deref(),
         Some("first\nsecond")
@@ -62,6 +97,7 @@ fn a_deck_put_again_gets_a_new_row_and_the_old_one_is_gone() {
     let again = put(&mut db, K1, "new", &["w"]);
     assert!(again.row > first.row && again.row > other.row);
     assert_eq!(db.card(first, 0).unwrap(), None);
+    assert_eq!(db.body(Rows::Claims, first, 0).unwrap(), None);
     assert_eq!(db.search_texts(first, 0).unwrap(), None);
     assert_eq!(db.deck(K1).unwrap().unwrap().head, b"new");
     // Only the decks kept stay; their row numbers are never given again.

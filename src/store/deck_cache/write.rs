@@ -83,8 +83,9 @@ impl DeckCache {
         read().map_err(|e| self.fail(e))
     }
 
-    /// Puts a deck in, in one transaction: its head, every card's body in order, and its runs
-    /// of search texts (the index of a run's first card, and its texts). A deck of the same
+    /// Puts a deck in, in one transaction: its head, every card's body in order, every claim's
+    /// body in order, and its runs of search texts (the index of a run's first card, and its
+    /// texts). A deck of the same
     /// key already there is replaced; the new one gets a row number never used before in this
     /// file. Where it is put is returned.
     pub fn put_deck<'a>(
@@ -92,6 +93,7 @@ impl DeckCache {
         k: DeckKey,
         head: &[u8],
         bodies: impl IntoIterator<Item = &'a [u8]>,
+        claims: impl IntoIterator<Item = &'a [u8]>,
         search: impl IntoIterator<Item = (u32, &'a str)>,
     ) -> Result<DeckRow, StoreError> {
         let path = self.path().to_path_buf();
@@ -113,10 +115,21 @@ impl DeckCache {
             )?;
             let row = tx.last_insert_rowid();
             {
-                let mut card = tx.prepare("INSERT INTO card (key, body) VALUES (?1, ?2)")?;
-                for (i, body) in bodies.into_iter().enumerate() {
-                    let i = u32::try_from(i).map_err(|_| rusqlite::Error::InvalidQuery)?;
-                    card.execute(params![key(row, i), body])?;
+                for (sql, rows) in [
+                    (
+                        "INSERT INTO card (key, body) VALUES (?1, ?2)",
+                        bodies.into_iter().collect::<Vec<_>>(),
+                    ),
+                    (
+                        "INSERT INTO claim (key, body) VALUES (?1, ?2)",
+                        claims.into_iter().collect(),
+                    ),
+                ] {
+                    let mut put = tx.prepare(sql)?;
+                    for (i, body) in rows.into_iter().enumerate() {
+                        let i = u32::try_from(i).map_err(|_| rusqlite::Error::InvalidQuery)?;
+                        put.execute(params![key(row, i), body])?;
+                    }
                 }
                 let mut texts = tx.prepare("INSERT INTO search (key, texts) VALUES (?1, ?2)")?;
                 for (first, run) in search {
@@ -160,17 +173,16 @@ impl DeckCache {
 /// 100,000 cards).
 const PAGE_BYTES: i64 = 4096;
 
-/// Deletes the deck in row `deck`, its cards and its search texts.
+/// Deletes the deck in row `deck`, its cards, its claims and its search texts.
 fn delete_deck(tx: &Transaction<'_>, deck: i64) -> rusqlite::Result<()> {
     let (first, last) = keys_of(deck);
-    tx.execute(
+    for sql in [
         "DELETE FROM card WHERE key BETWEEN ?1 AND ?2",
-        [first, last],
-    )?;
-    tx.execute(
+        "DELETE FROM claim WHERE key BETWEEN ?1 AND ?2",
         "DELETE FROM search WHERE key BETWEEN ?1 AND ?2",
-        [first, last],
-    )?;
+    ] {
+        tx.execute(sql, [first, last])?;
+    }
     tx.execute("DELETE FROM deck WHERE id = ?1", [deck])?;
     Ok(())
 }
@@ -182,6 +194,15 @@ impl DeckCache {
     pub(crate) fn cut_card(&self, deck: i64, index: u32, len: usize) -> Result<(), StoreError> {
         self.conn.execute(
             "UPDATE card SET body = substr(body, 1, ?2) WHERE key = ?1",
+            params![key(deck, index), len as i64],
+        )?;
+        Ok(())
+    }
+
+    /// Cuts the body of a claim to its first `len` bytes.
+    pub(crate) fn cut_claim(&self, deck: i64, index: u32, len: usize) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE claim SET body = substr(body, 1, ?2) WHERE key = ?1",
             params![key(deck, index), len as i64],
         )?;
         Ok(())
