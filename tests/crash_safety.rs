@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use factquiz::deck::{Answer, Library};
@@ -23,7 +23,7 @@ use rand::{Rng, SeedableRng, rngs::StdRng};
 const DIR_VAR: &str = "FACTQUIZ_CRASH_TEST_DIR";
 const ROUNDS: usize = 200;
 mod common;
-use common::{NOON, drain};
+use common::{NOON, kill_after};
 
 fn library() -> Library {
     common::library(16)
@@ -83,23 +83,14 @@ fn answers_survive_sigkill_at_any_moment() {
     let mut printed = BTreeSet::new();
     let (mut opened_rounds, mut answering_rounds) = (0, 0);
     for round in 0..ROUNDS {
-        let mut child = Command::new(&exe)
-            .args(["child_answer_loop", "--exact", "--nocapture", "--ignored"])
-            .args(["--test-threads", "1"])
-            .env(DIR_VAR, dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let out = drain(child.stdout.take().unwrap());
-        let err = drain(child.stderr.take().unwrap());
-        std::thread::sleep(Duration::from_millis(rng.random_range(5..=150)));
-        let _ = child.kill();
-        let status = child.wait().unwrap();
-        let (out, err) = (out.join().unwrap(), err.join().unwrap());
-        assert!(
-            status.code().is_none(),
-            "round {round}: the child stopped by itself ({status}):\n{out}\n{err}"
+        let wait = Duration::from_millis(rng.random_range(5..=150));
+        let (out, _err) = kill_after(
+            Command::new(&exe)
+                .args(["child_answer_loop", "--exact", "--nocapture", "--ignored"])
+                .args(["--test-threads", "1"])
+                .env(DIR_VAR, dir.path()),
+            wait,
+            round,
         );
         // Only whole lines: the kill may cut the last one.
         let mut answered = 0;

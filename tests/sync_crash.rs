@@ -9,11 +9,11 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use common::sync::Machine;
-use common::{NOON, drain};
+use common::{NOON, kill_after};
 use factquiz::quiz::Grade;
 use rand::{Rng, SeedableRng, rngs::StdRng};
 
@@ -62,29 +62,20 @@ fn acknowledged_reviews_survive_a_killed_journal_write() {
     let mut printed = BTreeSet::new();
     let mut b = Machine::new(CARDS);
     for round in 0..ROUNDS {
-        let mut child = Command::new(&exe)
-            .args([
-                "child_answer_and_sync",
-                "--exact",
-                "--nocapture",
-                "--ignored",
-            ])
-            .args(["--test-threads", "1"])
-            .env(DIR_VAR, dir.path())
-            .env(FOLDER_VAR, folder.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let out = drain(child.stdout.take().unwrap());
-        let err = drain(child.stderr.take().unwrap());
-        std::thread::sleep(Duration::from_millis(rng.random_range(20..=200)));
-        let _ = child.kill();
-        let status = child.wait().unwrap();
-        let (out, err) = (out.join().unwrap(), err.join().unwrap());
-        assert!(
-            status.code().is_none(),
-            "round {round}: the child stopped by itself ({status}):\n{out}\n{err}"
+        let wait = Duration::from_millis(rng.random_range(20..=200));
+        let (out, _err) = kill_after(
+            Command::new(&exe)
+                .args([
+                    "child_answer_and_sync",
+                    "--exact",
+                    "--nocapture",
+                    "--ignored",
+                ])
+                .args(["--test-threads", "1"])
+                .env(DIR_VAR, dir.path())
+                .env(FOLDER_VAR, folder.path()),
+            wait,
+            round,
         );
         for line in out.split_inclusive('\n').filter(|l| l.ends_with('\n')) {
             if let Some(id) = line.trim_end().strip_prefix("ANSWERED ") {

@@ -158,6 +158,32 @@ pub fn drain(mut from: impl std::io::Read + Send + 'static) -> std::thread::Join
     })
 }
 
+/// Starts `cmd` with its output piped, kills it after `wait`, and gives back what it printed
+/// (stdout, stderr); fails when the child stopped by itself before the kill.
+pub fn kill_after(
+    cmd: &mut std::process::Command,
+    wait: std::time::Duration,
+    round: usize,
+) -> (String, String) {
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = drain(child.stdout.take().unwrap());
+    let err = drain(child.stderr.take().unwrap());
+    std::thread::sleep(wait);
+    let _ = child.kill();
+    let status = child.wait().unwrap();
+    let (out, err) = (out.join().unwrap(), err.join().unwrap());
+    assert!(
+        status.code().is_none(),
+        "round {round}: the child stopped by itself ({status}):\n{out}\n{err}"
+    );
+    (out, err)
+}
+
 /// The seed of a crash test's random kills: FACTQUIZ_CRASH_SEED, or a new one (printed, so
 /// that a failing run can be repeated).
 pub fn crash_seed() -> u64 {
