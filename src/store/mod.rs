@@ -241,21 +241,11 @@ impl Store {
 
     /// Reads a setting (JSON text).
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?)
+        setting_in(&self.conn, key)
     }
 
     pub fn put_setting(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.conn.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )?;
-        Ok(())
+        put_setting_in(&self.conn, key, value)
     }
 
     /// SQLite's own check of the file: "ok" when it is sound.
@@ -280,4 +270,23 @@ fn corrupt_or(e: StoreError, path: &Path) -> StoreError {
         };
     }
     e
+}
+
+/// A setting (JSON text) read through `conn` (the store's connection, or a transaction on it).
+pub(crate) fn setting_in(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// Writes a setting through `conn`, replacing its value.
+pub(crate) fn put_setting_in(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
 }

@@ -11,7 +11,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use super::super::reviews::{LogRow, note_day, write_row};
 use super::super::schema::MODE_NAMES;
 use super::super::undo::delete_review_in;
-use super::super::{Store, StoreError};
+use super::super::{Store, StoreError, put_setting_in, setting_in};
 use super::journal::Provenance;
 use super::{LOCAL, Stamp, SyncedReview, device_key_in, put_stamp_in, stamp_in};
 use crate::quiz::Confidence;
@@ -212,21 +212,11 @@ impl MergeTx<'_> {
     }
 
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .tx
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?)
+        setting_in(&self.tx, key)
     }
 
     pub fn put_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.tx.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )?;
-        Ok(())
+        put_setting_in(&self.tx, key, value)
     }
 
     pub fn commit(self) -> Result<(), StoreError> {
