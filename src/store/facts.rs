@@ -30,9 +30,7 @@ impl Store {
             .prepare_cached("SELECT fact, learned FROM card_state WHERE key = ?1")?
             .query_row([key], |row| Ok((row.get(0)?, row.get(1)?)))
             .optional()?;
-        let id = write_local_answer(&tx, key, r, tz, Some(fact.0))?;
-        tx.prepare_cached("UPDATE card_state SET fact = ?2, learned = ?3 WHERE key = ?1")?
-            .execute(params![key, fact.0 as i64, fact.1])?;
+        let id = write_local_answer(&tx, key, r, tz, Some(fact))?;
         tx.commit()?;
         let before = before.and_then(|(f, w)| f.map(|f| (f as u64, w)));
         Ok((id, before))

@@ -8,7 +8,7 @@ use rusqlite::params;
 use super::schema::MODE_NAMES;
 use super::sync::LOCAL;
 use super::sync::journal::Provenance;
-use super::{Store, StoreError, write_state};
+use super::{Store, StoreError, write_state, write_state_learned};
 use crate::quiz::Confidence;
 use crate::schedule::state::{CardState, Queue};
 
@@ -190,21 +190,22 @@ pub(in crate::store) fn note_day(
     Ok(())
 }
 
-/// Writes an answer given on this device now (in time zone `tz`, teaching the fact with
-/// fingerprint `fact` when known) and the card's new state inside `tx`: the review gets this
-/// device's next sequence number and becomes the card's (`key`) last in replay order. Returns
-/// the review's id.
+/// Writes an answer given on this device now (in time zone `tz`, teaching the fact `learned`
+/// when known: its fingerprint, kept with the review, and its words, kept with the state) and
+/// the card's new state inside `tx`, one write of the state row: the review gets this device's
+/// next sequence number and becomes the card's (`key`) last in replay order. Returns the
+/// review's id.
 pub(super) fn write_local_answer(
     tx: &rusqlite::Connection,
     key: i64,
     r: &ReviewRecord,
     tz: Option<i32>,
-    fact: Option<u64>,
+    learned: Option<(u64, &str)>,
 ) -> Result<i64, StoreError> {
     let p = Provenance::local_in(tx, key, r.time_ms, tz, Some(r.after.due_ms))?;
-    let id = insert_review(tx, key, r, &p, fact)?;
+    let id = insert_review(tx, key, r, &p, learned.map(|(f, _)| f))?;
     p.note_last_in(tx, key, r.time_ms)?;
-    write_state(tx, key, &r.after)?;
+    write_state_learned(tx, key, &r.after, learned.map(|(f, w)| (f, Some(w))))?;
     Ok(id)
 }
 
