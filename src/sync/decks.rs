@@ -158,7 +158,11 @@ pub fn sync(
             len: meta.len(),
             modified_ns: modified_ns(&meta),
         };
-        store.put_synced_deck(id, &serde_json::to_string(&record).unwrap_or_default())?;
+        // A merge runs every minute: a deck as it was last synced is not written again (each
+        // write is a transaction of the progress file, synced to disk).
+        if synced.get(id) != Some(&record) {
+            store.put_synced_deck(id, &serde_json::to_string(&record).unwrap_or_default())?;
+        }
     }
     Ok(out)
 }
