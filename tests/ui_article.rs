@@ -354,6 +354,16 @@ fn a_dragged_span_keeps_its_exact_words_and_its_passage_opens_its_card() {
     // The card's form is on show: its id field.
     let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Card id");
     assert_eq!(field.value().as_deref(), Some(card_id.as_str()));
+
+    // Evidence that names its source by title, as a deck may, is read as the deck reads it:
+    // Read the article opens at its passage too.
+    let title = h.state().editor_draft().unwrap().sources[0].title.clone();
+    let line = format!("{title} :: Edda Brun said 1,400 containers :: the count");
+    retype(&mut h, "Evidence", &line);
+    h.get_by_label("[R]  Read the article").click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Article, "{}", status(&h));
+    assert_eq!(h.state().reader().target(), Some(span));
 }
 
 #[test]

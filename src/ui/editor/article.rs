@@ -193,20 +193,18 @@ impl EditorScreen {
     /// its locator; else for the first source with a text.
     fn read_selected(&mut self) -> Option<Command> {
         let d = self.draft.as_ref()?;
-        let has_text = |id: &str| {
-            d.sources
-                .iter()
-                .any(|s| s.id.trim() == id && !s.text.trim().is_empty())
-        };
-        let card = self.selected.and_then(|i| d.cards.get(i));
-        let evidence = card
-            .into_iter()
-            .flat_map(|c| c.evidence.lines())
-            .find_map(|line| {
-                let parts: Vec<&str> = line.split("::").map(str::trim).collect();
-                (parts.len() >= 2 && has_text(parts[0]))
-                    .then(|| (parts[0].to_string(), parts[1].to_string()))
-            });
+        // The card as the deck reads it (a line without a source cites the card's own, a
+        // source may be named by its title), not the evidence lines split again here.
+        let (deck, _) = d.build();
+        let card = self
+            .selected
+            .and_then(|i| d.cards.get(i))
+            .and_then(|c| deck.card(c.id.trim()));
+        let evidence = card.into_iter().flat_map(|c| &c.evidence).find_map(|e| {
+            deck.source(&e.source)
+                .is_some_and(|s| s.text.is_some())
+                .then(|| (e.source.to_string(), e.locator.to_string()))
+        });
         if let Some((source, locator)) = evidence {
             let locator = Some(locator).filter(|l| !l.is_empty());
             return Some(Command::ReadDraftSource { source, locator });
