@@ -54,7 +54,13 @@ pub fn run(
             return ExitCode::from(2);
         }
     };
-    let q = Question::make(&index, &deck.deck, &card, mode, seed);
+    let q = match Question::make(&index, &deck.deck, &card, mode, seed) {
+        Ok(q) => q,
+        Err(e) => {
+            eprintln!("factquiz: {e}");
+            return ExitCode::from(2);
+        }
+    };
     if q.mode != mode {
         eprintln!(
             "factquiz: the library has too few options to ask \"{card_id}\" as {}: the app asks it {}",

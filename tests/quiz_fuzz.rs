@@ -155,7 +155,7 @@ fn check_all_shapes(deck: &Deck, card: &Card, text: &str, seed: u64, n: usize) -
     )
     .unwrap();
     assert_sane(&o);
-    let q = Question::make(&e.ix, deck, card, Mode::Choice, seed);
+    let q = Question::make(&e.ix, deck, card, Mode::Choice, seed).unwrap();
     for r in [
         Response::Choice(n),
         Response::Choice(n % 5),
@@ -256,7 +256,7 @@ proptest! {
         let (deck, card) = cards[i.index(cards.len())];
         check_all_shapes(deck, card, &s, seed, n);
         let e = env();
-        let q = Question::make(&e.ix, deck, card, Mode::Order, seed);
+        let q = Question::make(&e.ix, deck, card, Mode::Order, seed).unwrap();
         for r in [Response::Order(order), Response::Order(small), Response::Sources(sources)] {
             assert_sane(&check(&e.lib, &e.ix, deck, card, &q, &r).unwrap());
         }

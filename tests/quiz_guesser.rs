@@ -233,7 +233,7 @@ fn a_test_wise_guesser_does_no_better_than_chance() {
                 _ => continue,
             };
             for seed in 0..SEEDS {
-                let q = Question::make(&ix, deck, card, Mode::Choice, seed);
+                let q = Question::make(&ix, deck, card, Mode::Choice, seed).unwrap();
                 let Some(right) = q.correct_choice.filter(|_| q.mode == Mode::Choice) else {
                     continue;
                 };

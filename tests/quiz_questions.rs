@@ -135,7 +135,7 @@ fn every_choice_question_has_unique_plausible_options_and_one_right_one() {
     for (deck, card) in cards(e).filter(|(_, c)| choosable(c)) {
         let right = choice_label(deck, card);
         for seed in SEEDS {
-            let q = Question::make(&e.ix, deck, card, Mode::Choice, seed);
+            let q = Question::make(&e.ix, deck, card, Mode::Choice, seed).unwrap();
             let at = format!("{}/{} seed {seed}", deck.id, card.id);
             asked += 1;
             if q.mode != Mode::Choice {
@@ -230,7 +230,7 @@ fn the_right_option_looks_like_the_others() {
             continue;
         };
         for seed in SEEDS {
-            let q = Question::make(&e.ix, deck, card, Mode::Choice, seed);
+            let q = Question::make(&e.ix, deck, card, Mode::Choice, seed).unwrap();
             for option in &q.choices {
                 let r = parse_number(option).expect("a number");
                 assert_eq!(
@@ -264,8 +264,8 @@ fn choices_are_reproducible_from_the_seed_and_vary_with_it() {
     for (deck, card) in cards(e).filter(|(_, c)| choosable(c)) {
         let mut seen = HashSet::new();
         for seed in SEEDS {
-            let a = Question::make(&e.ix, deck, card, Mode::Choice, seed);
-            let b = Question::make(&e.ix, deck, card, Mode::Choice, seed);
+            let a = Question::make(&e.ix, deck, card, Mode::Choice, seed).unwrap();
+            let b = Question::make(&e.ix, deck, card, Mode::Choice, seed).unwrap();
             assert_eq!(a, b, "{}/{} seed {seed}", deck.id, card.id);
             seen.insert(a.choices.clone());
         }
@@ -283,7 +283,11 @@ fn the_right_answer_is_not_always_in_the_same_place() {
     let e = env();
     let (deck, card) = find(e, "people-and-roles", "who-knb-chief-arrested");
     let places: HashSet<Option<usize>> = SEEDS
-        .map(|s| Question::make(&e.ix, deck, card, Mode::Choice, s).correct_choice)
+        .map(|s| {
+            Question::make(&e.ix, deck, card, Mode::Choice, s)
+                .unwrap()
+                .correct_choice
+        })
         .collect();
     assert!(places.len() >= 3, "{places:?}");
 }
@@ -294,7 +298,7 @@ fn figure_distractors_include_the_other_sources_values() {
     // The death toll: Askarbek gave 225; the card asks for 227.
     let (deck, card) = find(e, "disputed-figures", "fig-death-toll-227");
     for seed in SEEDS {
-        let q = Question::make(&e.ix, deck, card, Mode::Choice, seed);
+        let q = Question::make(&e.ix, deck, card, Mode::Choice, seed).unwrap();
         assert!(
             q.choices.iter().any(|c| c.starts_with("225 ")),
             "seed {seed}: {:?}",
@@ -304,7 +308,7 @@ fn figure_distractors_include_the_other_sources_values() {
     // Detained: 5,000 (RFE/RL early count) for 10,000.
     let (deck, card) = find(e, "disputed-figures", "fig-detained-total");
     for seed in SEEDS {
-        let q = Question::make(&e.ix, deck, card, Mode::Choice, seed);
+        let q = Question::make(&e.ix, deck, card, Mode::Choice, seed).unwrap();
         assert!(
             q.choices.iter().any(|c| c.starts_with("5,000 ")),
             "seed {seed}: {:?}",
@@ -319,7 +323,7 @@ fn who_distractors_are_other_people_and_when_distractors_other_dates() {
     let (deck, card) = find(e, "people-and-roles", "who-nephew-deputy-knb");
     let mut all = HashSet::new();
     for seed in SEEDS {
-        let q = Question::make(&e.ix, deck, card, Mode::Choice, seed);
+        let q = Question::make(&e.ix, deck, card, Mode::Choice, seed).unwrap();
         all.extend(q.choices);
     }
     assert!(all.contains("Samat Abish"));
@@ -330,7 +334,7 @@ fn who_distractors_are_other_people_and_when_distractors_other_dates() {
     let (deck, card) = find(e, "january-2022-timeline", "when-csto-appeal");
     let answer = days_from_civil(2022, 1, 5);
     for seed in SEEDS {
-        let q = Question::make(&e.ix, deck, card, Mode::Choice, seed);
+        let q = Question::make(&e.ix, deck, card, Mode::Choice, seed).unwrap();
         for c in &q.choices {
             let r = parse_date(c).expect("a date");
             let day = days_from_civil(
@@ -344,7 +348,7 @@ fn who_distractors_are_other_people_and_when_distractors_other_dates() {
     // Masimov became KNB chief in 2016: other years, not the 2020s of the unrest's aftermath.
     let (deck, card) = find(e, "people-and-roles", "when-masimov-became-knb-chief");
     for seed in SEEDS {
-        let q = Question::make(&e.ix, deck, card, Mode::Choice, seed);
+        let q = Question::make(&e.ix, deck, card, Mode::Choice, seed).unwrap();
         for c in &q.choices {
             let y: i32 = c.parse().expect("a year");
             assert!((2013..=2019).contains(&y), "{c}");
@@ -356,7 +360,7 @@ fn who_distractors_are_other_people_and_when_distractors_other_dates() {
 fn cards_that_are_not_choices_keep_their_own_mode() {
     let e = env();
     for (deck, card) in cards(e) {
-        let q = Question::make(&e.ix, deck, card, Mode::Choice, 7);
+        let q = Question::make(&e.ix, deck, card, Mode::Choice, 7).unwrap();
         match &card.answer {
             Answer::Verdict(v) => {
                 assert_eq!(q.mode, Mode::Verdict);
@@ -369,7 +373,7 @@ fn cards_that_are_not_choices_keep_their_own_mode() {
                 sorted.sort_unstable();
                 assert_eq!(sorted, (0..events.len()).collect::<Vec<_>>());
                 assert_ne!(q.events, sorted, "{}: shown already in order", card.id);
-                let again = Question::make(&e.ix, deck, card, Mode::Order, 7);
+                let again = Question::make(&e.ix, deck, card, Mode::Order, 7).unwrap();
                 assert_eq!(q.events, again.events);
             }
             Answer::SourceSaid(pairs) => {
@@ -380,7 +384,7 @@ fn cards_that_are_not_choices_keep_their_own_mode() {
                 }
             }
             _ => {
-                let typed = Question::make(&e.ix, deck, card, Mode::Typed, 7);
+                let typed = Question::make(&e.ix, deck, card, Mode::Typed, 7).unwrap();
                 assert_eq!(typed.mode, Mode::Typed);
                 assert!(typed.choices.is_empty());
                 assert_eq!(typed.correct_choice, None);

@@ -20,7 +20,7 @@ pub fn fingerprint(card: &Card, claim: Option<&Claim>) -> u64 {
 
 /// What `card` teaches, in words, as the learner would have seen it: "227 people; the claim
 /// Disputed (Source A: 227; Source B: 238)".
-pub fn in_words<C, L: ClaimList>(deck: &Deck<C, L>, card: &Card, claim: Option<&Claim>) -> String {
+pub fn in_words<C, L>(deck: &Deck<C, L>, card: &Card, claim: Option<&Claim>) -> String {
     let answer = card.answer.display(deck);
     match claim {
         None => answer,
@@ -81,7 +81,7 @@ fn status_word(c: &Claim) -> &'static str {
 }
 
 /// Each source's value of a claim, by the source's title: "title: value; title: value".
-pub fn values<C, L: ClaimList>(deck: &Deck<C, L>, c: &Claim) -> String {
+pub fn values<C, L>(deck: &Deck<C, L>, c: &Claim) -> String {
     c.values
         .iter()
         .map(|v| {

@@ -8,8 +8,9 @@
 use super::check::{MAX_TYPOS, check_text, date_matches, number_fits, reading_texts};
 use super::index::{Folded, Near, QuizIndex, cards_of_kind, value_number};
 use super::question::source_name;
+#[cfg(test)]
 use crate::deck::fact::claim_of;
-use crate::deck::{Answer, Card, CardReadError, ClaimList, Deck, Library};
+use crate::deck::{Answer, Card, CardReadError, Claim, Deck, Library};
 use crate::text::date::{DateReading, parse_date};
 use crate::text::fold::fold;
 use crate::text::number::{NumberReading, format_number, parse_number};
@@ -18,14 +19,15 @@ use crate::text::units;
 /// What a wrong answer is, if the library knows it: another source's value for the card's claim,
 /// or the answer of another card of the same kind. An error when another card it must look at
 /// cannot be read.
-pub(super) fn note_for_text<C, L: ClaimList>(
+pub(super) fn note_for_text<C, L>(
     lib: &Library,
     ix: &QuizIndex,
     deck: &Deck<C, L>,
     card: &Card,
+    claim: Option<&Claim>,
     given: &str,
 ) -> Result<Option<String>, CardReadError> {
-    if let Some(note) = claim_note(deck, card, given) {
+    if let Some(note) = claim.and_then(|c| claim_note(deck, c, card, given)) {
         return Ok(Some(note));
     }
     other_cards_answer(lib, ix, deck, card, given, false)
@@ -34,7 +36,7 @@ pub(super) fn note_for_text<C, L: ClaimList>(
 /// The note saying that `given`, as typed, is exactly another card's answer (not only close
 /// to it): an answer the card took only by reading it (a remark left out, a figure rounded)
 /// is no right answer when it is word for word another card's.
-pub(super) fn exactly_another_cards<C, L: ClaimList>(
+pub(super) fn exactly_another_cards<C, L>(
     lib: &Library,
     ix: &QuizIndex,
     deck: &Deck<C, L>,
@@ -46,7 +48,7 @@ pub(super) fn exactly_another_cards<C, L: ClaimList>(
 
 /// The first card of the kind (other than `card`) that takes `given` (with `exact`: without a
 /// typo forgiven), as a note; an error when one of the cards it must read cannot be read.
-fn other_cards_answer<C, L: ClaimList>(
+fn other_cards_answer<C, L>(
     lib: &Library,
     ix: &QuizIndex,
     deck: &Deck<C, L>,
@@ -92,12 +94,10 @@ fn other_cards_answer<C, L: ClaimList>(
 /// The note for a figure that another source gave for the card's claim: only for a figure
 /// card ("6 January" is no claim's "six waves"), and only when the unit typed, if any, is the
 /// card's.
-fn claim_note<C, L: ClaimList>(deck: &Deck<C, L>, card: &Card, given: &str) -> Option<String> {
+fn claim_note<C, L>(deck: &Deck<C, L>, claim: &Claim, card: &Card, given: &str) -> Option<String> {
     let Answer::Number(num) = &card.answer else {
         return None;
     };
-    // The session has read the claim before (an error there is the session's).
-    let claim = claim_of(deck, card).ok().flatten()?;
     let r = parse_number(given)?;
     let unit_ok = super::check::typed_unit(&r)
         .is_none_or(|(u, written)| units::conflict(u, &written, &num.unit).is_none());
@@ -132,7 +132,7 @@ fn name_readings(given: &str, person: bool) -> Vec<String> {
 /// person or wording as that card accepts it, the same figure with its unit (or none typed),
 /// the same date; and whether it takes it only with a typo forgiven. Never for a card with
 /// the same answer.
-fn another_card<C, L: ClaimList>(
+fn another_card<C, L>(
     ix: &QuizIndex,
     card: &Card,
     other_deck: &Deck<C, L>,
@@ -190,7 +190,7 @@ mod tests {
 
     /// The search for "another card's answer" with no card passed over: every card of the
     /// kind asked whether it takes the text.
-    fn note_slowly<C, L: ClaimList>(
+    fn note_slowly<C, L>(
         lib: &Library,
         ix: &QuizIndex,
         deck: &Deck<C, L>,
@@ -246,7 +246,8 @@ mod tests {
             for c in d.deck.cards.to_vec().unwrap().iter().step_by(card_step) {
                 for g in givens.iter().step_by(given_step) {
                     let slow = note_slowly(&lib, &ix, &d.deck, c, g);
-                    let fast = note_for_text(&lib, &ix, &d.deck, c, g).unwrap();
+                    let claim = claim_of(&d.deck, c).unwrap();
+                    let fast = note_for_text(&lib, &ix, &d.deck, c, claim.as_deref(), g).unwrap();
                     // A claim's own figure is named before any other card is looked at.
                     if fast
                         .as_deref()

@@ -8,7 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use super::distractors::distractors;
 use super::index::QuizIndex;
-use crate::deck::{Answer, AskMode, Card, CardHead, CardKind, ClaimList, Deck, Verdict};
+use crate::deck::fact::claim_of;
+use crate::deck::{
+    Answer, AskMode, Card, CardHead, CardKind, CardReadError, ClaimList, Deck, Verdict,
+};
 
 /// How a question is answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -167,18 +170,19 @@ impl Question {
     }
 
     /// The card as a typed question.
-    pub fn typed<C, L: ClaimList>(_deck: &Deck<C, L>, card: &Card) -> Question {
+    pub fn typed<C, L>(_deck: &Deck<C, L>, card: &Card) -> Question {
         Question::bare(Mode::Typed, card)
     }
 
-    /// The card as a question in `mode`; choices and orders are shuffled from `seed`.
+    /// The card as a question in `mode`; choices and orders are shuffled from `seed`. An error
+    /// when the card's claim, whose figures a figure card's choices start from, cannot be read.
     pub fn make<C, L: ClaimList>(
         ix: &QuizIndex,
         deck: &Deck<C, L>,
         card: &Card,
         mode: Mode,
         seed: u64,
-    ) -> Question {
+    ) -> Result<Question, CardReadError> {
         let mut rng = StdRng::seed_from_u64(seed);
         let mut q = Question::bare(mode, card);
         match (&card.answer, mode) {
@@ -210,7 +214,11 @@ impl Question {
             }
             (_, Mode::Choice) => {
                 let right = choice_label(deck, card);
-                let wrong = distractors(ix, deck, card, &mut rng, 3);
+                let claim = match card.answer {
+                    Answer::Number(_) => claim_of(deck, card)?,
+                    _ => None,
+                };
+                let wrong = distractors(ix, deck, card, claim.as_deref(), &mut rng, 3);
                 if wrong.is_empty() {
                     q.mode = Mode::Typed;
                 } else {
@@ -223,13 +231,13 @@ impl Question {
             }
             _ => q.mode = Mode::Typed,
         }
-        q
+        Ok(q)
     }
 }
 
 /// The right answer as a multiple-choice option, shaped like the distractors: a figure with its
 /// unit but not the range the card accepts, which would give the option away.
-pub fn choice_label<C, L: ClaimList>(deck: &Deck<C, L>, card: &Card) -> String {
+pub fn choice_label<C, L>(deck: &Deck<C, L>, card: &Card) -> String {
     match &card.answer {
         Answer::Number(n) => {
             let v = crate::text::number::format_number(n.value.value);

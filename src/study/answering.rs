@@ -11,7 +11,6 @@ use super::changes::Changes;
 use super::error::{StudyError, StudyResult};
 use super::facts::ChangedFact;
 use crate::deck::Card;
-use crate::deck::fact::claim_of;
 use crate::quiz::confidence::settle_grade;
 use crate::quiz::{
     Asking, Confidence, Grade, Mode, Outcome, Question, Response, check, choose_mode,
@@ -119,10 +118,7 @@ impl Collection {
             .deck(slot)
             .map(|d| &d.deck)
             .ok_or_else(|| StudyError::Deck(format!("no deck at {slot:?}")))?;
-        // The claim is read here, so that one that cannot be read is this call's error (the
-        // quiz reads it again from the deck's last few).
-        claim_of(deck, &card)?;
-        Ok(Question::make(self.index()?, deck, &card, mode, seed))
+        Ok(Question::make(self.index()?, deck, &card, mode, seed)?)
     }
 
     /// Checks a response to a question about the card at `slot`, given `taken_ms` after it was
@@ -141,7 +137,6 @@ impl Collection {
         let deck = self
             .deck(slot)
             .ok_or_else(|| StudyError::Deck(format!("no deck at {slot:?}")))?;
-        claim_of(&deck.deck, &card)?;
         let mut outcome = check(
             &self.library,
             self.index()?,

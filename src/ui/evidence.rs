@@ -126,7 +126,7 @@ pub fn show_card_claim<C, L: ClaimList>(ui: &mut Ui, deck: &Deck<C, L>, card: &C
 }
 
 /// A claim: its status badge, statement, who made it and when, and each source's value.
-pub fn show_claim<C, L: ClaimList>(ui: &mut Ui, deck: &Deck<C, L>, claim: &Claim) {
+pub fn show_claim<C, L>(ui: &mut Ui, deck: &Deck<C, L>, claim: &Claim) {
     ui.horizontal(|ui| {
         ui.label(RichText::new("Claim").heading());
         widgets::badge(

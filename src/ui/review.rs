@@ -6,7 +6,7 @@ use egui::{Key, Modifiers, RichText, Ui};
 
 use super::evidence::short_outlet;
 use super::{theme, widgets};
-use crate::deck::{Answer, ClaimList, Deck, Verdict};
+use crate::deck::{Answer, Deck, Verdict};
 use crate::quiz::{Mode, Response};
 use crate::study::{Collection, Current};
 
@@ -61,7 +61,7 @@ fn pressed(ui: &Ui, key: Key) -> bool {
 }
 
 /// The source line: which articles the card rests on.
-pub fn source_line<C, L: ClaimList>(ui: &mut Ui, deck: &Deck<C, L>, card: &crate::deck::Card) {
+pub fn source_line<C, L>(ui: &mut Ui, deck: &Deck<C, L>, card: &crate::deck::Card) {
     let mut seen = Vec::new();
     for e in &card.evidence {
         if let Some(s) = deck.source(&e.source)

@@ -149,7 +149,7 @@ fn a_note_compares_the_unit_and_names_the_other_cards_real_answer() {
     // Chosen as an option, the same: no card's answer is "10,000 terrorists".
     let e = env();
     let (deck, card) = find(e, "disputed-figures", "fig-terrorists-almaty");
-    let mut q = Question::make(&e.ix, deck, card, factquiz::quiz::Mode::Choice, 1);
+    let mut q = Question::make(&e.ix, deck, card, factquiz::quiz::Mode::Choice, 1).unwrap();
     q.choices = vec!["20,000 terrorists".into(), "10,000 terrorists".into()];
     q.correct_choice = Some(0);
     let o = check(&e.lib, &e.ix, deck, card, &q, &Response::Choice(1)).unwrap();
@@ -184,7 +184,7 @@ fn no_wrong_option_is_ever_called_another_cards_answer_falsely() {
             continue;
         }
         for seed in 0..12 {
-            let q = Question::make(&e.ix, deck, card, factquiz::quiz::Mode::Choice, seed);
+            let q = Question::make(&e.ix, deck, card, factquiz::quiz::Mode::Choice, seed).unwrap();
             for (i, option) in q.choices.iter().enumerate() {
                 if Some(i) == q.correct_choice {
                     continue;

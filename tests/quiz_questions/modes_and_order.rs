@@ -131,7 +131,7 @@ fn order_cards_of_the_library_give_partial_credit() {
             continue;
         };
         let n = events.len();
-        let q = Question::make(&e.ix, deck, card, Mode::Order, 1);
+        let q = Question::make(&e.ix, deck, card, Mode::Order, 1).unwrap();
         let run = |order: Vec<usize>| {
             check(&e.lib, &e.ix, deck, card, &q, &Response::Order(order)).unwrap()
         };

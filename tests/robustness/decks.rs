@@ -122,7 +122,7 @@ proptest! {
         let all: Vec<_> = lib.decks.iter().flat_map(|d| (0..d.deck.cards.len()).map(move |c| (d, c))).collect();
         let (deck, card) = all[card % all.len()];
         let card = &*deck.deck.cards.get(card).unwrap();
-        let q = Question::make(ix, &deck.deck, card, factquiz::quiz::Mode::Typed, 1);
+        let q = Question::make(ix, &deck.deck, card, factquiz::quiz::Mode::Typed, 1).unwrap();
         let outcome = check(lib, ix, &deck.deck, card, &q, &Response::Text(text)).unwrap();
         prop_assert!(!outcome.correct || outcome.suggested != Grade::Again, "{outcome:?}");
     }

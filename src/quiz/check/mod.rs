@@ -14,7 +14,7 @@ use super::index::QuizIndex;
 use super::outcome::{Grade, Match, Outcome};
 use super::question::Question;
 use crate::deck::fact::claim_of;
-use crate::deck::{Answer, Card, CardReadError, ClaimList, Deck, Library, Verdict};
+use crate::deck::{Answer, Card, CardReadError, Claim, ClaimList, Deck, Library, Verdict};
 use date::check_date;
 pub use date::date_matches;
 use figure::check_number;
@@ -42,8 +42,8 @@ pub enum Response {
 pub const SLOW_TYPED: Duration = Duration::from_secs(25);
 pub const SLOW_CHOICE: Duration = Duration::from_secs(15);
 
-/// Checks a response to a card; `question` is needed for choices. An error when another card
-/// that a wrong answer may be (see `note.rs`) cannot be read.
+/// Checks a response to a card; `question` is needed for choices. An error when the card's
+/// claim, or another card that a wrong answer may be (see `note.rs`), cannot be read.
 pub fn check<C, L: ClaimList>(
     lib: &Library,
     ix: &QuizIndex,
@@ -52,7 +52,9 @@ pub fn check<C, L: ClaimList>(
     question: &Question,
     response: &Response,
 ) -> Result<Outcome, CardReadError> {
-    let mut outcome = judge(ix, deck, card, question, response);
+    let claim = claim_of(deck, card)?;
+    let claim = claim.as_deref();
+    let mut outcome = judge(ix, deck, card, claim, question, response);
     // An answer taken only by reading it (a remark left out, a figure rounded) that is, as
     // typed, another card's answer word for word, is that card's answer, not this one's.
     if let Response::Text(t) = response
@@ -74,7 +76,7 @@ pub fn check<C, L: ClaimList>(
             _ => None,
         };
         if let Some(given) = given {
-            outcome.note = super::note::note_for_text(lib, ix, deck, card, given)?;
+            outcome.note = super::note::note_for_text(lib, ix, deck, card, claim, given)?;
         }
     }
     Ok(outcome)
@@ -92,10 +94,11 @@ fn read_beyond_its_wording(o: &Outcome, typed: &str) -> bool {
 }
 
 /// Checks a response without looking for what a wrong answer is instead.
-pub(super) fn judge<C, L: ClaimList>(
+pub(super) fn judge<C, L>(
     ix: &QuizIndex,
     deck: &Deck<C, L>,
     card: &Card,
+    claim: Option<&Claim>,
     question: &Question,
     response: &Response,
 ) -> Outcome {
@@ -113,11 +116,7 @@ pub(super) fn judge<C, L: ClaimList>(
         },
         (Response::Text(t), Answer::Name(v)) => check_text(ix, v, true, t),
         (Response::Text(t), Answer::Phrase(v)) => check_text(ix, v, false, t),
-        (Response::Text(t), Answer::Number(n)) => {
-            // The session has read the claim before (an error there is the session's).
-            let claim = claim_of(deck, card).ok().flatten();
-            check_number(n, claim.as_deref(), t, &expected)
-        }
+        (Response::Text(t), Answer::Number(n)) => check_number(n, claim, t, &expected),
         (Response::Text(t), Answer::Date(d)) => check_date(d, t, &expected),
         (Response::Verdict(v), Answer::Verdict(right)) => {
             if v == right {

@@ -11,8 +11,7 @@ use super::Fresh;
 use super::tells::{
     Around, likeness_rank, place, right_is_odd, right_is_the_base, simple_multiple,
 };
-use crate::deck::fact::claim_of;
-use crate::deck::{Card, ClaimList, Deck, NumberAnswer};
+use crate::deck::{Card, Claim, NumberAnswer};
 use crate::quiz::check::accepted_range;
 use crate::quiz::index::{QuizIndex, value_number};
 use crate::text::number::{format_number, round_to, significant_digits};
@@ -21,10 +20,10 @@ use crate::text::units::unit_key;
 /// Sets drawn before the last one is kept whatever its tells.
 const ATTEMPTS: usize = 10;
 
-pub(super) fn figures<C, L: ClaimList>(
+pub(super) fn figures(
     ix: &QuizIndex,
-    deck: &Deck<C, L>,
     card: &Card,
+    claim: Option<&Claim>,
     num: &NumberAnswer,
     fresh: &mut Fresh,
     rng: &mut impl Rng,
@@ -43,10 +42,7 @@ pub(super) fn figures<C, L: ClaimList>(
         let (a, b) = (x.abs(), value.abs());
         a * times >= b && a <= b * times
     };
-    // The session has read the claim before (an error there is the session's).
-    let mut claimed: Vec<f64> = claim_of(deck, card)
-        .ok()
-        .flatten()
+    let mut claimed: Vec<f64> = claim
         .map(|c| {
             c.values
                 .iter()

@@ -16,14 +16,16 @@ use rand::Rng;
 
 use super::check::{accepted_range, check_text};
 use super::index::QuizIndex;
-use crate::deck::{Answer, Card, ClaimList, Deck};
+use crate::deck::{Answer, Card, Claim, Deck};
 use crate::text::fold::normalize;
 
-/// Up to `n` distractors for a card asked as multiple choice.
-pub fn distractors<C, L: ClaimList>(
+/// Up to `n` distractors for a card asked as multiple choice (`claim`: the card's claim, whose
+/// sources' other figures come first for a figure card).
+pub fn distractors<C, L>(
     ix: &QuizIndex,
     deck: &Deck<C, L>,
     card: &Card,
+    claim: Option<&Claim>,
     rng: &mut impl Rng,
     n: usize,
 ) -> Vec<String> {
@@ -34,7 +36,7 @@ pub fn distractors<C, L: ClaimList>(
             words::people_or_phrases(ix, card, &right, &mut fresh, rng, n)
         }
         Answer::Date(d) => dates::dates(ix, d, &mut fresh, rng, n),
-        Answer::Number(num) => figures::figures(ix, deck, card, num, &mut fresh, rng, n),
+        Answer::Number(num) => figures::figures(ix, card, claim, num, &mut fresh, rng, n),
         _ => Vec::new(),
     }
 }
